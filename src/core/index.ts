@@ -1,0 +1,16 @@
+/** The core's public face: pure TypeScript on plain grids. Hosts and the UI import from here. */
+export * from "./grid";
+export * from "./address";
+export * from "./model";
+export * from "./findings";
+export * from "./plan";
+export * from "./settings";
+export * from "./numbers";
+export { t, langFromLocale, type Lang, type MessageKey } from "./messages";
+export { readWorkbook, type ReadOptions } from "./reader";
+export { checkModel, type CheckOptions } from "./checks";
+export { computeAchievement, applyAchievements, planFill, type FillOptions } from "./capaian";
+export { planTree } from "./tree";
+export { planKertasKerja } from "./kertas-kerja";
+export { planFindingsSheet, planLaporan, type WorkbookResult } from "./report";
+export { analyse, planJobs, type Analysis, type Job } from "./pipeline";

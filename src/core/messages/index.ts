@@ -1,0 +1,57 @@
+/**
+ * The one messages module: every user-facing string, Indonesian first, English second.
+ * Each area keeps its strings in its own file here; this index merges them and renders.
+ * Placeholders are written {name} and filled from params.
+ */
+import { common } from "./common";
+import { reader } from "./reader";
+import { checks } from "./checks";
+import { capaian } from "./capaian";
+import { tree } from "./tree";
+import { kertasKerja } from "./kertas-kerja";
+import { report } from "./report";
+import { ui } from "./ui";
+import { cli } from "./cli";
+
+export type Lang = "id" | "en";
+
+/** An area's strings: the same keys in both languages. */
+export interface Catalogue {
+  id: Record<string, string>;
+  en: Record<string, string>;
+}
+
+const areas = [common, reader, checks, capaian, tree, kertasKerja, report, ui, cli] as const;
+
+type Keys<T> = T extends { id: infer I } ? keyof I : never;
+/** Every message key of every area. */
+export type MessageKey = Keys<(typeof areas)[number]> & string;
+
+const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };
+for (const area of areas) {
+  Object.assign(merged.id, area.id);
+  Object.assign(merged.en, area.en);
+}
+
+/** Render message `key` in `lang` with its {placeholders} filled. Unknown keys render as the key itself. */
+export function t(
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+  lang: Lang = "id"
+): string {
+  const template = merged[lang][key] ?? merged.id[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params[name];
+    return v === undefined ? m : String(v);
+  });
+}
+
+/** All keys for one language (used by the test that checks both languages match). */
+export function catalogueKeys(lang: Lang): string[] {
+  return Object.keys(merged[lang]);
+}
+
+/** Pick the interface language from an Office display language such as "en-US" or "id-ID". */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  return locale && locale.toLowerCase().startsWith("en") ? "en" : "id";
+}

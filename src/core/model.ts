@@ -1,0 +1,168 @@
+/**
+ * The CSF model: what the reader makes of a workbook, and what every other part works on.
+ * Every piece keeps the sheet and cell it came from.
+ */
+import type { CellValue } from "./grid";
+import type { Finding } from "./findings";
+
+/** Whether a higher or a lower realisasi is better. */
+export type Polarity = "higher" | "lower";
+
+/** Level in the CSF cascade. depth 1 = csf (code "1"), then antara, then operasional. */
+export type Level = "csf" | "antara" | "operasional";
+
+/** A 0-based cell position on a named sheet. */
+export interface SourceRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** A number cell as typed: the raw value, what it reads as, and where it is. */
+export interface NumberCell extends SourceRef {
+  raw: CellValue;
+  /** The number it reads as ("85,5" → 85.5); null when blank or unreadable. */
+  value: number | null;
+  /** False when the cell holds something that is not a number ("-", "belum ada data"). Blank cells are readable (value null). */
+  readable: boolean;
+  /** The cell's formula ("=...") when it holds one. */
+  formula: string | null;
+}
+
+/**
+ * The row of a table with Target/Realisasi columns where an indicator is measured:
+ * where the fill writes its capaian. Column indexes are 0-based sheet columns.
+ */
+export interface MeasureRow {
+  sheet: string;
+  row: number;
+  headerRow: number;
+  /** Last column of the table (0-based), for adding a Capaian column at its right edge. */
+  lastCol: number;
+  columns: {
+    code?: number;
+    name?: number;
+    unit?: number;
+    target?: number;
+    actual?: number;
+    achievement?: number;
+    polarity?: number;
+    numerator?: number;
+    denominator?: number;
+  };
+}
+
+/** One place a condition's code or name appears (table cell, section heading, Kode column). */
+export interface Mention {
+  /** The name as written there (without the code). */
+  name: string;
+  /** The code as written there, normalised ("CSF 1.1" → "1.1"), or null. */
+  code: string | null;
+  kind: "csf-table" | "section-heading" | "indicator-table" | "measure-table" | "kode-column";
+  cell: string;
+}
+
+/** An indicator (indikator kinerja) of a condition. */
+export interface Indicator {
+  name: string;
+  definition: string | null;
+  relevance: string | null;
+  formula: string | null;
+  dataSource: string | null;
+  unit: string | null;
+  target: number | null;
+  actual: number | null;
+  /** Capaian (%), computed by the percentage step, rounded to 2 decimals; null when not computable. */
+  achievement: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  polarity: Polarity;
+  /** True when no Polaritas/Arah column said so and higher-is-better was assumed. */
+  polarityAssumed: boolean;
+  /** "'Sheet'!C12": the indicator's name cell where it was first read. */
+  cell: string;
+  /** The code of the condition it belongs to (as the workbook gives it), or null. */
+  conditionCode: string | null;
+  /** Row of the five-column text table, when read from one. */
+  textSource: SourceRef | null;
+  /** Columns of the text table's row (name, definition, relevance, formula, dataSource), for round trips and findings. */
+  textCells: Partial<
+    Record<"name" | "definition" | "relevance" | "formula" | "dataSource", SourceRef>
+  >;
+  /** Row of the Target/Realisasi table, when there is one. */
+  measure: MeasureRow | null;
+  /** The number cells as typed (only those present in the workbook). */
+  values: Partial<
+    Record<"target" | "actual" | "achievement" | "numerator" | "denominator", NumberCell>
+  >;
+}
+
+/** A condition (CSF, kondisi antara, kondisi operasional). */
+export interface ConditionNode {
+  /** Unique within the model even when codes repeat (e.g. "1.4.6", "1.4.6#2", or "n17" when there is no code). */
+  id: string;
+  /** Code as the workbook gives it, normalised ("CSF 1" → "1", "1.1." → "1.1"); null when none. */
+  code: string | null;
+  name: string;
+  depth: number;
+  level: Level;
+  /** Code of the condition it is listed under; null for the CSF level under the outcome. */
+  parent: string | null;
+  /** id of the parent node, null for top level or when the parent could not be found. */
+  parentId: string | null;
+  /** Where it was first listed. */
+  cell: string;
+  source: SourceRef;
+  /** Narrative from its section (null when absent). */
+  explanation: string | null;
+  problems: string | null;
+  /** The "Terwujudnya kondisi ini dapat tergambar dari indikator …" line. */
+  indicatorLine: string | null;
+  /** The closing paragraph on the condition's effect. */
+  impact: string | null;
+  /** The section heading cell, when a section was found. */
+  sectionCell: string | null;
+  mentions: Mention[];
+  indicators: Indicator[];
+}
+
+/** An indicator row the reader could not attach to any condition. */
+export interface OrphanIndicator {
+  indicator: Indicator;
+  /** The code it refers to, when it names one. */
+  refersTo: string | null;
+}
+
+/** A table the reader recognised. */
+export interface TableInfo {
+  sheet: string;
+  headerRow: number;
+  firstCol: number;
+  lastCol: number;
+  lastRow: number;
+  kind: "csf" | "antara" | "operasional" | "indicator-text" | "measure" | "conditions";
+}
+
+/** Everything read from a workbook. */
+export interface CsfModel {
+  file: string | null;
+  outcome: string | null;
+  outcomeCell: string | null;
+  /** Organisation name when the title block gives one ("SEKRETARIAT DAERAH KABUPATEN LUWU TIMUR"). */
+  organisation: string | null;
+  /** Conditions in reading order: tables first, then nodes found only in sections. */
+  nodes: ConditionNode[];
+  orphans: OrphanIndicator[];
+  tables: TableInfo[];
+  /** Sheets the reader took data from. */
+  sheetsRead: string[];
+  /** What the reader itself found: skipped content, unreadable numbers it had to keep as typed. */
+  findings: Finding[];
+}
+
+/** All indicators of the model, attached ones in node order. */
+export function allIndicators(model: CsfModel): Indicator[] {
+  const out: Indicator[] = [];
+  for (const n of model.nodes) out.push(...n.indicators);
+  return out;
+}

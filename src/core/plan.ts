@@ -1,0 +1,197 @@
+/**
+ * The host-neutral write plan. Everything the add-in writes is first one of these;
+ * the Office.js host and the ExcelJS host each apply it. Rows and columns are 0-based.
+ */
+import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "./grid";
+import { cellText } from "./grid";
+import { t, type Lang } from "./messages";
+
+/** Kinds of sheet the add-in makes itself (and may therefore replace). */
+export type GeneratedKind = "pohon" | "kertas-kerja" | "hasil" | "laporan";
+
+export type BorderStyle = "thin" | "medium" | "thick" | "dashed" | "dotted";
+
+export interface BorderLine {
+  style: BorderStyle;
+  /** "#RRGGBB"; black when absent. */
+  color?: string;
+}
+
+/** Style applied to every cell of a range. Absent properties are left as they are. */
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  fontSize?: number;
+  /** "#RRGGBB" */
+  fontColor?: string;
+  /** Background fill "#RRGGBB". */
+  fill?: string;
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "middle" | "bottom";
+  wrap?: boolean;
+  /** Excel number format code, e.g. "0.00", "@". */
+  numberFormat?: string;
+  /** Borders on the outline of the range (top edge of the top row, etc.). */
+  border?: { top?: BorderLine; bottom?: BorderLine; left?: BorderLine; right?: BorderLine };
+  /** Borders between the cells inside the range too (grid). */
+  innerBorder?: BorderLine;
+}
+
+/**
+ * One cell to write. `value` strings are literal text: hosts must write them so that
+ * Excel never reads them as a formula (a name starting with "=", "+", "-" or "@").
+ * `formula` is an English-function formula starting with "=" (Range.formulas, never formulasLocal).
+ */
+export interface PlanCell {
+  row: number;
+  col: number;
+  value?: CellValue;
+  formula?: string;
+}
+
+export interface PlanFormat {
+  range: CellRange;
+  style: CellStyle;
+}
+
+export interface PlanHyperlink {
+  row: number;
+  col: number;
+  /** Internal target "'Sheet'!A1". */
+  target: string;
+  /** Text shown; the cell's value. */
+  text: string;
+  tip?: string;
+}
+
+/** One band of a capaian colour scale: min ≤ value < max (open ends allowed). */
+export interface BandRule {
+  min?: number;
+  max?: number;
+  fill: string;
+  fontColor?: string;
+}
+
+export interface PlanConditionalFormat {
+  range: CellRange;
+  bands: BandRule[];
+}
+
+export interface PrintSetup {
+  paper: "A4" | "A3";
+  orientation: "portrait" | "landscape";
+  /** Fit to this many pages wide (0/undefined: no fit). */
+  fitToWidth?: number;
+  /** Fit to this many pages tall; 0 means as many as needed. */
+  fitToHeight?: number;
+  area?: CellRange;
+  /** Rows repeated at the top of every page (0-based, inclusive). */
+  titleRows?: { first: number; last: number };
+  /** Manual page breaks: a break is inserted above each of these rows. */
+  rowBreaks?: number[];
+  /** Footer text; "&P" page number and "&N" page count as in Excel header/footer codes. */
+  footerCenter?: string;
+  /** Margins in inches. */
+  margins?: { top: number; bottom: number; left: number; right: number };
+  centerHorizontally?: boolean;
+}
+
+/** What to do to one sheet. */
+export interface SheetPlan {
+  /** Final sheet name (already resolved against existing sheets). */
+  sheet: string;
+  /**
+   * "create": make the sheet new; if a sheet of this name exists it must be one the add-in made
+   * (hosts check the marker and refuse otherwise) and is replaced.
+   * "update": write into an existing sheet (the fill), touching only the cells listed.
+   */
+  mode: "create" | "update";
+  /** For created sheets: what the add-in made (for recognising it later). */
+  kind?: GeneratedKind;
+  cells: PlanCell[];
+  formats: PlanFormat[];
+  merges: CellRange[];
+  hyperlinks: PlanHyperlink[];
+  /** Width in Excel character units. */
+  columnWidths: { col: number; width: number }[];
+  /** Height in points. */
+  rowHeights: { row: number; height: number }[];
+  conditionalFormats: PlanConditionalFormat[];
+  freeze?: { rows: number; cols: number };
+  autoFilter?: CellRange;
+  print?: PrintSetup;
+  tabColor?: string;
+  /**
+   * For "update" plans: the cells' values as they were read, so a host can check nothing changed
+   * under it before writing (and refuse rather than overwrite what the user typed meanwhile).
+   */
+  expect?: { row: number; col: number; value: CellValue; formula: string | null }[];
+}
+
+/** A whole write: sheets in order; the last created one is activated unless `activate` says otherwise. */
+export interface WritePlan {
+  sheets: SheetPlan[];
+  activate?: string;
+}
+
+/** An empty sheet plan to fill in. */
+export function emptySheetPlan(
+  sheet: string,
+  mode: "create" | "update",
+  kind?: GeneratedKind
+): SheetPlan {
+  const p: SheetPlan = {
+    sheet,
+    mode,
+    cells: [],
+    formats: [],
+    merges: [],
+    hyperlinks: [],
+    columnWidths: [],
+    rowHeights: [],
+    conditionalFormats: [],
+  };
+  if (kind) p.kind = kind;
+  return p;
+}
+
+/** The text of the marker the add-in writes into A1 of every sheet it makes. */
+export function markerTag(kind: GeneratedKind): string {
+  return `pokin-csf:${kind}`;
+}
+
+/** The A1 text of a generated sheet, in the user's language. */
+export function markerText(kind: GeneratedKind, lang: Lang): string {
+  return t("common.generatedMarker", { marker: markerTag(kind) }, lang);
+}
+
+/** The kind of generated sheet this is, from its A1 marker, or null for a user's sheet. */
+export function generatedKind(sheet: SheetGrid): GeneratedKind | null {
+  const m = /pokin-csf:(pohon|kertas-kerja|hasil|laporan)\b/.exec(
+    cellText(sheet.values[0]?.[0] ?? null)
+  );
+  return m ? (m[1] as GeneratedKind) : null;
+}
+
+/**
+ * The name to give a generated sheet: `desired` when free or when it is the add-in's own sheet of
+ * the same kind (to be replaced); otherwise "desired (2)", "desired (3)", ... never a user's sheet.
+ */
+export function resolveSheetName(
+  desired: string,
+  workbook: WorkbookGrids,
+  kind: GeneratedKind
+): string {
+  const byName = new Map(workbook.sheets.map((s) => [s.name.toLowerCase(), s]));
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? desired : `${desired} (${i})`;
+    const existing = byName.get(name.toLowerCase());
+    if (!existing || generatedKind(existing) === kind) return name;
+  }
+}
+
+/** True when a string would be taken as a formula (or a formula-like entry) if typed into Excel. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}
