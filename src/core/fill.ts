@@ -1,0 +1,440 @@
+/**
+ * The fill: live capaian (and ratio realisasi) formulas written into the user's own sheets.
+ *
+ * Formulas go to `Range.formulas` (English names, "," separators, "." decimals). Each is guarded
+ * so it shows "" rather than an error or 0 when the target is 0/blank/not a number or the
+ * realisasi is blank/not a number, and rounds to 2 decimals.
+ *
+ * Polarity: when the table has a Polaritas column, the formula tests that cell's text live
+ * (`LOWER_POLARITY_WORDS` mean lower-is-better, anything else higher-is-better), so changing
+ * "naik" to "turun" changes the capaian. When the model's polarity disagrees with what the
+ * cell's current text would give (the reader knows a word the formula does not), or there is no
+ * Polaritas column, the formula is fixed to the model's polarity.
+ *
+ * The add-in recognises its own formulas by regenerating every variant it could have written for
+ * that row (live, fixed higher, fixed lower) and comparing them normalised; anything else in a
+ * Capaian cell is the user's and is left alone unless `replaceOverrides`.
+ */
+import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "./grid";
+import { cellAt, formulaAt, isBlank } from "./grid";
+import { a1, cellRef } from "./address";
+import type { CsfModel, Indicator, MeasureRow, Polarity } from "./model";
+import { allIndicators } from "./model";
+import type { Finding, RuleId, Severity } from "./findings";
+import type { BandRule, SheetPlan } from "./plan";
+import { emptySheetPlan } from "./plan";
+import type { Band, Settings } from "./settings";
+import { t, type Lang, type MessageKey } from "./messages";
+
+export interface FillOptions {
+  /** Replace typed capaian values (those reported as manual-override) with the formula. */
+  replaceOverrides?: boolean;
+}
+
+/** Polaritas texts (trimmed, lower-cased) that the live formula reads as lower-is-better. */
+export const LOWER_POLARITY_WORDS = ["turun", "menurun", "negatif", "lower"] as const;
+
+/** Tolerance when comparing a typed capaian with the computed one. */
+const TOLERANCE = 0.01;
+
+/** True when a Polaritas cell's text makes the live formula use the lower-is-better rule. */
+export function polarityTextIsLower(v: CellValue): boolean {
+  if (typeof v !== "string") return false;
+  return (LOWER_POLARITY_WORDS as readonly string[]).includes(v.trim().toLowerCase());
+}
+
+/** The expression part of a capaian: what ROUND(…,2) rounds. */
+function capaianExpr(
+  target: string,
+  actual: string,
+  polarity: Polarity | { cell: string }
+): string {
+  const higher = `${actual}/${target}*100`;
+  const lower = `(2*${target}-${actual})/${target}*100`;
+  if (typeof polarity === "string") return polarity === "lower" ? lower : higher;
+  const tests = LOWER_POLARITY_WORDS.map((w) => `LOWER(TRIM(${polarity.cell}))="${w}"`);
+  return `IF(OR(${tests.join(",")}),${lower},${higher})`;
+}
+
+/**
+ * The capaian formula for one row, e.g.
+ * `=IF(AND(ISNUMBER(D5),ISNUMBER(E5)),IF(D5<>0,ROUND(E5/D5*100,2),""),"")`.
+ * `polarity` is a fixed rule, or `{ cell: "G5" }` to follow a Polaritas cell live.
+ * The zero test is nested so a text target never reaches a comparison that could error.
+ */
+export function capaianFormula(
+  target: string,
+  actual: string,
+  polarity: Polarity | { cell: string }
+): string {
+  const expr = capaianExpr(target, actual, polarity);
+  return `=IF(AND(ISNUMBER(${target}),ISNUMBER(${actual})),IF(${target}<>0,ROUND(${expr},2),""),"")`;
+}
+
+/** The realisasi of a Persentase indicator from its Pembilang and Penyebut cells. */
+export function ratioFormula(numerator: string, denominator: string): string {
+  return `=IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator})),IF(${denominator}<>0,ROUND(${numerator}/${denominator}*100,2),""),"")`;
+}
+
+/** The single-condition form of the ratio formula, as the issue first wrote it; also recognised. */
+function ratioFormulaFlat(numerator: string, denominator: string): string {
+  return `=IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator}),${denominator}<>0),ROUND(${numerator}/${denominator}*100,2),"")`;
+}
+
+/** Formula text compared loosely: case, spaces, "$" anchors and "_xlfn." prefixes do not count. */
+function normaliseFormula(f: string): string {
+  return f
+    .replace(/^=/, "")
+    .replace(/_xlfn\./gi, "")
+    .replace(/\$/g, "")
+    .replace(/\s+/g, "")
+    .toUpperCase();
+}
+
+/** True when `formula` is one of `candidates` (normalised). */
+function isOneOf(formula: string | null, candidates: readonly string[]): boolean {
+  if (formula === null) return false;
+  const f = normaliseFormula(formula);
+  return candidates.some((c) => normaliseFormula(c) === f);
+}
+
+/** The band list as conditional-format rules: each band from its min up to the next band's min. */
+export function bandRules(bands: readonly Band[]): BandRule[] {
+  const rules: BandRule[] = [];
+  let upper: number | undefined;
+  for (const b of bands) {
+    const rule: BandRule = { fill: b.fill, fontColor: b.fontColor };
+    if (b.min !== null) rule.min = b.min;
+    if (upper !== undefined) rule.max = upper;
+    rules.push(rule);
+    upper = b.min ?? undefined;
+  }
+  return rules;
+}
+
+/** Consecutive rows grouped into runs (sorted, unique). */
+function rowRuns(rows: readonly number[]): { first: number; last: number }[] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: { first: number; last: number }[] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.last === r - 1) last.last = r;
+    else runs.push({ first: r, last: r });
+  }
+  return runs;
+}
+
+/** The merge that covers (row, col) without starting there, if any. */
+function coveredByMerge(sheet: SheetGrid, row: number, col: number): CellRange | null {
+  for (const m of sheet.merges ?? []) {
+    const inside = row >= m.top && row <= m.bottom && col >= m.left && col <= m.right;
+    if (inside && !(row === m.top && col === m.left)) return m;
+  }
+  return null;
+}
+
+/** A cell that holds nothing at all: no value and no formula. */
+function isEmptyCell(sheet: SheetGrid, row: number, col: number): boolean {
+  return isBlank(cellAt(sheet, row, col)) && formulaAt(sheet, row, col) === null;
+}
+
+/** True for indicators whose realisasi is a percentage of two counts. */
+function isPersentase(ind: Indicator): boolean {
+  return /^\s*(persentase|prosentase|presentase)\b/i.test(ind.name);
+}
+
+function formatNumber(v: number | null, lang: Lang): string {
+  if (v === null) return "-";
+  const s = String(Math.round(v * 100) / 100);
+  return lang === "id" ? s.replace(".", ",") : s;
+}
+
+/** Collects the writes and findings for one sheet. */
+class SheetWork {
+  readonly plan: SheetPlan;
+  readonly capaianCells: { row: number; col: number }[] = [];
+  readonly ratioCells: { row: number; col: number }[] = [];
+
+  constructor(readonly grid: SheetGrid) {
+    this.plan = emptySheetPlan(grid.name, "update");
+    this.plan.expect = [];
+  }
+
+  write(row: number, col: number, content: { formula: string } | { value: CellValue }): void {
+    this.plan.cells.push({ row, col, ...content });
+    this.plan.expect?.push({
+      row,
+      col,
+      value: cellAt(this.grid, row, col),
+      formula: formulaAt(this.grid, row, col),
+    });
+  }
+}
+
+interface Context {
+  lang: Lang;
+  replace: boolean;
+  findings: Finding[];
+}
+
+function finding(
+  ctx: Context,
+  rule: RuleId,
+  severity: Severity,
+  sheet: string,
+  row: number,
+  col: number,
+  code: string | null,
+  key: MessageKey,
+  params: Record<string, string | number>
+): void {
+  const cell = cellRef(sheet, row, col);
+  const all = { cell, ...params };
+  ctx.findings.push({
+    rule,
+    severity,
+    sheet,
+    cell,
+    code,
+    message: t(key, all, ctx.lang),
+    params: all,
+  });
+}
+
+/** The number a typed capaian cell reads as, or null for text that is not a number. */
+function typedNumber(ind: Indicator, raw: CellValue, row: number, col: number): number | null {
+  if (typeof raw === "number") return raw;
+  const nc = ind.values.achievement;
+  if (nc && nc.row === row && nc.col === col) return nc.value;
+  return null;
+}
+
+/** True when a typed capaian agrees with the computed one (also when typed as a fraction with a % format). */
+function agrees(typed: number, computed: number | null): boolean {
+  if (computed === null) return false;
+  return Math.abs(typed - computed) <= TOLERANCE || Math.abs(typed * 100 - computed) <= TOLERANCE;
+}
+
+/** Plan the ratio realisasi of one row, when the row has Pembilang and Penyebut columns. */
+function planRatio(work: SheetWork, ind: Indicator, m: MeasureRow): void {
+  const { numerator, denominator, actual } = m.columns;
+  if (numerator === undefined || denominator === undefined || actual === undefined) return;
+  if (!isPersentase(ind)) return;
+  const n = a1(m.row, numerator);
+  const d = a1(m.row, denominator);
+  const existing = formulaAt(work.grid, m.row, actual);
+  const ours = isOneOf(existing, [ratioFormula(n, d), ratioFormulaFlat(n, d)]);
+  // A typed realisasi (or a formula of the user's) is the user's figure: keep it.
+  if (!ours && !isEmptyCell(work.grid, m.row, actual)) return;
+  if (coveredByMerge(work.grid, m.row, actual)) return;
+  work.write(m.row, actual, { formula: ratioFormula(n, d) });
+  work.ratioCells.push({ row: m.row, col: actual });
+}
+
+/** Plan the capaian of one row into column `col`. */
+function planCapaian(
+  ctx: Context,
+  work: SheetWork,
+  ind: Indicator,
+  m: MeasureRow,
+  col: number,
+  added: boolean
+): void {
+  const { target, actual, polarity } = m.columns;
+  if (target === undefined || actual === undefined) return;
+  const tRef = a1(m.row, target);
+  const rRef = a1(m.row, actual);
+  const sheetName = work.grid.name;
+
+  if (coveredByMerge(work.grid, m.row, col)) {
+    finding(
+      ctx,
+      "fill-blocked",
+      "warning",
+      sheetName,
+      m.row,
+      col,
+      ind.conditionCode,
+      "capaian.fillBlocked.merged",
+      {}
+    );
+    return;
+  }
+
+  // Follow the Polaritas cell live unless the model read it differently than the formula would.
+  let rule: Polarity | { cell: string } = ind.polarity;
+  if (polarity !== undefined) {
+    const textSaysLower = polarityTextIsLower(cellAt(work.grid, m.row, polarity));
+    if (textSaysLower === (ind.polarity === "lower")) rule = { cell: a1(m.row, polarity) };
+  }
+  const formula = capaianFormula(tRef, rRef, rule);
+
+  if (!added) {
+    const existing = formulaAt(work.grid, m.row, col);
+    const raw = cellAt(work.grid, m.row, col);
+    const variants = [
+      formula,
+      capaianFormula(tRef, rRef, "higher"),
+      capaianFormula(tRef, rRef, "lower"),
+    ];
+    if (polarity !== undefined)
+      variants.push(capaianFormula(tRef, rRef, { cell: a1(m.row, polarity) }));
+    const ours = isOneOf(existing, variants);
+    const empty = existing === null && isBlank(raw);
+    if (!ours && !empty && !ctx.replace) {
+      const typed = typedNumber(ind, raw, m.row, col);
+      const computed = ind.achievement;
+      const placeholder = typed === null && computed === null && existing === null;
+      if (!placeholder && !(typed !== null && agrees(typed, computed))) {
+        finding(
+          ctx,
+          "manual-override",
+          "warning",
+          sheetName,
+          m.row,
+          col,
+          ind.conditionCode,
+          "capaian.manualOverride",
+          {
+            typed: existing ?? (typed !== null ? formatNumber(typed, ctx.lang) : String(raw)),
+            computed: formatNumber(computed, ctx.lang),
+          }
+        );
+      }
+      return;
+    }
+  }
+  work.write(m.row, col, { formula });
+  work.capaianCells.push({ row: m.row, col });
+}
+
+/**
+ * The fill plan: for every indicator measured in a Target/Realisasi table, a live capaian formula
+ * in its Capaian cell (a Capaian column is added at the table's right edge when the table has
+ * none and those cells are empty), and for Persentase indicators with Pembilang/Penyebut columns a
+ * live realisasi formula where the Realisasi cell is empty or already the add-in's. Typed values
+ * are never overwritten: a differing one is reported as `manual-override` unless
+ * `opts.replaceOverrides`. One "update" SheetPlan per sheet touched, with `expect` entries for
+ * every written cell; findings are `manual-override`, `fill-blocked` and `sheet-protected`.
+ */
+export function planFill(
+  model: CsfModel,
+  wb: WorkbookGrids,
+  settings: Settings,
+  opts: FillOptions = {}
+): { sheets: SheetPlan[]; findings: Finding[] } {
+  const ctx: Context = {
+    lang: settings.lang,
+    replace: opts.replaceOverrides === true,
+    findings: [],
+  };
+
+  // Measured indicators grouped by table (sheet + header row), one indicator per row.
+  const tables = new Map<string, { sheet: string; rows: { ind: Indicator; m: MeasureRow }[] }>();
+  const seenRows = new Set<string>();
+  const indicators = [...allIndicators(model), ...model.orphans.map((o) => o.indicator)];
+  for (const ind of indicators) {
+    const m = ind.measure;
+    if (!m) continue;
+    const rowKey = `${m.sheet}|${m.row}`;
+    if (seenRows.has(rowKey)) continue;
+    seenRows.add(rowKey);
+    const key = `${m.sheet}|${m.headerRow}`;
+    const table = tables.get(key) ?? { sheet: m.sheet, rows: [] };
+    table.rows.push({ ind, m });
+    tables.set(key, table);
+  }
+
+  const works = new Map<string, SheetWork>();
+  const protectedReported = new Set<string>();
+  for (const table of tables.values()) {
+    const grid = wb.sheets.find((s) => s.name === table.sheet);
+    const first = table.rows[0];
+    if (!grid || !first) continue;
+    if (grid.protected) {
+      if (!protectedReported.has(grid.name)) {
+        protectedReported.add(grid.name);
+        finding(
+          ctx,
+          "sheet-protected",
+          "error",
+          grid.name,
+          first.m.headerRow,
+          0,
+          null,
+          "capaian.sheetProtected",
+          {
+            sheet: grid.name,
+          }
+        );
+      }
+      continue;
+    }
+    const work = works.get(grid.name) ?? new SheetWork(grid);
+    works.set(grid.name, work);
+
+    const existingCol = table.rows.find((r) => r.m.columns.achievement !== undefined)?.m.columns
+      .achievement;
+    let col = existingCol;
+    let added = false;
+    if (col === undefined) {
+      const headerRow = first.m.headerRow;
+      col = Math.max(...table.rows.map((r) => r.m.lastCol)) + 1;
+      const lastRow = Math.max(...table.rows.map((r) => r.m.row));
+      let blocker: number | null = null;
+      for (let r = headerRow; r <= lastRow && blocker === null; r++) {
+        if (!isEmptyCell(grid, r, col) || coveredByMerge(grid, r, col)) blocker = r;
+      }
+      if (blocker !== null) {
+        finding(
+          ctx,
+          "fill-blocked",
+          "warning",
+          grid.name,
+          blocker,
+          col,
+          null,
+          "capaian.fillBlocked.column",
+          {
+            sheet: grid.name,
+            header: t("capaian.header", {}, ctx.lang),
+          }
+        );
+        continue;
+      }
+      added = true;
+      work.write(headerRow, col, { value: t("capaian.header", {}, ctx.lang) });
+      work.plan.formats.push({
+        range: { top: headerRow, left: col, bottom: headerRow, right: col },
+        style: { bold: true, wrap: true, hAlign: "center", vAlign: "middle" },
+      });
+      work.plan.columnWidths.push({ col, width: 12 });
+    }
+    for (const { ind, m } of table.rows) {
+      planRatio(work, ind, m);
+      planCapaian(ctx, work, ind, m, col, added);
+    }
+  }
+
+  const rules = bandRules(settings.bands);
+  const sheets: SheetPlan[] = [];
+  for (const work of works.values()) {
+    if (work.plan.cells.length === 0) continue;
+    for (const { cells, banded } of [
+      { cells: work.capaianCells, banded: true },
+      { cells: work.ratioCells, banded: false },
+    ]) {
+      const byCol = new Map<number, number[]>();
+      for (const c of cells) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c.row]);
+      for (const [col, rows] of byCol) {
+        for (const run of rowRuns(rows)) {
+          const range = { top: run.first, left: col, bottom: run.last, right: col };
+          work.plan.formats.push({ range, style: { numberFormat: "0.00" } });
+          if (banded) work.plan.conditionalFormats.push({ range, bands: rules });
+        }
+      }
+    }
+    sheets.push(work.plan);
+  }
+  return { sheets, findings: ctx.findings };
+}
