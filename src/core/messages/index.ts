@@ -12,6 +12,7 @@ import { kertasKerja } from "./kertas-kerja";
 import { report } from "./report";
 import { ui } from "./ui";
 import { cli } from "./cli";
+import { page } from "./page";
 
 export type Lang = "id" | "en";
 
@@ -21,7 +22,7 @@ export interface Catalogue {
   en: Record<string, string>;
 }
 
-const areas = [common, reader, checks, capaian, tree, kertasKerja, report, ui, cli] as const;
+const areas = [common, reader, checks, capaian, tree, kertasKerja, report, ui, cli, page] as const;
 
 type Keys<T> = T extends { id: infer I } ? keyof I : never;
 /** Every message key of every area. */

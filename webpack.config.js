@@ -1,0 +1,131 @@
+/* eslint-disable no-undef */
+// Builds the task pane, the ribbon command file and the help page into dist/, copies the icons and
+// the manifest (with the production URL), and prints the gzip size of the task pane's JavaScript.
+const path = require("path");
+const zlib = require("zlib");
+const fs = require("fs");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const urlDev = "https://localhost:3000";
+// Where the add-in is deployed; set POKIN_PROD_URL (an https origin) when publishing.
+const urlProd = (process.env.POKIN_PROD_URL || "https://pokin-csf.example.go.id").replace(/\/$/, "");
+
+/** The messages module, compiled by `npm run build:cli` (the build script runs it first). */
+function pageMessages() {
+  const file = path.resolve(__dirname, "lib/src/core/messages/index.js");
+  if (!fs.existsSync(file)) throw new Error("Run `npm run build:cli` before webpack (npm run build does).");
+  const { t } = require(file);
+  const escape = (s) =>
+    s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return { m: (key) => escape(t(key, {}, "id")), en: (key) => escape(t(key, {}, "en")) };
+}
+
+/** Prints (and records in dist/size.json) the gzip size of the task pane's JavaScript. */
+class GzipSizePlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("GzipSizePlugin", (compilation) => {
+      const stats = compilation.getStats().toJson({ assets: true, chunks: true, entrypoints: true });
+      const files = (stats.entrypoints.taskpane && stats.entrypoints.taskpane.assets) || [];
+      let raw = 0;
+      let gzip = 0;
+      for (const a of files) {
+        const name = typeof a === "string" ? a : a.name;
+        if (!name.endsWith(".js")) continue;
+        const buf = fs.readFileSync(path.join(compiler.options.output.path, name));
+        raw += buf.length;
+        gzip += zlib.gzipSync(buf, { level: 9 }).length;
+      }
+      const out = { taskpaneJsBytes: raw, taskpaneGzipBytes: gzip };
+      fs.writeFileSync(path.join(compiler.options.output.path, "size.json"), JSON.stringify(out) + "\n");
+      console.log(
+        `taskpane JavaScript: ${(raw / 1024).toFixed(1)} KB, gzip ${(gzip / 1024).toFixed(1)} KB`
+      );
+    });
+  }
+}
+
+async function getHttpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const params = pageMessages();
+  const config = {
+    devtool: dev ? "eval-source-map" : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Types are checked by `npm run typecheck`; the bundle only needs transpiling.
+            options: { transpileOnly: true, configFile: "tsconfig.json" },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        inject: false,
+        templateParameters: params,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        inject: false,
+        templateParameters: params,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/help/help.html",
+        chunks: [],
+        inject: false,
+        templateParameters: params,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().split(urlDev).join(urlProd);
+            },
+          },
+        ],
+      }),
+      new GzipSizePlugin(),
+    ],
+    devServer: {
+      hot: true,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: {
+        type: "https",
+        options:
+          env.WEBPACK_BUILD || options.https !== undefined ? options.https : await getHttpsOptions(),
+      },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    },
+  };
+  return config;
+};
