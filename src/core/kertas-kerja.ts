@@ -1,14 +1,330 @@
-/** The kertas kerja document sheet. (Stub: implemented by the kertas kerja work.) */
+/**
+ * The kertas kerja document sheet, written from the model in the seed's layout: title block,
+ * outcome, the three CSF tables, one section per condition in code order, the signature block.
+ * Everything comes from the model, so a name fixed once is fixed in every table, heading and
+ * indicator line. The layout is the one the reader reads, so the sheet reads back to the model.
+ */
 import type { WorkbookGrids } from "./grid";
-import type { CsfModel } from "./model";
-import type { SheetPlan } from "./plan";
+import type { ConditionNode, CsfModel, Indicator } from "./model";
+import {
+  emptySheetPlan,
+  markerText,
+  resolveSheetName,
+  type CellStyle,
+  type SheetPlan,
+} from "./plan";
 import type { Settings } from "./settings";
+import { t, type Lang } from "./messages";
+import { MAX_ROW_HEIGHT, heightForLines, wrappedLines } from "./kertas-kerja/text-fit";
+import {
+  BODY_FONT,
+  HEADING_FONT,
+  LAST_COL,
+  TITLE_FONT,
+  WIDTHS,
+  fitVerticalMerges,
+  placeUnits,
+  row,
+  spacer,
+  spanWidth,
+  wide,
+  type RowKind,
+  type RowSpec,
+  type Unit,
+} from "./kertas-kerja/layout";
 
-/** The "Kertas Kerja" sheet plan, written from the model in the seed's layout. */
-export function planKertasKerja(
-  _model: CsfModel,
-  _wb: WorkbookGrids,
-  _settings: Settings
-): SheetPlan {
-  throw new Error("planKertasKerja: not implemented yet");
+/** Compare two codes segment by segment, numerically where both are numbers ("1.10" after "1.9"). */
+export function compareCodes(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  const pa = a.split(".");
+  const pb = b.split(".");
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    const nx = Number(x);
+    const ny = Number(y);
+    const d =
+      x !== "" && y !== "" && Number.isFinite(nx) && Number.isFinite(ny)
+        ? nx - ny
+        : x.localeCompare(y);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** The model's conditions in code order; equal codes keep their reading order, no code goes last. */
+export function nodesInCodeOrder(model: CsfModel): ConditionNode[] {
+  return model.nodes
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => compareCodes(a.n.code, b.n.code) || a.i - b.i)
+    .map((x) => x.n);
+}
+
+/** A condition's name followed by its code as the tables write it: "Name (CSF 1)", "Name (1.1)". */
+export function tableLabel(node: ConditionNode): string {
+  if (node.code === null) return node.name;
+  return node.level === "csf" ? `${node.name} (CSF ${node.code})` : `${node.name} (${node.code})`;
+}
+
+/** A section heading: "1.1. Name" ("1. Name" for a CSF; the name alone when there is no code). */
+export function sectionHeading(node: ConditionNode): string {
+  return node.code === null ? node.name : `${node.code}. ${node.name}`;
+}
+
+/** The "Terwujudnya kondisi ini dapat tergambar dari indikator (1) … (2) …" line, from the indicators. */
+export function indicatorLine(indicators: readonly Indicator[], lang: Lang): string {
+  const list = indicators.map((ind, i) => `(${i + 1}) ${ind.name}`).join(" ");
+  return t("kertasKerja.indicatorLine", { list }, lang);
+}
+
+/**
+ * A paragraph as one or more rows: one row unless its text would need more than Excel's largest
+ * row height, in which case it is cut at line breaks (or, failing those, between sentences).
+ */
+function paragraphRows(text: string): RowSpec[] {
+  const fits = (s: string): boolean =>
+    heightForLines(wrappedLines(s, spanWidth(0, LAST_COL), BODY_FONT), BODY_FONT) < MAX_ROW_HEIGHT;
+  if (fits(text)) return [wide("para", text)];
+  let pieces = text.split(/\r?\n/);
+  if (pieces.length === 1) pieces = text.split(/(?<=\.)\s+/);
+  const out: string[] = [];
+  let current = "";
+  const sep = text.includes("\n") ? "\n" : " ";
+  for (const p of pieces) {
+    const joined = current === "" ? p : `${current}${sep}${p}`;
+    if (current !== "" && !fits(joined)) {
+      out.push(current);
+      current = p;
+    } else current = joined;
+  }
+  if (current !== "") out.push(current);
+  return out.map((s) => wide("para", s));
+}
+
+function unitOf(rows: RowSpec[], keepWithNext = false): Unit {
+  return keepWithNext ? { rows, keepWithNext } : { rows };
+}
+
+/** A table's header row (written again where the table continues on a new page). */
+function tableHeader(cells: { col: number; right: number; value: string }[]): {
+  header: RowSpec[];
+} {
+  return { header: [row("th", cells, true)] };
+}
+
+/** The three CSF tables' column headers: No. | second | third (C:E). */
+function csfTableHeader(second: string, third: string, lang: Lang) {
+  return tableHeader([
+    { col: 0, right: 0, value: t("kertasKerja.col.no", {}, lang) },
+    { col: 1, right: 1, value: second },
+    { col: 2, right: LAST_COL, value: third },
+  ]);
+}
+
+/** Units of a CSF table listing `children` one per row under their parents (merged over them). */
+function cascadeTable(
+  children: readonly ConditionNode[],
+  byId: ReadonlyMap<string, ConditionNode>,
+  header: { header: RowSpec[] }
+): Unit[] {
+  const groups = new Map<string, ConditionNode[]>();
+  for (const c of children) {
+    const key = c.parentId !== null && byId.has(c.parentId) ? c.parentId : "";
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  const units: Unit[] = [
+    { rows: header.header, keepWithNext: true, table: { ...header, isHeader: true } },
+  ];
+  let no = 0;
+  for (const [parentId, kids] of groups) {
+    no += 1;
+    const parent = byId.get(parentId);
+    // The parent's No. and name go in the first row only; the merge covers the others.
+    const rows = kids.map((kid, i) => {
+      const child = { col: 2, right: LAST_COL, value: tableLabel(kid) };
+      if (i > 0) return row("td", [child]);
+      const first = [
+        { col: 0, right: 0, value: `${no}.` },
+        { col: 1, right: 1, value: parent ? tableLabel(parent) : "" },
+        child,
+      ];
+      return row("td", first);
+    });
+    const unit: Unit = { rows, table: header };
+    if (rows.length > 1) unit.vmergeCols = [0, 1];
+    fitVerticalMerges(unit);
+    units.push(unit);
+  }
+  return units;
+}
+
+/** Units of one condition's section. */
+function sectionUnits(node: ConditionNode, lang: Lang): Unit[] {
+  const units: Unit[] = [unitOf([wide("heading", sectionHeading(node))], true)];
+  if (node.explanation !== null) {
+    units.push(unitOf([wide("label", t("kertasKerja.explanation", {}, lang))], true));
+    for (const r of paragraphRows(node.explanation)) units.push(unitOf([r]));
+  }
+  if (node.problems !== null) for (const r of paragraphRows(node.problems)) units.push(unitOf([r]));
+  if (node.indicators.length > 0) {
+    units.push(unitOf([wide("para", indicatorLine(node.indicators, lang))], true));
+    const keys = ["name", "definition", "relevance", "formula", "dataSource"] as const;
+    const header = tableHeader(
+      keys.map((k, c) => ({ col: c, right: c, value: t(`kertasKerja.ind.${k}`, {}, lang) }))
+    );
+    units.push({ rows: header.header, keepWithNext: true, table: { ...header, isHeader: true } });
+    for (const ind of node.indicators) {
+      const values = [ind.name, ind.definition, ind.relevance, ind.formula, ind.dataSource];
+      const r = row(
+        "td",
+        values.map((v, c) => ({ col: c, right: c, value: v ?? "" }))
+      );
+      units.push({ rows: [r], table: header });
+    }
+  }
+  if (node.impact !== null) for (const r of paragraphRows(node.impact)) units.push(unitOf([r]));
+  units.push(unitOf([spacer()]));
+  return units;
+}
+
+/** The signature block in D:E, or nothing when no signatory is set. */
+function signatureUnit(settings: Settings, lang: Lang): Unit | null {
+  const s = settings.signatory;
+  const placeDate = [s.place.trim(), s.date.trim()].filter((x) => x !== "").join(", ");
+  if (placeDate === "" && s.position.trim() === "" && s.name.trim() === "") return null;
+  const cell = (value: string) => [{ col: 3, right: LAST_COL, value }];
+  const rows: RowSpec[] = [spacer(15)];
+  if (placeDate !== "") rows.push(row("sign", cell(placeDate), true));
+  if (s.position.trim() !== "") rows.push(row("sign", cell(s.position.trim()), true));
+  rows.push(spacer(54));
+  if (s.name.trim() !== "") rows.push(row("signName", cell(s.name.trim()), true));
+  if (s.nip.trim() !== "")
+    rows.push(row("sign", cell(t("kertasKerja.signature.nip", { nip: s.nip.trim() }, lang)), true));
+  return { rows };
+}
+
+const THIN = { style: "thin" as const };
+const GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+
+function styleFor(kind: RowKind, center: boolean): CellStyle {
+  const base: CellStyle = {
+    wrap: true,
+    vAlign: "top",
+    hAlign: center ? "center" : "left",
+    fontSize: BODY_FONT,
+  };
+  switch (kind) {
+    case "title":
+      return { ...base, bold: true, fontSize: TITLE_FONT };
+    case "heading":
+      return { ...base, bold: true, fontSize: HEADING_FONT };
+    case "label":
+    case "signName":
+      return { ...base, bold: true, underline: kind === "signName" };
+    case "th":
+      return { ...base, bold: true, vAlign: "middle", fill: "#D9D9D9", border: GRID };
+    case "td":
+      return { ...base, border: GRID };
+    default:
+      return base;
+  }
+}
+
+/**
+ * The "Kertas Kerja" sheet plan: the document written from the model in the seed's layout,
+ * A4 portrait, wrapped text with computed row heights, page breaks between sections and table
+ * headers written again where a table continues on a new page, "Halaman x dari y" in the footer.
+ * It replaces only a sheet the add-in made itself (resolveSheetName and the A1 marker).
+ */
+export function planKertasKerja(model: CsfModel, wb: WorkbookGrids, settings: Settings): SheetPlan {
+  const lang = settings.lang;
+  const name = resolveSheetName(t("kertasKerja.sheetName", {}, lang), wb, "kertas-kerja");
+  const plan = emptySheetPlan(name, "create", "kertas-kerja");
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const ordered = nodesInCodeOrder(model);
+  const organisation = (settings.organisation.trim() || model.organisation || "").trim();
+
+  const units: Unit[] = [];
+  const titleRows = [wide("title", t("kertasKerja.title", {}, lang), true)];
+  if (organisation !== "") titleRows.push(wide("title", organisation.toUpperCase(), true));
+  if (settings.year !== null)
+    titleRows.push(wide("title", t("kertasKerja.year", { year: settings.year }, lang), true));
+  units.push(unitOf([...titleRows, spacer()], true));
+  units.push(unitOf([wide("heading", t("kertasKerja.outcomeHeading", {}, lang))], true));
+  if (model.outcome !== null) units.push(unitOf([wide("heading", model.outcome)], true));
+  units.push(unitOf([spacer()], true));
+
+  // Table 1: No. | Faktor Penyebab | Kondisi yang diperlukan — one row per CSF.
+  const h1 = csfTableHeader(
+    t("kertasKerja.col.cause", {}, lang),
+    t("kertasKerja.col.required", {}, lang),
+    lang
+  );
+  units.push({ rows: h1.header, keepWithNext: true, table: { ...h1, isHeader: true } });
+  ordered
+    .filter((n) => n.level === "csf")
+    .forEach((n, i) => {
+      const r = row("td", [
+        { col: 0, right: 0, value: `${i + 1}.` },
+        { col: 1, right: 1, value: n.cause ?? "" },
+        { col: 2, right: LAST_COL, value: tableLabel(n) },
+      ]);
+      units.push({ rows: [r], table: h1 });
+    });
+  units.push(unitOf([spacer()]));
+
+  // Tables 2 and 3: the cascade, parents merged over their children.
+  units.push(unitOf([wide("heading", t("kertasKerja.cascadeHeading", {}, lang))], true));
+  const csf = t("kertasKerja.col.csf", {}, lang);
+  for (const [level, key] of [
+    ["antara", "kertasKerja.col.antara"],
+    ["operasional", "kertasKerja.col.operasional"],
+  ] as const) {
+    const children = ordered.filter((n) => n.level === level);
+    if (children.length === 0) continue;
+    units.push(...cascadeTable(children, byId, csfTableHeader(csf, t(key, {}, lang), lang)));
+    units.push(unitOf([spacer()]));
+  }
+
+  for (const n of ordered) units.push(...sectionUnits(n, lang));
+  const sign = signatureUnit(settings, lang);
+  if (sign) units.push(sign);
+
+  const placed = placeUnits(units, 1);
+
+  plan.cells.push({ row: 0, col: 0, value: markerText("kertas-kerja", lang) });
+  plan.formats.push({
+    range: { top: 0, left: 0, bottom: 0, right: 0 },
+    style: { italic: true, fontSize: 8, fontColor: "#808080", wrap: false },
+  });
+  const vTops = new Map(placed.vmerges.map((m) => [`${m.top}:${m.left}`, m]));
+  for (const [r, spec] of placed.rows) {
+    plan.rowHeights.push({ row: r, height: Math.min(MAX_ROW_HEIGHT, spec.height) });
+    const style = styleFor(spec.kind, spec.center === true);
+    for (const c of spec.cells) {
+      const v = vTops.get(`${r}:${c.col}`);
+      const bottom = v ? v.bottom : r;
+      if (c.value !== "") plan.cells.push({ row: r, col: c.col, value: c.value });
+      if (c.right > c.col) plan.merges.push({ top: r, left: c.col, bottom: r, right: c.right });
+      plan.formats.push({ range: { top: r, left: c.col, bottom, right: c.right }, style });
+    }
+  }
+  plan.merges.push(...placed.vmerges);
+  plan.columnWidths = WIDTHS.map((width, col) => ({ col, width }));
+  plan.print = {
+    paper: "A4",
+    orientation: "portrait",
+    area: { top: 1, left: 0, bottom: Math.max(1, placed.lastRow), right: LAST_COL },
+    rowBreaks: placed.breaks,
+    footerCenter: t("kertasKerja.footer", {}, lang),
+    margins: { top: 0.75, bottom: 0.75, left: 0.55, right: 0.5 },
+    centerHorizontally: true,
+  };
+  return plan;
 }

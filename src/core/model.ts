@@ -113,6 +113,8 @@ export interface ConditionNode {
   /** Where it was first listed. */
   cell: string;
   source: SourceRef;
+  /** "Faktor Penyebab" of a CSF (Table 1), when given; absent or null otherwise. */
+  cause?: string | null;
   /** Narrative from its section (null when absent). */
   explanation: string | null;
   problems: string | null;

@@ -1,0 +1,346 @@
+import { planKertasKerja } from "../../../src/core/kertas-kerja";
+import { cellAt, type SheetGrid } from "../../../src/core/grid";
+import { markerText } from "../../../src/core/plan";
+import { planToSheetGrid } from "../../helpers/plan-to-grids";
+import { indicator, model, node, settings } from "./build-model";
+
+const emptyWb = { sheets: [] };
+
+function sample() {
+  return model([
+    node("1", "Meningkatnya Tata Kelola", { cause: "Belum optimalnya Reformasi Birokrasi" }),
+    node("1.1", "Meningkatnya Penyelenggaraan Pemerintahan"),
+    node("1.2", "Meningkatnya Kebijakan Kesra"),
+    node("1.1.1", "Terlaksananya Penataan Administrasi", {
+      indicators: [indicator("Jumlah Dokumen Penataan"), indicator("Persentase Kecamatan Tertib")],
+    }),
+    node("1.1.2", "Tersedianya Dokumen Otonomi"),
+    node("1.2.1", "Terlaksananya Fasilitasi Bina Mental"),
+  ]);
+}
+
+/** Rows (0-based) whose column A text equals `text`. */
+function rowsWith(grid: SheetGrid, text: string): number[] {
+  const out: number[] = [];
+  grid.values.forEach((r, i) => {
+    if (r[0] === text) out.push(i);
+  });
+  return out;
+}
+
+function rowTexts(grid: SheetGrid, r: number): (string | number | boolean | null)[] {
+  return [0, 1, 2, 3, 4].map((c) => cellAt(grid, r, c));
+}
+
+describe("planKertasKerja", () => {
+  it("makes a new Kertas Kerja sheet marked as the add-in's own in A1", () => {
+    const plan = planKertasKerja(sample(), emptyWb, settings());
+    expect(plan.sheet).toBe("Kertas Kerja");
+    expect(plan.mode).toBe("create");
+    expect(plan.kind).toBe("kertas-kerja");
+    expect(plan.cells.find((c) => c.row === 0 && c.col === 0)?.value).toBe(
+      markerText("kertas-kerja", "id")
+    );
+  });
+
+  it("takes another name when the user has a sheet called Kertas Kerja", () => {
+    const wb = { sheets: [{ name: "Kertas Kerja", values: [["Catatan saya"]] }] };
+    expect(planKertasKerja(sample(), wb, settings()).sheet).toBe("Kertas Kerja (2)");
+  });
+
+  it("writes the title block, the outcome heading and the outcome", () => {
+    const grid = planToSheetGrid(planKertasKerja(sample(), emptyWb, settings()));
+    const a = grid.values.slice(1, 8).map((r) => r[0] ?? null);
+    expect(a).toEqual(
+      expect.arrayContaining([
+        "KERTAS KERJA POHON KINERJA",
+        "SEKRETARIAT DAERAH",
+        "TAHUN 2024",
+        "Critical Success Factor (CSF) dari Outcome Kinerja",
+        "Meningkatnya Kualitas Pelayanan Publik",
+      ])
+    );
+    const heading = rowsWith(grid, "Critical Success Factor (CSF) dari Outcome Kinerja")[0] ?? -1;
+    expect(cellAt(grid, heading + 1, 0)).toBe("Meningkatnya Kualitas Pelayanan Publik");
+  });
+
+  it("uses the model's organisation when the settings give none", () => {
+    const m = sample();
+    m.organisation = "Dinas Kesehatan";
+    const grid = planToSheetGrid(planKertasKerja(m, emptyWb, settings({ organisation: "" })));
+    expect(rowsWith(grid, "DINAS KESEHATAN")).toHaveLength(1);
+  });
+
+  it("writes the CSF table with the cause and the name followed by its code", () => {
+    const grid = planToSheetGrid(planKertasKerja(sample(), emptyWb, settings()));
+    const [header] = rowsWith(grid, "No.");
+    expect(rowTexts(grid, header ?? -1).slice(0, 3)).toEqual([
+      "No.",
+      "Faktor Penyebab",
+      "Kondisi yang diperlukan",
+    ]);
+    expect(rowTexts(grid, (header ?? -1) + 1).slice(0, 3)).toEqual([
+      "1.",
+      "Belum optimalnya Reformasi Birokrasi",
+      "Meningkatnya Tata Kelola (CSF 1)",
+    ]);
+  });
+
+  it("lists each child on its own row with its parent merged over the children's rows", () => {
+    const plan = planKertasKerja(sample(), emptyWb, settings());
+    const grid = planToSheetGrid(plan);
+    const header = rowsWith(grid, "No.").find(
+      (r) => cellAt(grid, r, 2) === "Kondisi yang diperlukan (Operasional)"
+    );
+    expect(header).toBeDefined();
+    const h = header ?? -1;
+    expect(rowTexts(grid, h + 1).slice(0, 3)).toEqual([
+      "1.",
+      "Meningkatnya Penyelenggaraan Pemerintahan (1.1)",
+      "Terlaksananya Penataan Administrasi (1.1.1)",
+    ]);
+    expect(rowTexts(grid, h + 2).slice(0, 3)).toEqual([
+      null,
+      null,
+      "Tersedianya Dokumen Otonomi (1.1.2)",
+    ]);
+    expect(rowTexts(grid, h + 3).slice(0, 3)).toEqual([
+      "2.",
+      "Meningkatnya Kebijakan Kesra (1.2)",
+      "Terlaksananya Fasilitasi Bina Mental (1.2.1)",
+    ]);
+    expect(plan.merges).toEqual(
+      expect.arrayContaining([
+        { top: h + 1, left: 0, bottom: h + 2, right: 0 },
+        { top: h + 1, left: 1, bottom: h + 2, right: 1 },
+        { top: h + 1, left: 2, bottom: h + 1, right: 4 },
+      ])
+    );
+    // A parent with one child needs no vertical merge.
+    expect(plan.merges.filter((m) => m.top === h + 3 && m.left < 2)).toEqual([]);
+  });
+
+  it("writes the sections in code order, 1.10 after 1.9", () => {
+    const nodes = [node("1", "CSF Satu")];
+    for (const i of [10, 2, 9, 1]) nodes.push(node(`1.${i}`, `Kondisi ${i}`));
+    const grid = planToSheetGrid(planKertasKerja(model(nodes), emptyWb, settings()));
+    const headings = grid.values
+      .map((r) => r[0])
+      .filter((v): v is string => typeof v === "string" && /^1(\.\d+)?\. /.test(v));
+    expect(headings).toEqual([
+      "1. CSF Satu",
+      "1.1. Kondisi 1",
+      "1.2. Kondisi 2",
+      "1.9. Kondisi 9",
+      "1.10. Kondisi 10",
+    ]);
+  });
+
+  it("writes a section's heading, Penjelasan, paragraphs, indicator line and table in order", () => {
+    const grid = planToSheetGrid(planKertasKerja(sample(), emptyWb, settings()));
+    const [h] = rowsWith(grid, "1.1.1. Terlaksananya Penataan Administrasi");
+    const at = (k: number) => rowTexts(grid, (h ?? -1) + k);
+    expect(at(1)[0]).toBe("Penjelasan");
+    expect(at(2)[0]).toBe(
+      "Terlaksananya Penataan Administrasi merupakan kondisi dimana semuanya berjalan baik."
+    );
+    expect(at(3)[0]).toBe(
+      "Masalah terkait dengan kondisi ini antara lain (a) belum optimalnya Terlaksananya Penataan Administrasi"
+    );
+    expect(at(4)[0]).toBe(
+      "Terwujudnya kondisi ini dapat tergambar dari indikator (1) Jumlah Dokumen Penataan (2) Persentase Kecamatan Tertib"
+    );
+    expect(at(5)).toEqual([
+      "Indikator Kinerja",
+      "Definisi/Penjelasan",
+      "Relevansi Menggambarkan Kondisi",
+      "Formulasi/Rumus Perhitungan",
+      "Sumber Data",
+    ]);
+    expect(at(6)).toEqual([
+      "Jumlah Dokumen Penataan",
+      "Definisi Jumlah Dokumen Penataan",
+      "Relevansi Jumlah Dokumen Penataan",
+      "Rumus Jumlah Dokumen Penataan",
+      "Sumber Jumlah Dokumen Penataan",
+    ]);
+    expect(at(7)[0]).toBe("Persentase Kecamatan Tertib");
+    expect(at(8)[0]).toBe("Dengan Terlaksananya Penataan Administrasi maka kinerja meningkat.");
+  });
+
+  it("writes a name fixed in the model the same way in table, heading and indicator line", () => {
+    const m = sample();
+    const n = m.nodes.find((x) => x.code === "1.1.1");
+    if (!n) throw new Error("fixture");
+    n.name = "Terlaksananya Penataan Administrasi Pemerintahan";
+    const ind = n.indicators[0];
+    if (!ind) throw new Error("fixture");
+    ind.name = "Jumlah Dokumen Hasil Penataan";
+    const grid = planToSheetGrid(planKertasKerja(m, emptyWb, settings()));
+    const all = grid.values.flat().filter((v): v is string => typeof v === "string");
+    expect(all).toContain("Terlaksananya Penataan Administrasi Pemerintahan (1.1.1)");
+    expect(all).toContain("1.1.1. Terlaksananya Penataan Administrasi Pemerintahan");
+    expect(all.some((s) => s.includes("(1) Jumlah Dokumen Hasil Penataan (2)"))).toBe(true);
+    expect(all).not.toContain("Jumlah Dokumen Penataan");
+    expect(all.filter((s) => s.startsWith("Terwujudnya")).join()).not.toContain(
+      "(1) Jumlah Dokumen Penataan"
+    );
+  });
+
+  it("keeps both conditions that share a code", () => {
+    const m = model([
+      node("1", "CSF"),
+      node("1.4", "Antara"),
+      node("1.4.6", "Koordinasi Pertanian"),
+      node("1.4.6", "Koordinasi Pertambangan", { id: "1.4.6#2" }),
+    ]);
+    const grid = planToSheetGrid(planKertasKerja(m, emptyWb, settings()));
+    expect(rowsWith(grid, "1.4.6. Koordinasi Pertanian")).toHaveLength(1);
+    expect(rowsWith(grid, "1.4.6. Koordinasi Pertambangan")).toHaveLength(1);
+    const c = grid.values.map((r) => r[2]);
+    expect(c).toContain("Koordinasi Pertanian (1.4.6)");
+    expect(c).toContain("Koordinasi Pertambangan (1.4.6)");
+  });
+
+  it("writes text that looks like a formula as a plain value, never as a formula", () => {
+    const m = model([
+      node("1", "CSF", {
+        indicators: [indicator("Persentase", { formula: "=A/B x 100", dataSource: "@Bagian" })],
+      }),
+    ]);
+    const plan = planKertasKerja(m, emptyWb, settings());
+    expect(plan.cells.every((c) => c.formula === undefined)).toBe(true);
+    expect(plan.cells.map((c) => c.value)).toEqual(
+      expect.arrayContaining(["=A/B x 100", "@Bagian"])
+    );
+  });
+
+  it("ends with the signature block from the settings", () => {
+    const s = settings({
+      signatory: {
+        place: "Malili",
+        date: "Oktober 2024",
+        position: "Sekretaris Daerah",
+        name: "BAHRI SULI",
+        nip: "19700101 199003 1 001",
+      },
+    });
+    const plan = planKertasKerja(sample(), emptyWb, s);
+    const grid = planToSheetGrid(plan);
+    const d = grid.values.map((r) => r[3] ?? null).filter((v) => v !== null);
+    expect(d.slice(-4)).toEqual([
+      "Malili, Oktober 2024",
+      "Sekretaris Daerah",
+      "BAHRI SULI",
+      "NIP. 19700101 199003 1 001",
+    ]);
+    expect(plan.print?.area?.bottom).toBe(grid.values.length - 1);
+  });
+
+  it("writes no signature block when no signatory is set", () => {
+    const plan = planKertasKerja(sample(), emptyWb, settings());
+    // The signature block is the only text merged across D:E.
+    expect(plan.merges.filter((m) => m.left === 3)).toEqual([]);
+  });
+
+  it("prints on A4 portrait with page numbers in the footer and the marker outside the area", () => {
+    const plan = planKertasKerja(sample(), emptyWb, settings());
+    expect(plan.print).toMatchObject({
+      paper: "A4",
+      orientation: "portrait",
+      footerCenter: "Halaman &P dari &N",
+    });
+    expect(plan.print?.area?.top).toBe(1);
+    expect(plan.columnWidths.map((w) => w.col)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("writes the labels in English when the language is English", () => {
+    const plan = planKertasKerja(sample(), emptyWb, settings({ lang: "en" }));
+    const values = plan.cells.map((c) => c.value);
+    expect(values).toContain("Explanation");
+    expect(values).toContain("Performance indicator");
+    expect(plan.print?.footerCenter).toBe("Page &P of &N");
+  });
+});
+
+describe("planKertasKerja page layout", () => {
+  function big() {
+    const nodes = [node("1", "CSF Satu")];
+    for (let i = 1; i <= 12; i++) {
+      nodes.push(
+        node(`1.${i}`, `Kondisi Antara ${i}`, {
+          explanation: `Kondisi antara ${i} merupakan kondisi yang panjang penjelasannya. `.repeat(
+            12
+          ),
+          indicators: [1, 2, 3].map((k) =>
+            indicator(`Persentase Capaian ${i}.${k}`, {
+              definition: "Definisi yang cukup panjang untuk membungkus beberapa baris. ".repeat(4),
+            })
+          ),
+        })
+      );
+    }
+    return model(nodes);
+  }
+
+  it("gives every written row a height that grows with its text, within Excel's limit", () => {
+    const plan = planKertasKerja(big(), emptyWb, settings());
+    const height = new Map(plan.rowHeights.map((h) => [h.row, h.height]));
+    const rowOf = (pred: (v: string) => boolean) =>
+      plan.cells.find((c) => typeof c.value === "string" && pred(c.value))?.row ?? -1;
+    const long = rowOf((v) => v.startsWith("Kondisi antara 1 merupakan"));
+    const short = rowOf((v) => v === "Penjelasan");
+    expect(height.get(long) ?? 0).toBeGreaterThan(4 * (height.get(short) ?? 99));
+    for (const c of plan.cells) if (c.row > 0) expect(height.has(c.row)).toBe(true);
+    expect(Math.max(...plan.rowHeights.map((h) => h.height))).toBeLessThanOrEqual(409);
+  });
+
+  it("breaks pages so that no page holds more than an A4 page of rows", () => {
+    const plan = planKertasKerja(big(), emptyWb, settings());
+    const breaks = plan.print?.rowBreaks ?? [];
+    expect(breaks.length).toBeGreaterThan(3);
+    const height = new Map(plan.rowHeights.map((h) => [h.row, h.height]));
+    const bounds = [1, ...breaks, (plan.print?.area?.bottom ?? 0) + 1];
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      let sum = 0;
+      for (let r = bounds[i] ?? 0; r < (bounds[i + 1] ?? 0); r++) sum += height.get(r) ?? 15;
+      // A4 portrait: 842 pt less 0.75 in top and bottom margins.
+      expect(sum).toBeLessThanOrEqual(842 - 2 * 54);
+    }
+  });
+
+  it("never breaks a page between a heading and its Penjelasan or inside the table header", () => {
+    const plan = planKertasKerja(big(), emptyWb, settings());
+    const grid = planToSheetGrid(plan);
+    for (const b of plan.print?.rowBreaks ?? []) {
+      const above = cellAt(grid, b - 1, 0);
+      expect(typeof above === "string" && /^1\.\d+\. /.test(above)).toBe(false);
+      expect(above).not.toBe("Penjelasan");
+      expect(above).not.toBe("Indikator Kinerja");
+      expect(typeof above === "string" && above.startsWith("Terwujudnya")).toBe(false);
+    }
+  });
+
+  it("writes the indicator table header again where a table continues on a new page", () => {
+    const nodes = [
+      node("1", "CSF", {
+        indicators: Array.from({ length: 14 }, (_, k) =>
+          indicator(`Indikator ${k + 1}`, {
+            definition: "Definisi panjang sekali yang membungkus banyak baris. ".repeat(5),
+          })
+        ),
+      }),
+    ];
+    const plan = planKertasKerja(model(nodes), emptyWb, settings());
+    const grid = planToSheetGrid(plan);
+    const headers = rowsWith(grid, "Indikator Kinerja");
+    expect(headers.length).toBeGreaterThan(1);
+    for (const h of headers.slice(1)) {
+      // The repeated header opens a page, after a small blank row, and the rows continue below it.
+      expect((plan.print?.rowBreaks ?? []).includes(h - 1)).toBe(true);
+      expect(cellAt(grid, h + 1, 0)).toMatch(/^Indikator \d+$/);
+    }
+    const names = grid.values.map((r) => r[0]).filter((v) => /^Indikator \d+$/.test(String(v)));
+    expect(names).toHaveLength(14);
+  });
+});
