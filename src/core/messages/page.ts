@@ -8,7 +8,7 @@ export const page = {
     "page.loading": "Memuat Pohon Kinerja CSF…",
     "page.oldWebview.title": "Office ini terlalu lama untuk panel Pohon Kinerja CSF",
     "page.oldWebview.body":
-      "Excel ini menjalankan add-in dengan Internet Explorer (Office 2016/2019 berlisensi volume), yang tidak dapat menjalankan panel ini. Buku kerja Anda tidak diubah.",
+      "Excel ini menjalankan add-in dengan Internet Explorer atau Edge versi lama (Office 2016/2019 berlisensi volume), yang tidak dapat menjalankan panel ini. Buku kerja Anda tidak diubah.",
     "page.oldWebview.alternatives": "Yang dapat Anda pakai:",
     "page.oldWebview.web":
       "Buka buku kerja yang sama di Excel untuk web (Microsoft 365 / OneDrive / SharePoint) dan jalankan add-in di sana.",
@@ -26,7 +26,7 @@ export const page = {
     "page.loading": "Loading CSF Performance Tree…",
     "page.oldWebview.title": "This Office is too old for the CSF Performance Tree pane",
     "page.oldWebview.body":
-      "This Excel runs add-ins in Internet Explorer (volume-licensed Office 2016/2019), which cannot run this pane. Your workbook has not been changed.",
+      "This Excel runs add-ins in Internet Explorer or the old Edge (volume-licensed Office 2016/2019), which cannot run this pane. Your workbook has not been changed.",
     "page.oldWebview.alternatives": "What you can use instead:",
     "page.oldWebview.web":
       "Open the same workbook in Excel on the web (Microsoft 365 / OneDrive / SharePoint) and run the add-in there.",
