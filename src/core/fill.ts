@@ -32,7 +32,18 @@ export interface FillOptions {
 }
 
 /** Polaritas texts (trimmed, lower-cased) that the live formula reads as lower-is-better. */
-export const LOWER_POLARITY_WORDS = ["turun", "menurun", "negatif", "lower"] as const;
+export const LOWER_POLARITY_WORDS = [
+  "turun",
+  "menurun",
+  "negatif",
+  "semakin rendah semakin baik",
+  "minimal",
+  "minimum",
+  "min",
+  "rendah",
+  "lower",
+  "-",
+] as const;
 
 /** Tolerance when comparing a typed capaian with the computed one. */
 const TOLERANCE = 0.01;
@@ -52,8 +63,9 @@ function capaianExpr(
   const higher = `${actual}/${target}*100`;
   const lower = `(2*${target}-${actual})/${target}*100`;
   if (typeof polarity === "string") return polarity === "lower" ? lower : higher;
-  const tests = LOWER_POLARITY_WORDS.map((w) => `LOWER(TRIM(${polarity.cell}))="${w}"`);
-  return `IF(OR(${tests.join(",")}),${lower},${higher})`;
+  // OR over an array constant is evaluated element-wise in Excel and LibreOffice without CSE.
+  const words = LOWER_POLARITY_WORDS.map((w) => `"${w}"`).join(",");
+  return `IF(OR(LOWER(TRIM(${polarity.cell}))={${words}}),${lower},${higher})`;
 }
 
 /**

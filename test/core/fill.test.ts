@@ -154,8 +154,8 @@ describe("planFill", () => {
     ];
     const cells = cellsOf(planFill(model(inds), grid, DEFAULT_SETTINGS).sheets[0]);
     const live = (r: number) =>
-      `=IF(AND(ISNUMBER(C${r}),ISNUMBER(D${r})),IF(C${r}<>0,ROUND(IF(OR(` +
-      `LOWER(TRIM(F${r}))="turun",LOWER(TRIM(F${r}))="menurun",LOWER(TRIM(F${r}))="negatif",LOWER(TRIM(F${r}))="lower"),` +
+      `=IF(AND(ISNUMBER(C${r}),ISNUMBER(D${r})),IF(C${r}<>0,ROUND(IF(OR(LOWER(TRIM(F${r}))=` +
+      `{"turun","menurun","negatif","semakin rendah semakin baik","minimal","minimum","min","rendah","lower","-"}),` +
       `(2*C${r}-D${r})/C${r}*100,D${r}/C${r}*100),2),""),"")`;
     expect(cells["1,4"]).toBe(live(2));
     expect(cells["2,4"]).toBe(live(3));

@@ -1,0 +1,146 @@
+/**
+ * End to end: a workbook with Target/Realisasi, filled through the pipeline and the xlsx host,
+ * recalculated by LibreOffice headless; the capaian it computes must equal the hand-computed ones.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { analyse, planJobs } from "../../../src/core/pipeline";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+import { applyPlan, loadXlsxFile, readXlsxFile, writeXlsxFile } from "../../../src/hosts/xlsx";
+import { recalculateWithLibreOffice } from "../../helpers/libreoffice";
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "pokin-fill-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+type Row = [
+  string,
+  string,
+  string,
+  number | string | null,
+  number | string | null,
+  number | string | null,
+  string | null,
+];
+
+const HEADER = [
+  "Kode",
+  "Indikator Kinerja",
+  "Satuan",
+  "Target",
+  "Realisasi",
+  "Capaian (%)",
+  "Polaritas",
+];
+
+async function writeBook(name: string, rows: Row[], header: string[] = HEADER): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Target & Realisasi");
+  ws.addRow(["Target dan Realisasi Indikator Kinerja Tahun 2024"]);
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(header.length === HEADER.length ? r : r.slice(0, header.length));
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+/** Fill `file` the way `pokin hitung` does, recalculate with LibreOffice, return the result workbook. */
+async function fillAndRecalculate(file: string) {
+  const grids = await readXlsxFile(file);
+  const analysis = analyse(grids, DEFAULT_SETTINGS, file);
+  const { plan, findings } = planJobs(grids, analysis, DEFAULT_SETTINGS, ["fill"]);
+  const wb = await loadXlsxFile(file);
+  applyPlan(wb, plan);
+  const filled = path.join(dir, "filled", path.basename(file));
+  await writeXlsxFile(wb, filled);
+  const { output } = await recalculateWithLibreOffice(filled, path.join(dir, "recalc"));
+  const result = new ExcelJS.Workbook();
+  await result.xlsx.readFile(output);
+  const ws = result.getWorksheet("Target & Realisasi");
+  if (!ws) throw new Error("sheet lost");
+  return { ws, findings, plan, output };
+}
+
+/** What a cell shows after recalculation: the formula's result, or the value typed. */
+function shown(ws: ExcelJS.Worksheet, address: string): unknown {
+  const v = ws.getCell(address).value;
+  if (v && typeof v === "object" && "formula" in v) return v.result ?? "";
+  if (v && typeof v === "object" && "sharedFormula" in v) return v.result ?? "";
+  return v;
+}
+
+function formulaOf(ws: ExcelJS.Worksheet, address: string): string | null {
+  const v = ws.getCell(address).value;
+  return v && typeof v === "object" && "formula" in v ? v.formula : null;
+}
+
+describe("the fill, recalculated by LibreOffice", () => {
+  it("computes every capaian as realisasi/target, or (2T-R)/T for turun rows, and leaves uncomputable ones empty", async () => {
+    const file = await writeBook("hitung.xlsx", [
+      ["1.1", "Indeks Kepuasan Masyarakat", "Indeks", 80, 84, null, "naik"],
+      ["1.2", "Nilai SAKIP", "Nilai", 70, 63.7, null, null],
+      ["1.3", "Jumlah Kasus Hukum", "Kasus", 7, 6.5, null, "turun"],
+      ["1.4", "Jumlah Pengaduan", "Kasus", 8, 9, null, "Turun"],
+      ["1.5", "Persentase Dokumen Tepat Waktu", "%", 0, 50, null, "naik"],
+      ["1.6", "Persentase Temuan Selesai", "%", 90, null, null, "naik"],
+      ["1.7", "Persentase Rekomendasi", "%", 90, "belum ada data", null, null],
+      ["1.8", "Indeks Reformasi Birokrasi", "Indeks", 3, 2, null, "naik"],
+    ]);
+    const { ws, output } = await fillAndRecalculate(file);
+    // By hand: 84/80 = 105; 63.7/70 = 91; (14-6.5)/7 = 107.142… → 107.14; (16-9)/8 = 87.5;
+    // target 0, realisasi blank, realisasi text: nothing; 2/3 = 66.666… → 66.67.
+    expect(shown(ws, "F3")).toBeCloseTo(105, 10);
+    expect(shown(ws, "F4")).toBeCloseTo(91, 10);
+    expect(shown(ws, "F5")).toBeCloseTo(107.14, 10);
+    expect(shown(ws, "F6")).toBeCloseTo(87.5, 10);
+    expect(shown(ws, "F7")).toBe("");
+    expect(shown(ws, "F8")).toBe("");
+    expect(shown(ws, "F9")).toBe("");
+    expect(shown(ws, "F10")).toBeCloseTo(66.67, 10);
+    expect(ws.getCell("F3").numFmt).toBe("0.00");
+    // The live formula follows the Polaritas cell.
+    expect(formulaOf(ws, "F5")).toContain("G5");
+
+    // Filled again after LibreOffice saved it: the formulas are still recognised as the add-in's.
+    const again = await readXlsxFile(output);
+    const refill = planJobs(again, analyse(again, DEFAULT_SETTINGS, output), DEFAULT_SETTINGS, [
+      "fill",
+    ]);
+    expect(refill.findings.filter((f) => f.rule === "manual-override")).toEqual([]);
+    const rewritten = refill.plan.sheets[0]?.cells.filter((c) => c.col === 5).map((c) => c.row);
+    expect(rewritten).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+  }, 240_000);
+
+  it("leaves typed capaian numbers untouched and reports the one that differs", async () => {
+    const file = await writeBook("ketik.xlsx", [
+      ["1.1", "Indeks Kepuasan Masyarakat", "Indeks", 80, 84, 105, "naik"],
+      ["1.2", "Nilai SAKIP", "Nilai", 70, 63.7, 50, null],
+      ["1.3", "Jumlah Kasus Hukum", "Kasus", 7, 6.5, null, "turun"],
+    ]);
+    const { ws, findings } = await fillAndRecalculate(file);
+    expect(ws.getCell("F3").value).toBe(105);
+    expect(ws.getCell("F4").value).toBe(50);
+    expect(shown(ws, "F5")).toBeCloseTo(107.14, 10);
+    const overrides = findings.filter((f) => f.rule === "manual-override").map((f) => f.cell);
+    expect(overrides).toEqual(["'Target & Realisasi'!F4"]);
+  }, 240_000);
+
+  it("adds a Capaian (%) column to a table that has none", async () => {
+    const file = await writeBook(
+      "tanpa-capaian.xlsx",
+      [
+        ["1.1", "Indeks Kepuasan Masyarakat", "Indeks", 80, 84, null, null],
+        ["1.2", "Jumlah Kasus Hukum", "Kasus", 7, 6.5, null, null],
+      ],
+      HEADER.slice(0, 5)
+    );
+    const { ws } = await fillAndRecalculate(file);
+    expect(ws.getCell("F2").value).toBe("Capaian (%)");
+    expect(shown(ws, "F3")).toBeCloseTo(105, 10);
+    expect(shown(ws, "F4")).toBeCloseTo(92.86, 10);
+  }, 240_000);
+});
