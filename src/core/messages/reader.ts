@@ -1,5 +1,47 @@
 /** Strings of the reader area. Same keys in id and en. */
 export const reader = {
-  id: {},
-  en: {},
+  id: {
+    "reader.skipped.text":
+      'Teks di {cell} tidak dapat ditempatkan pada kondisi atau tabel mana pun dan dilewati: "{text}"',
+    "reader.skipped.tableRow":
+      "Baris tabel CSF di {cell} tidak memuat kondisi yang diperlukan; baris ini dilewati.",
+    "reader.skipped.noName":
+      "Baris di {cell} memuat isian tanpa nama indikator kinerja; baris ini dilewati.",
+    "reader.skipped.measuredTwice":
+      'Indikator "{name}" sudah memiliki target dan realisasi di baris lain; baris {cell} dilewati.',
+    "reader.skipped.polarity":
+      'Polaritas "{text}" di {cell} tidak dikenali (gunakan "naik" atau "turun"); dianggap semakin tinggi semakin baik.',
+    "reader.summary.file": "Berkas: {file}",
+    "reader.summary.outcome": "Outcome: {outcome}",
+    "reader.summary.noOutcome": "Outcome: (tidak ditemukan)",
+    "reader.summary.organisation": "Organisasi: {organisation}",
+    "reader.summary.counts":
+      "{csf} CSF, {antara} kondisi antara, {operasional} kondisi operasional, {indicators} indikator kinerja",
+    "reader.summary.orphans": "Indikator yang tidak terhubung ke kondisi mana pun: {count}",
+    "reader.summary.tree": "Pohon kinerja:",
+    "reader.summary.indicator": "IK: {name}",
+    "reader.summary.findings": "Temuan: {error} kesalahan, {warning} peringatan, {info} info",
+  },
+  en: {
+    "reader.skipped.text":
+      'Text at {cell} could not be placed under any condition or table and was skipped: "{text}"',
+    "reader.skipped.tableRow":
+      "The CSF table row at {cell} holds no required condition; the row was skipped.",
+    "reader.skipped.noName":
+      "The row at {cell} has entries but no performance indicator name; the row was skipped.",
+    "reader.skipped.measuredTwice":
+      'Indicator "{name}" already has a target and actual in another row; row {cell} was skipped.',
+    "reader.skipped.polarity":
+      'Polarity "{text}" at {cell} is not understood (use "naik" or "turun"); higher-is-better was assumed.',
+    "reader.summary.file": "File: {file}",
+    "reader.summary.outcome": "Outcome: {outcome}",
+    "reader.summary.noOutcome": "Outcome: (not found)",
+    "reader.summary.organisation": "Organisation: {organisation}",
+    "reader.summary.counts":
+      "{csf} CSF, {antara} intermediate conditions, {operasional} operational conditions, {indicators} performance indicators",
+    "reader.summary.orphans": "Indicators not linked to any condition: {count}",
+    "reader.summary.tree": "Performance tree:",
+    "reader.summary.indicator": "PI: {name}",
+    "reader.summary.findings": "Findings: {error} errors, {warning} warnings, {info} info",
+  },
 } as const;

@@ -1,7 +1,33 @@
-/** The reader: workbook grids → CSF model. (Stub: implemented by the reader work.) */
-import type { WorkbookGrids } from "../grid";
-import type { CsfModel } from "../model";
-import type { Lang } from "../messages";
+/** The reader: workbook grids → CSF model. */
+import type { CellValue, SheetGrid, WorkbookGrids } from "../grid";
+import { cellText, formulaAt, isBlank } from "../grid";
+import { cellRef } from "../address";
+import type {
+  ConditionNode,
+  CsfModel,
+  Indicator,
+  Level,
+  Mention,
+  NumberCell,
+  Polarity,
+  SourceRef,
+} from "../model";
+import type { Finding, Severity } from "../findings";
+import { t, type Lang, type MessageKey } from "../messages";
+import { generatedKind } from "../plan";
+import { parseNumber } from "../numbers";
+import { recogniseHeader, type Header } from "./headers";
+import {
+  codeDepth,
+  lines,
+  normalise,
+  normaliseCode,
+  parentCode,
+  similarity,
+  splitLeadingCode,
+  splitTrailingCode,
+  words,
+} from "./text";
 
 export interface ReadOptions {
   lang?: Lang;
@@ -9,10 +35,944 @@ export interface ReadOptions {
   file?: string | null;
 }
 
+/** A text row outside any table: its first non-blank cell. */
+interface TextBlock {
+  kind: "text";
+  sheet: SheetGrid;
+  row: number;
+  col: number;
+  text: string;
+  /** True while no table or section heading has been seen on the sheet yet (title block). */
+  title: boolean;
+}
+
+interface TableBlock {
+  kind: "table";
+  sheet: SheetGrid;
+  header: Header;
+  headerRow: number;
+  rows: number[];
+}
+
+type Block = TextBlock | TableBlock;
+
+/** Where the walk is inside a condition's section. */
+interface Section {
+  node: ConditionNode;
+  afterTable: boolean;
+  inProblems: boolean;
+  inLine: boolean;
+}
+
+/** Words that say which way is better in a Polaritas/Arah column. */
+const HIGHER =
+  /^(naik|meningkat|positif|semakin tinggi semakin baik|maksimal|maksimum|max|higher|tinggi|\+)$/;
+const LOWER =
+  /^(turun|menurun|negatif|semakin rendah semakin baik|minimal|minimum|min|lower|rendah|-)$/;
+
+/** Strong name agreement: a heading or Kode row is the same condition without needing its code. */
+const STRONG = 0.75;
+/** Weak name agreement: good enough when the code agrees or a Penjelasan label follows. */
+const WEAK = 0.5;
+/** Word postings longer than this are too common to find candidates by ("terlaksananya"). */
+const MAX_POSTING = 200;
+
+class Reader {
+  readonly findings: Finding[] = [];
+  readonly nodes: ConditionNode[] = [];
+  readonly orphans: CsfModel["orphans"] = [];
+  readonly tables: CsfModel["tables"] = [];
+  readonly sheetsRead = new Set<string>();
+  outcome: string | null = null;
+  outcomeCell: string | null = null;
+  organisation: string | null = null;
+
+  private readonly byCode = new Map<string, ConditionNode[]>();
+  private readonly byName = new Map<string, ConditionNode[]>();
+  /** Words of each name a node goes by (its own, and how other cells name it). */
+  private readonly nodeWords = new Map<ConditionNode, string[][]>();
+  private readonly wordIndex = new Map<string, ConditionNode[]>();
+  private readonly idCount = new Map<string, number>();
+  private readonly claimed = new Set<ConditionNode>();
+  private readonly indicatorsByName = new Map<string, Indicator[]>();
+  /** Cells consumed as labels or values (outcome) so they are not reported as skipped. */
+  private readonly consumed = new Set<string>();
+  private anon = 0;
+
+  constructor(private readonly lang: Lang) {}
+
+  // ---------- findings ----------
+
+  skipped(
+    severity: Severity,
+    key: MessageKey,
+    sheet: string,
+    row: number,
+    col: number,
+    params: Record<string, string | number> = {},
+    code: string | null = null
+  ): void {
+    const cell = cellRef(sheet, row, col);
+    const all = { cell, ...params };
+    this.findings.push({
+      rule: "skipped-content",
+      severity,
+      sheet,
+      cell,
+      code,
+      message: t(key, all, this.lang),
+      params: all,
+    });
+  }
+
+  // ---------- pass 1: find tables and text rows ----------
+
+  scanSheet(sheet: SheetGrid, skipMarker: boolean): Block[] {
+    const blocks: Block[] = [];
+    const merged = new Set<string>();
+    for (const m of sheet.merges ?? []) if (m.right > m.left) merged.add(`${m.top},${m.left}`);
+    let table: TableBlock | null = null;
+    let structureSeen = false;
+    const close = (): void => {
+      if (table) {
+        blocks.push(table);
+        this.tables.push({
+          sheet: sheet.name,
+          headerRow: table.headerRow,
+          firstCol: table.header.firstCol,
+          lastCol: table.header.lastCol,
+          lastRow: table.rows.length ? (table.rows[table.rows.length - 1] ?? 0) : table.headerRow,
+          kind: table.header.kind,
+        });
+      }
+      table = null;
+    };
+    for (let r = 0; r < sheet.values.length; r++) {
+      const row = sheet.values[r] ?? [];
+      const first = firstNonBlank(row, skipMarker && r === 0 ? 1 : 0);
+      if (first < 0) {
+        close();
+        continue;
+      }
+      const header = recogniseHeader(row);
+      if (header) {
+        close();
+        table = { kind: "table", sheet, header, headerRow: r, rows: [] };
+        structureSeen = true;
+        continue;
+      }
+      if (table && !this.endsTable(table, row, r, merged)) {
+        table.rows.push(r);
+        continue;
+      }
+      close();
+      const text = cellText(row[first] ?? null);
+      blocks.push({ kind: "text", sheet, row: r, col: first, text, title: !structureSeen });
+      if (!structureSeen && splitLeadingCode(text) && text.length <= 200) structureSeen = true;
+      this.scanOutcomeLabel(sheet, r, row);
+      for (let c = first + 1; c < row.length; c++) {
+        if (isBlank(row[c]) || this.consumed.has(`${sheet.name}!${r},${c}`)) continue;
+        if (structureSeen)
+          this.skipped("info", "reader.skipped.text", sheet.name, r, c, {
+            text: excerpt(cellText(row[c] ?? null)),
+          });
+      }
+    }
+    close();
+    return blocks;
+  }
+
+  /** A row with one cell of prose at the table's left edge is the paragraph after the table. */
+  private endsTable(table: TableBlock, row: CellValue[], r: number, merged: Set<string>): boolean {
+    const { firstCol, lastCol } = table.header;
+    let count = 0;
+    let at = -1;
+    for (let c = 0; c < row.length; c++) {
+      if (isBlank(row[c])) continue;
+      if (c < firstCol || c > lastCol) continue;
+      count++;
+      at = c;
+    }
+    if (count === 0) return true;
+    if (count > 1 || at !== firstCol) return false;
+    if (merged.has(`${r},${at}`)) return true;
+    const text = cellText(row[at] ?? null);
+    if (normaliseCode(text) !== null) return false;
+    return text.length > 100 || isLabel(text) || splitLeadingCode(text) !== null;
+  }
+
+  /** "Outcome" / "Outcome Kinerja" label: the value is the next cell to the right, else below. */
+  private scanOutcomeLabel(sheet: SheetGrid, r: number, row: CellValue[]): void {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string") continue;
+      const n = normalise(v);
+      if (n !== "outcome" && n !== "outcome kinerja") continue;
+      this.consumed.add(`${sheet.name}!${r},${c}`);
+      let found: { row: number; col: number } | null = null;
+      for (let cc = c + 1; cc < row.length && !found; cc++)
+        if (!isBlank(row[cc])) found = { row: r, col: cc };
+      for (let rr = r + 1; rr < Math.min(sheet.values.length, r + 6) && !found; rr++)
+        if (!isBlank(sheet.values[rr]?.[c])) found = { row: rr, col: c };
+      if (found && this.outcome === null) {
+        this.outcome = cellText(sheet.values[found.row]?.[found.col] ?? null);
+        this.outcomeCell = cellRef(sheet.name, found.row, found.col);
+        this.consumed.add(`${sheet.name}!${found.row},${found.col}`);
+      }
+    }
+  }
+
+  // ---------- nodes ----------
+
+  private addNode(
+    code: string | null,
+    name: string,
+    depth: number,
+    parent: ConditionNode | null,
+    parentCodeText: string | null,
+    sheet: string,
+    row: number,
+    col: number,
+    kind: Mention["kind"]
+  ): ConditionNode {
+    const base = code ?? `n${++this.anon}`;
+    const n = (this.idCount.get(base) ?? 0) + 1;
+    this.idCount.set(base, n);
+    const cell = cellRef(sheet, row, col);
+    const node: ConditionNode = {
+      id: n === 1 ? base : `${base}#${n}`,
+      code,
+      name,
+      depth,
+      level: levelOf(depth),
+      parent: parent ? parent.code : parentCodeText,
+      parentId: parent ? parent.id : null,
+      cell,
+      source: { sheet, row, col },
+      explanation: null,
+      problems: null,
+      indicatorLine: null,
+      impact: null,
+      sectionCell: null,
+      mentions: [{ name, code, kind, cell }],
+      indicators: [],
+    };
+    this.nodes.push(node);
+    if (code) this.indexCode(code, node);
+    this.addAlias(node, name);
+    this.sheetsRead.add(sheet);
+    return node;
+  }
+
+  /** Another name the node goes by (a CSF column naming it differently), for matching. */
+  private addAlias(node: ConditionNode, name: string): void {
+    const key = normalise(name);
+    if (key === "") return;
+    const list = this.byName.get(key);
+    if (list?.includes(node)) return;
+    push(this.byName, key, node);
+    const w = words(name);
+    push(this.nodeWords, node, w);
+    for (const word of w) {
+      const posting = this.wordIndex.get(word);
+      if (!posting) this.wordIndex.set(word, [node]);
+      else if (posting[posting.length - 1] !== node) posting.push(node);
+    }
+  }
+
+  private score(w: readonly string[], node: ConditionNode): number {
+    let best = 0;
+    for (const names of this.nodeWords.get(node) ?? []) best = Math.max(best, similarity(w, names));
+    return best;
+  }
+
+  private indexCode(code: string, node: ConditionNode): void {
+    const list = this.byCode.get(code);
+    if (!list) this.byCode.set(code, [node]);
+    else if (!list.includes(node)) list.push(node);
+  }
+
+  /** Best node by name among those `accept` allows, with its score. */
+  private bestByName(
+    name: string,
+    accept: (n: ConditionNode) => boolean
+  ): { node: ConditionNode; score: number } | null {
+    const exact = this.byName.get(normalise(name))?.find(accept);
+    if (exact) return { node: exact, score: 1 };
+    const w = words(name);
+    const shared = new Map<ConditionNode, number>();
+    for (const word of w) {
+      const posting = this.wordIndex.get(word);
+      if (!posting || posting.length > MAX_POSTING) continue;
+      for (const n of posting) shared.set(n, (shared.get(n) ?? 0) + 1);
+    }
+    let best: { node: ConditionNode; score: number } | null = null;
+    for (const n of shared.keys()) {
+      if (!accept(n)) continue;
+      const score = this.score(w, n);
+      if (!best || score > best.score) best = { node: n, score };
+    }
+    return best;
+  }
+
+  /** Best node with this code, by name agreement. */
+  private bestByCode(
+    code: string,
+    name: string | null,
+    accept: (n: ConditionNode) => boolean
+  ): { node: ConditionNode; score: number } | null {
+    const list = this.byCode.get(code);
+    if (!list) return null;
+    const w = name ? words(name) : [];
+    let best: { node: ConditionNode; score: number } | null = null;
+    for (const n of list) {
+      if (!accept(n)) continue;
+      const score = name ? this.score(w, n) : 1;
+      if (!best || score > best.score) best = { node: n, score };
+    }
+    return best;
+  }
+
+  /** The node a Kode/Kondisi/CSF cell refers to: by code (names agreeing), else by name. */
+  private resolveRef(
+    code: string | null,
+    name: string | null,
+    depth: number | null
+  ): ConditionNode | null {
+    const atDepth = (n: ConditionNode): boolean => depth === null || n.depth === depth;
+    if (code) {
+      const hit = this.bestByCode(code, name, atDepth) ?? this.bestByCode(code, name, () => true);
+      if (hit) return hit.node;
+    }
+    if (name) {
+      const hit = this.bestByName(name, atDepth) ?? this.bestByName(name, () => true);
+      if (hit && hit.score >= (code ? STRONG : WEAK)) return hit.node;
+    }
+    return null;
+  }
+
+  // ---------- CSF tables ----------
+
+  readConditionTable(b: TableBlock): void {
+    const { sheet, header } = b;
+    const col = header.columns;
+    const kondisiCol = col.kondisi;
+    if (kondisiCol === undefined) return;
+    let parent: ConditionNode | null = null;
+    let parentText: string | null = null;
+    let carriedCode: string | null = null;
+    for (const r of b.rows) {
+      const row = sheet.values[r] ?? [];
+      if (header.kind !== "csf" && col.csf !== undefined) {
+        const csfText = cellText(row[col.csf] ?? null);
+        if (csfText !== "") {
+          const ref = splitTrailingCode(csfText);
+          parent = this.resolveRef(
+            ref.code,
+            ref.name,
+            header.depth !== null ? header.depth - 1 : null
+          );
+          parentText = ref.code;
+          if (parent) {
+            this.addAlias(parent, ref.name);
+            parent.mentions.push({
+              name: ref.name,
+              code: ref.code,
+              kind: "csf-table",
+              cell: cellRef(sheet.name, r, col.csf),
+            });
+          }
+        }
+      }
+      if (col.code !== undefined) {
+        const codeText = cellText(row[col.code] ?? null);
+        if (codeText !== "") carriedCode = normaliseCode(codeText);
+      }
+      const kondisi = cellText(row[kondisiCol] ?? null);
+      if (kondisi === "") {
+        const other = firstNonBlank(row, 0);
+        if (other >= 0 && other !== col.no && other !== col.csf && other !== col.code)
+          this.skipped("warning", "reader.skipped.tableRow", sheet.name, r, other);
+        else if (other >= 0 && header.kind === "csf")
+          this.skipped("warning", "reader.skipped.tableRow", sheet.name, r, other);
+        continue;
+      }
+      for (const line of lines(kondisi)) {
+        const split = splitTrailingCode(line);
+        let code = split.code;
+        if (!code && col.code !== undefined && lines(kondisi).length === 1) code = carriedCode;
+        if (header.kind === "csf") {
+          const node = this.addNode(
+            code,
+            split.name,
+            1,
+            null,
+            null,
+            sheet.name,
+            r,
+            kondisiCol,
+            "csf-table"
+          );
+          const cause = col.faktor !== undefined ? cellText(row[col.faktor] ?? null) : "";
+          node.cause = cause === "" ? null : cause;
+        } else if (header.kind === "conditions") {
+          const depth = code ? codeDepth(code) : 1;
+          const p = code ? parentCode(code) : null;
+          const parentNode = p ? (this.byCode.get(p)?.[0] ?? null) : null;
+          this.addNode(
+            code,
+            split.name,
+            depth,
+            parentNode,
+            p,
+            sheet.name,
+            r,
+            kondisiCol,
+            "csf-table"
+          );
+        } else {
+          const depth = header.depth ?? (parent ? parent.depth + 1 : code ? codeDepth(code) : 2);
+          this.addNode(
+            code,
+            split.name,
+            depth,
+            parent,
+            parentText,
+            sheet.name,
+            r,
+            kondisiCol,
+            "csf-table"
+          );
+        }
+      }
+    }
+  }
+
+  // ---------- sections and indicator-text tables ----------
+
+  readSections(blocks: Block[]): void {
+    let section: Section | null = null;
+    let pendingOutcome = false;
+    let sheetName = "";
+    let titleLines: string[] = [];
+    let titleSheetHasCsf = false;
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i];
+      if (!b) continue;
+      if (b.sheet.name !== sheetName) {
+        this.takeOrganisation(titleLines, titleSheetHasCsf);
+        sheetName = b.sheet.name;
+        titleLines = [];
+        titleSheetHasCsf = blocks.some(
+          (x) => x.sheet === b.sheet && x.kind === "table" && isConditionKind(x.header.kind)
+        );
+        section = null;
+        pendingOutcome = false;
+      }
+      if (b.kind === "table") {
+        if (isConditionKind(b.header.kind)) {
+          section = null;
+          continue;
+        }
+        if (b.header.kind === "indicator-text") {
+          this.readIndicatorText(b, section?.node ?? null);
+          if (section) section.afterTable = true;
+        }
+        continue;
+      }
+      const text = b.text;
+      const n = normalise(text);
+      if (this.consumed.has(`${b.sheet.name}!${b.row},${b.col}`)) continue;
+      if (isOutcomeLabel(n)) {
+        pendingOutcome = true;
+        continue;
+      }
+      if (pendingOutcome) {
+        pendingOutcome = false;
+        if (this.outcome === null) {
+          this.outcome = text;
+          this.outcomeCell = cellRef(b.sheet.name, b.row, b.col);
+        }
+        continue;
+      }
+      const next = blocks[i + 1];
+      const nextIsLabel =
+        next !== undefined &&
+        next.kind === "text" &&
+        next.sheet === b.sheet &&
+        isPenjelasan(next.text);
+      const heading = this.matchHeading(b, nextIsLabel);
+      if (heading) {
+        section = { node: heading, afterTable: false, inProblems: false, inLine: false };
+        this.sheetsRead.add(b.sheet.name);
+        continue;
+      }
+      if (section) {
+        this.addNarrative(section, text, n);
+        continue;
+      }
+      if (b.title) {
+        titleLines.push(...lines(text));
+        continue;
+      }
+      if (isKnownLabel(n)) continue;
+      this.skipped("info", "reader.skipped.text", b.sheet.name, b.row, b.col, {
+        text: excerpt(text),
+      });
+    }
+    this.takeOrganisation(titleLines, titleSheetHasCsf);
+  }
+
+  private addNarrative(section: Section, text: string, n: string): void {
+    const node = section.node;
+    if (isPenjelasan(text)) return;
+    if (n.startsWith("masalah")) {
+      node.problems = join(node.problems, text);
+      section.inProblems = true;
+    } else if (isIndicatorLine(n)) {
+      node.indicatorLine = join(node.indicatorLine, text);
+      section.inProblems = false;
+      section.inLine = true;
+    } else if (section.afterTable) {
+      node.impact = join(node.impact, text);
+    } else if (section.inLine) {
+      // "(3) Persentase …" continuing the indicator line on its own row.
+      node.indicatorLine = join(node.indicatorLine, text);
+    } else if (section.inProblems) {
+      node.problems = join(node.problems, text);
+    } else {
+      node.explanation = join(node.explanation, text);
+    }
+  }
+
+  /** Organisation from the title block of a sheet holding the CSF tables. */
+  private takeOrganisation(titleLines: string[], hasCsf: boolean): void {
+    if (this.organisation !== null || !hasCsf || titleLines.length === 0) return;
+    const parts: string[] = [];
+    let fromKertasKerja: string | null = null;
+    for (const l of titleLines) {
+      const kk = /kertas kerja pohon kinerja\s+(.+)$/i.exec(l);
+      if (kk) fromKertasKerja = (kk[1] ?? "").trim();
+      if (/critical success|kertas kerja|pohon kinerja|\bcsf\b|outcome/i.test(l)) continue;
+      if (/\p{L}/u.test(l) && l === l.toUpperCase()) parts.push(l.replace(/\s+/g, " "));
+    }
+    this.organisation = parts.length ? parts.join(" ") : fromKertasKerja;
+  }
+
+  /**
+   * A section heading names a condition: "1.1.1. Name", "1.8 Name", or a name alone.
+   * Numbered paragraphs ("1. Penataan Organisasi merupakan …") are prose, not headings:
+   * a heading must agree with a known condition by code or name, or be followed by "Penjelasan".
+   */
+  private matchHeading(b: TextBlock, nextIsLabel: boolean): ConditionNode | null {
+    const text = b.text;
+    if (/[\r\n]/.test(text) || isProse(text) || isLabel(text)) return null;
+    const lead = splitLeadingCode(text);
+    const code = lead ? lead.code : null;
+    const trailing = splitTrailingCode(lead ? lead.name : text);
+    const name = trailing.name;
+    const free = (n: ConditionNode): boolean => !this.claimed.has(n);
+    let node: ConditionNode | null = null;
+    if (code) {
+      const hit = this.bestByCode(code, name, free);
+      if (hit && hit.score >= WEAK) node = hit.node;
+    }
+    if (!node) {
+      // A weak name match must at least sit at the level the heading's code says.
+      const sameLevel = (n: ConditionNode): boolean =>
+        free(n) && (code === null || n.depth === codeDepth(code));
+      const strong = this.bestByName(name, free);
+      const weak = this.bestByName(name, sameLevel);
+      const hit = strong && strong.score >= STRONG ? strong : weak;
+      if (hit && (hit.score >= STRONG || (hit.score >= WEAK && (code !== null || nextIsLabel)))) {
+        // Without a code, a name alone must really be that name, not a sentence about it.
+        if (code !== null || nextIsLabel || (hit.score >= 0.9 && !/\.\s*$/.test(text)))
+          node = hit.node;
+      }
+    }
+    if (!node && code) {
+      const hit = this.bestByCode(code, name, free);
+      if (hit && (hit.score > 0 || nextIsLabel)) node = hit.node;
+    }
+    const cell = cellRef(b.sheet.name, b.row, b.col);
+    if (!node) {
+      if (!(nextIsLabel || (code !== null && codeDepth(code) >= 2))) return null;
+      const depth = code ? codeDepth(code) : 1;
+      const p = code ? parentCode(code) : null;
+      node = this.addNode(
+        code,
+        name,
+        depth,
+        null,
+        p,
+        b.sheet.name,
+        b.row,
+        b.col,
+        "section-heading"
+      );
+    } else {
+      node.mentions.push({ name, code, kind: "section-heading", cell });
+      if (code) this.indexCode(code, node);
+    }
+    this.claimed.add(node);
+    node.sectionCell = cell;
+    return node;
+  }
+
+  private readIndicatorText(b: TableBlock, sectionNode: ConditionNode | null): void {
+    const { sheet, header } = b;
+    const col = header.columns;
+    const nameCol = col.name;
+    if (nameCol === undefined) return;
+    let refNode: ConditionNode | null = null;
+    let refCode: string | null = null;
+    let last: Indicator | null = null;
+    const byRef = col.code !== undefined || col.kondisi !== undefined;
+    for (const r of b.rows) {
+      const row = sheet.values[r] ?? [];
+      if (byRef) {
+        const codeText = col.code !== undefined ? cellText(row[col.code] ?? null) : "";
+        const kondisiText = col.kondisi !== undefined ? cellText(row[col.kondisi] ?? null) : "";
+        if (codeText !== "" || kondisiText !== "") {
+          const k = splitTrailingCode(kondisiText);
+          refCode = (codeText !== "" ? normaliseCode(codeText) : null) ?? k.code;
+          refNode = this.resolveRef(refCode, k.name || null, null);
+          const at = codeText !== "" ? (col.code ?? 0) : (col.kondisi ?? 0);
+          refNode?.mentions.push({
+            name: k.name,
+            code: refCode,
+            kind: col.code !== undefined ? "kode-column" : "indicator-table",
+            cell: cellRef(sheet.name, r, at),
+          });
+        }
+      }
+      const node = byRef ? refNode : sectionNode;
+      const name = cellText(row[nameCol] ?? null);
+      const text = (c: number | undefined): string | null => {
+        if (c === undefined) return null;
+        const s = cellText(row[c] ?? null);
+        return s === "" ? null : s;
+      };
+      const ref = (c: number | undefined): SourceRef | undefined =>
+        c === undefined ? undefined : { sheet: sheet.name, row: r, col: c };
+      if (name === "") {
+        // A row continuing the previous indicator's cells (text split over two rows).
+        if (last) {
+          last.definition = joinNull(last.definition, text(col.definition));
+          last.relevance = joinNull(last.relevance, text(col.relevance));
+          last.formula = joinNull(last.formula, text(col.formula));
+          last.dataSource = joinNull(last.dataSource, text(col.dataSource));
+        } else {
+          const at = firstNonBlank(row, 0);
+          if (at >= 0) this.skipped("warning", "reader.skipped.noName", sheet.name, r, at);
+        }
+        continue;
+      }
+      const ind = newIndicator(name, cellRef(sheet.name, r, nameCol), node?.code ?? refCode);
+      ind.definition = text(col.definition);
+      ind.relevance = text(col.relevance);
+      ind.formula = text(col.formula);
+      ind.dataSource = text(col.dataSource);
+      ind.textSource = { sheet: sheet.name, row: r, col: nameCol };
+      const cells: Indicator["textCells"] = {};
+      const fields = ["name", "definition", "relevance", "formula", "dataSource"] as const;
+      for (const f of fields) {
+        const s = ref(col[f]);
+        if (s) cells[f] = s;
+      }
+      ind.textCells = cells;
+      if (hasMeasureColumns(header)) this.applyMeasure(ind, b, r);
+      this.attach(ind, node, byRef ? refCode : null);
+      this.sheetsRead.add(sheet.name);
+      last = ind;
+    }
+  }
+
+  private attach(ind: Indicator, node: ConditionNode | null, refersTo: string | null): void {
+    if (node) node.indicators.push(ind);
+    else this.orphans.push({ indicator: ind, refersTo });
+    push(this.indicatorsByName, normalise(ind.name), ind);
+  }
+
+  // ---------- measure tables ----------
+
+  readMeasure(b: TableBlock): void {
+    const { sheet, header } = b;
+    const col = header.columns;
+    const nameCol = col.name;
+    if (nameCol === undefined) return;
+    let code: string | null = null;
+    let codeNodes: ConditionNode[] = [];
+    for (const r of b.rows) {
+      const row = sheet.values[r] ?? [];
+      if (col.code !== undefined) {
+        const codeText = cellText(row[col.code] ?? null);
+        if (codeText !== "") {
+          const split = splitTrailingCode(codeText);
+          code = normaliseCode(codeText) ?? split.code;
+          const hit = code
+            ? this.resolveRef(code, null, null)
+            : this.resolveRef(null, codeText, null);
+          codeNodes = hit ? (this.byCode.get(code ?? "") ?? [hit]) : [];
+          if (hit && !codeNodes.includes(hit)) codeNodes = [hit, ...codeNodes];
+          hit?.mentions.push({
+            name: code ? "" : codeText,
+            code,
+            kind: "measure-table",
+            cell: cellRef(sheet.name, r, col.code),
+          });
+        }
+      }
+      const name = cellText(row[nameCol] ?? null);
+      if (name === "") {
+        const at = firstNonBlank(row, 0);
+        if (at >= 0 && at !== col.code)
+          this.skipped("warning", "reader.skipped.noName", sheet.name, r, at);
+        continue;
+      }
+      const key = normalise(name);
+      const free = (i: Indicator): boolean => i.measure === null;
+      let ind: Indicator | undefined;
+      for (const n of codeNodes) {
+        ind = n.indicators.find((i) => free(i) && normalise(i.name) === key);
+        if (ind) break;
+      }
+      if (!ind) {
+        const same = this.indicatorsByName.get(key) ?? [];
+        ind = same.find(free);
+        if (!ind && same.length > 0) {
+          this.skipped("warning", "reader.skipped.measuredTwice", sheet.name, r, nameCol, {
+            name: excerpt(name),
+          });
+          continue;
+        }
+      }
+      if (!ind) {
+        const node = codeNodes[0] ?? null;
+        ind = newIndicator(name, cellRef(sheet.name, r, nameCol), node?.code ?? code);
+        this.attach(ind, node, code);
+      }
+      this.applyMeasure(ind, b, r);
+      this.sheetsRead.add(sheet.name);
+    }
+  }
+
+  private applyMeasure(ind: Indicator, b: TableBlock, r: number): void {
+    const { sheet, header } = b;
+    const col = header.columns;
+    const row = sheet.values[r] ?? [];
+    const columns: NonNullable<Indicator["measure"]>["columns"] = {};
+    const keys = [
+      "code",
+      "name",
+      "unit",
+      "target",
+      "actual",
+      "achievement",
+      "polarity",
+      "numerator",
+      "denominator",
+    ] as const;
+    for (const k of keys) {
+      const c = col[k];
+      if (c !== undefined) columns[k] = c;
+    }
+    ind.measure = {
+      sheet: sheet.name,
+      row: r,
+      headerRow: b.headerRow,
+      lastCol: header.lastCol,
+      columns,
+    };
+    let typedUnit: string | null = null;
+    const numeric = ["target", "actual", "achievement", "numerator", "denominator"] as const;
+    for (const k of numeric) {
+      const c = col[k];
+      if (c === undefined) continue;
+      const raw = row[c] ?? null;
+      const p = parseNumber(raw);
+      const cell: NumberCell = {
+        sheet: sheet.name,
+        row: r,
+        col: c,
+        raw,
+        value: p.value,
+        readable: p.readable,
+        formula: formulaAt(sheet, r, c),
+      };
+      ind.values[k] = cell;
+      if (k !== "achievement") ind[k] = p.value;
+      if (k !== "achievement" && p.unit && p.unit !== "Rp" && typedUnit === null)
+        typedUnit = p.unit;
+    }
+    const unit = col.unit !== undefined ? cellText(row[col.unit] ?? null) : "";
+    if (unit !== "") ind.unit = unit;
+    else if (ind.unit === null && typedUnit !== null) ind.unit = typedUnit;
+    if (col.polarity !== undefined) {
+      const word = cellText(row[col.polarity] ?? null);
+      const p = parsePolarity(word);
+      if (p) {
+        ind.polarity = p;
+        ind.polarityAssumed = false;
+      } else if (word !== "") {
+        this.skipped("warning", "reader.skipped.polarity", sheet.name, r, col.polarity, {
+          text: excerpt(word),
+        });
+      }
+    }
+  }
+
+  // ---------- finishing ----------
+
+  /** Parents named only by code (section-only nodes, parents listed later) are linked now. */
+  linkParents(): void {
+    for (const n of this.nodes) {
+      if (n.parentId !== null || n.parent === null) continue;
+      const p = this.byCode.get(n.parent)?.find((x) => x !== n);
+      if (p) n.parentId = p.id;
+    }
+  }
+}
+
 /**
  * Read every sheet of the workbook into the CSF model. Never throws on odd input:
  * what cannot be placed becomes a `skipped-content` finding in `model.findings`.
+ * Sheets the add-in made are skipped, except a generated Kertas Kerja sheet when no other
+ * sheet gives conditions (it then is the only source and is read like any document).
  */
-export function readWorkbook(_wb: WorkbookGrids, _opts: ReadOptions = {}): CsfModel {
-  throw new Error("readWorkbook: not implemented yet");
+export function readWorkbook(wb: WorkbookGrids, opts: ReadOptions = {}): CsfModel {
+  const lang = opts.lang ?? "id";
+  const own = wb.sheets.filter((s) => generatedKind(s) === null);
+  let reader = readSheets(own, lang);
+  if (reader.nodes.length === 0) {
+    const kk = wb.sheets.filter((s) => generatedKind(s) === "kertas-kerja");
+    if (kk.length > 0) reader = readSheets([...own, ...kk], lang);
+  }
+  return {
+    file: opts.file ?? wb.name ?? null,
+    outcome: reader.outcome,
+    outcomeCell: reader.outcomeCell,
+    organisation: reader.organisation,
+    nodes: reader.nodes,
+    orphans: reader.orphans,
+    tables: reader.tables,
+    sheetsRead: [...reader.sheetsRead],
+    findings: reader.findings,
+  };
+}
+
+function readSheets(sheets: SheetGrid[], lang: Lang): Reader {
+  const reader = new Reader(lang);
+  const blocks: Block[] = [];
+  for (const s of sheets) blocks.push(...reader.scanSheet(s, generatedKind(s) !== null));
+  for (const b of blocks)
+    if (b.kind === "table" && isConditionKind(b.header.kind)) reader.readConditionTable(b);
+  reader.readSections(blocks);
+  for (const b of blocks)
+    if (b.kind === "table" && b.header.kind === "measure") reader.readMeasure(b);
+  reader.linkParents();
+  return reader;
+}
+
+// ---------- small helpers ----------
+
+function levelOf(depth: number): Level {
+  return depth <= 1 ? "csf" : depth === 2 ? "antara" : "operasional";
+}
+
+function isConditionKind(kind: string): boolean {
+  return kind === "csf" || kind === "antara" || kind === "operasional" || kind === "conditions";
+}
+
+function hasMeasureColumns(h: Header): boolean {
+  const c = h.columns;
+  return c.target !== undefined || c.actual !== undefined || c.achievement !== undefined;
+}
+
+function newIndicator(name: string, cell: string, conditionCode: string | null): Indicator {
+  return {
+    name,
+    definition: null,
+    relevance: null,
+    formula: null,
+    dataSource: null,
+    unit: null,
+    target: null,
+    actual: null,
+    achievement: null,
+    numerator: null,
+    denominator: null,
+    polarity: "higher",
+    polarityAssumed: true,
+    cell,
+    conditionCode,
+    textSource: null,
+    textCells: {},
+    measure: null,
+    values: {},
+  };
+}
+
+/** "naik" → higher, "turun" → lower; null when blank or not understood. */
+export function parsePolarity(word: string): Polarity | null {
+  const n = normalise(word);
+  if (n === "" && word.trim() !== "+" && word.trim() !== "-") return null;
+  const w = n === "" ? word.trim() : n;
+  if (HIGHER.test(w)) return "higher";
+  if (LOWER.test(w)) return "lower";
+  return null;
+}
+
+function firstNonBlank(row: readonly CellValue[], from: number): number {
+  for (let c = from; c < row.length; c++) if (!isBlank(row[c])) return c;
+  return -1;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function join(a: string | null, b: string): string {
+  return a === null ? b : `${a}\n${b}`;
+}
+
+function joinNull(a: string | null, b: string | null): string | null {
+  return b === null ? a : join(a, b);
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, " ");
+  return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
+}
+
+function isPenjelasan(text: string): boolean {
+  const n = normalise(text);
+  return n === "penjelasan" || (n.startsWith("penjelasan") && n.length <= 20);
+}
+
+/** The fixed lines of a section (not headings, not free text). */
+function isLabel(text: string): boolean {
+  const n = normalise(text);
+  return isPenjelasan(text) || n.startsWith("masalah terkait") || isIndicatorLine(n);
+}
+
+/** "Terwujudnya kondisi ini dapat tergambar dari indikator …" (normalised). */
+function isIndicatorLine(n: string): boolean {
+  return n.startsWith("terwujudnya kondisi ini") || n.startsWith("kondisi ini dapat tergambar");
+}
+
+/** Sentences, not names: long, or saying what something "merupakan". */
+function isProse(text: string): boolean {
+  return text.length > 200 || /\bmerupakan\b/i.test(text);
+}
+
+function isOutcomeLabel(n: string): boolean {
+  return (n.includes("critical success factor") || n.startsWith("csf ")) && n.includes("outcome");
+}
+
+/** Lines of the document layout that carry no data ("Uraian CSF Ke Kondisi Antara …"). */
+function isKnownLabel(n: string): boolean {
+  return n.startsWith("uraian csf") || n.startsWith("kertas kerja pohon kinerja");
 }
