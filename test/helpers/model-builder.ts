@@ -96,11 +96,13 @@ export function numberCell(over: Partial<NumberCell> = {}): NumberCell {
 export function indicator(over: Partial<Indicator> = {}): Indicator {
   const row = over.textSource?.row ?? rowSeq++;
   const sheet = "Uraian Kondisi";
+  const name = over.name ?? "Jumlah Dokumen Hasil Fasilitasi";
   return {
-    name: "Jumlah Dokumen Hasil Fasilitasi",
-    definition: "Dokumen hasil fasilitasi yang disusun dalam satu tahun",
-    relevance: "Menggambarkan pelaksanaan fasilitasi",
-    formula: "Jumlah dokumen hasil fasilitasi yang disusun selama 1 tahun",
+    name,
+    // Texts derived from the name, so two indicators never share them by accident.
+    definition: `${name} merupakan hasil kerja yang dapat diukur`,
+    relevance: `${name} menggambarkan kondisi ini`,
+    formula: `${name} selama 1 tahun`,
     dataSource: "Bagian Pemerintahan",
     unit: null,
     target: null,

@@ -1,0 +1,245 @@
+/** Rules on the indicators' texts: fields, kind versus formula and unit, narrative, copies. */
+import { cellRef } from "../address";
+import type { Finding } from "../findings";
+import type { MessageKey } from "../messages";
+import type { ConditionNode, CsfModel, Indicator, SourceRef } from "../model";
+import type { RuleContext } from "./context";
+import {
+  firstWord,
+  nameKey,
+  nameSimilarity,
+  namesInIndicatorLine,
+  SAME_INDICATOR,
+  textKey,
+  words,
+} from "./text";
+
+type TextField = "name" | "definition" | "relevance" | "formula" | "dataSource";
+const TEXT_FIELDS: TextField[] = ["name", "definition", "relevance", "formula", "dataSource"];
+
+/** Attached indicators with their condition, then the orphans (condition null). */
+function indicatorsWithNodes(model: CsfModel): { ind: Indicator; node: ConditionNode | null }[] {
+  const out: { ind: Indicator; node: ConditionNode | null }[] = [];
+  for (const node of model.nodes) for (const ind of node.indicators) out.push({ ind, node });
+  for (const o of model.orphans) out.push({ ind: o.indicator, node: null });
+  return out;
+}
+
+function refOf(src: SourceRef | undefined, fallback: string): string {
+  return src ? cellRef(src.sheet, src.row, src.col) : fallback;
+}
+
+function codeFor(ind: Indicator, node: ConditionNode | null): string | null {
+  return node?.code ?? ind.conditionCode;
+}
+
+function fieldValue(ind: Indicator, f: TextField): string | null {
+  return f === "name" ? ind.name : ind[f];
+}
+
+/** An indicator row of a five-column text table with an empty field. */
+export function missingField(model: CsfModel, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const { ind, node } of indicatorsWithNodes(model)) {
+    if (ind.textSource === null) continue;
+    for (const f of TEXT_FIELDS) {
+      const v = fieldValue(ind, f);
+      if (v !== null && v.trim() !== "") continue;
+      const code = codeFor(ind, node);
+      out.push(
+        ctx.finding(
+          "missing-field",
+          "warning",
+          refOf(ind.textCells[f], ind.cell),
+          code,
+          "checks.missingField",
+          {
+            indicator: ind.name,
+            code: code ?? "?",
+            field: ctx.msg(`checks.field.${f}`),
+            fieldKey: f,
+          }
+        )
+      );
+    }
+  }
+  return out;
+}
+
+type Kind = "percent" | "ratio" | "count" | "other";
+
+/** The indicator's kind from the first word of its name. */
+export function indicatorKind(name: string): Kind {
+  const w = firstWord(name);
+  if (w === "persentase" || w === "persen" || w === "prosentase") return "percent";
+  if (w === "rasio") return "ratio";
+  if (w === "jumlah" || w === "banyaknya") return "count";
+  return "other";
+}
+
+/** "a / b", "a : b", "a dibagi b", "a per b". */
+function isDivision(formula: string): boolean {
+  return /[/÷]|\s:\s|\bdibagi\b|\bper\b/i.test(formula);
+}
+
+/** "× 100", "x 100", "* 100", "x100", "100%". */
+function timesHundred(formula: string): boolean {
+  return /(?:[x×*]\s*100\b)|(?:\b100\s*%)/i.test(formula);
+}
+
+const PERCENT_UNITS = new Set(["persentase", "persen"]);
+
+/**
+ * The kind in the name against the formula and the unit: a Persentase needs a division × 100,
+ * a Rasio a division; a Jumlah must not be a percentage and must not carry the unit "%".
+ */
+export function formulaTypeMismatch(model: CsfModel, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const { ind, node } of indicatorsWithNodes(model)) {
+    const kind = indicatorKind(ind.name);
+    const code = codeFor(ind, node);
+    const formula = ind.formula?.trim() ?? "";
+    const formulaCell = refOf(ind.textCells.formula, ind.cell);
+    const push = (cell: string, key: MessageKey, extra: Record<string, string>): void => {
+      out.push(
+        ctx.finding("formula-type-mismatch", "warning", cell, code, key, {
+          indicator: ind.name,
+          code: code ?? "?",
+          ...extra,
+        })
+      );
+    };
+    if (formula !== "") {
+      if (kind === "percent" && !(isDivision(formula) && timesHundred(formula)))
+        push(formulaCell, "checks.formula.percentNoRatio", { formula });
+      else if (kind === "ratio" && !isDivision(formula))
+        push(formulaCell, "checks.formula.ratioNoDivision", { formula });
+      else if (kind === "count" && isDivision(formula) && timesHundred(formula))
+        push(formulaCell, "checks.formula.countAsRatio", { formula });
+    }
+    const unit = ind.unit?.trim() ?? "";
+    if (unit === "") continue;
+    const unitIsPercent = words(unit).some((w) => PERCENT_UNITS.has(w));
+    const unitCell =
+      ind.measure && ind.measure.columns.unit !== undefined
+        ? cellRef(ind.measure.sheet, ind.measure.row, ind.measure.columns.unit)
+        : ind.cell;
+    if (kind === "count" && unitIsPercent)
+      push(unitCell, "checks.formula.percentUnitOnCount", { unit });
+    else if (kind === "percent" && !unitIsPercent)
+      push(unitCell, "checks.formula.countUnitOnPercent", { unit });
+  }
+  return out;
+}
+
+/**
+ * The "tergambar dari indikator" line against the condition's table. Names are paired one to
+ * one, most similar first, so that two close but different indicators are not taken for one.
+ */
+export function narrativeMismatch(model: CsfModel, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const node of model.nodes) {
+    if (node.indicatorLine === null || node.indicators.length === 0) continue;
+    const named = namesInIndicatorLine(node.indicatorLine);
+    if (named.length === 0) continue;
+    const pairs: { li: number; ti: number; s: number }[] = [];
+    named.forEach((n, li) =>
+      node.indicators.forEach((ind, ti) => {
+        const s = nameSimilarity(n, ind.name);
+        if (s >= SAME_INDICATOR) pairs.push({ li, ti, s });
+      })
+    );
+    pairs.sort((a, b) => b.s - a.s || a.li - b.li || a.ti - b.ti);
+    const lineDone = new Set<number>();
+    const tableDone = new Set<number>();
+    for (const p of pairs) {
+      if (lineDone.has(p.li) || tableDone.has(p.ti)) continue;
+      lineDone.add(p.li);
+      tableDone.add(p.ti);
+    }
+    const code = codeOf(node);
+    named.forEach((n, li) => {
+      if (lineDone.has(li)) return;
+      out.push(
+        ctx.finding(
+          "narrative-mismatch",
+          "warning",
+          node.sectionCell ?? node.cell,
+          node.code,
+          "checks.narrative.notInTable",
+          {
+            code,
+            indicator: n,
+          }
+        )
+      );
+    });
+    node.indicators.forEach((ind, ti) => {
+      if (tableDone.has(ti)) return;
+      out.push(
+        ctx.finding(
+          "narrative-mismatch",
+          "warning",
+          ind.cell,
+          node.code,
+          "checks.narrative.notInLine",
+          {
+            code,
+            indicator: ind.name,
+          }
+        )
+      );
+    });
+  }
+  return out;
+}
+
+function codeOf(node: ConditionNode): string {
+  return node.code ?? "?";
+}
+
+/** Shorter texts than this many words are too generic to call a copy. */
+const MIN_COPY_WORDS = 4;
+
+/**
+ * A formula or definition word for word that of an earlier indicator with a different name.
+ * The earlier one is the original; each later copy is reported once per field.
+ */
+export function duplicateText(model: CsfModel, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const all = indicatorsWithNodes(model);
+  for (const field of ["formula", "definition"] as const) {
+    const firstByText = new Map<string, Indicator>();
+    for (const { ind, node } of all) {
+      const text = ind[field];
+      if (text === null) continue;
+      const key = textKey(text);
+      if (key.split(" ").length < MIN_COPY_WORDS) continue;
+      const first = firstByText.get(key);
+      if (!first) {
+        firstByText.set(key, ind);
+        continue;
+      }
+      if (nameKey(first.name) === nameKey(ind.name)) continue;
+      const code = codeFor(ind, node);
+      out.push(
+        ctx.finding(
+          "duplicate-text",
+          "warning",
+          refOf(ind.textCells[field], ind.cell),
+          code,
+          "checks.duplicateText",
+          {
+            field: ctx.msg(`checks.field.${field}`),
+            fieldKey: field,
+            indicator: ind.name,
+            otherIndicator: first.name,
+            otherCell: refOf(first.textCells[field], first.cell),
+            code: code ?? "?",
+          }
+        )
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+/** Rules on the Target/Realisasi rows: numbers, targets, capaian. */
+import { cellRef } from "../address";
+import type { Finding } from "../findings";
+import type { ConditionNode, CsfModel, Indicator, MeasureRow } from "../model";
+import type { RuleContext } from "./context";
+
+type NumberField = "target" | "actual" | "numerator" | "denominator";
+const NUMBER_FIELDS: NumberField[] = ["target", "actual", "numerator", "denominator"];
+
+function measured(model: CsfModel): { ind: Indicator; m: MeasureRow; code: string | null }[] {
+  const out: { ind: Indicator; m: MeasureRow; code: string | null }[] = [];
+  const push = (ind: Indicator, node: ConditionNode | null): void => {
+    if (ind.measure) out.push({ ind, m: ind.measure, code: node?.code ?? ind.conditionCode });
+  };
+  for (const node of model.nodes) for (const ind of node.indicators) push(ind, node);
+  for (const o of model.orphans) push(o.indicator, null);
+  return out;
+}
+
+/** A target, realisasi, pembilang or penyebut typed as something that is not a number. */
+export function invalidNumber(model: CsfModel, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const { ind, code } of measured(model)) {
+    for (const f of NUMBER_FIELDS) {
+      const v = ind.values[f];
+      if (!v || v.readable) continue;
+      out.push(
+        ctx.finding(
+          "invalid-number",
+          "warning",
+          cellRef(v.sheet, v.row, v.col),
+          code,
+          "checks.invalidNumber",
+          {
+            field: ctx.msg(`checks.number.${f}`),
+            fieldKey: f,
+            indicator: ind.name,
+            raw: String(v.raw ?? ""),
+            code: code ?? "?",
+          }
+        )
+      );
+    }
+  }
+  return out;
+}
+
+/** The table has a Target column and this row leaves it empty. */
+export function missingTarget(model: CsfModel, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const { ind, m, code } of measured(model)) {
+    const col = m.columns.target;
+    if (col === undefined) continue;
+    const v = ind.values.target;
+    // An unreadable target is invalid-number's finding, not this one.
+    if (v && (!v.readable || v.value !== null)) continue;
+    if (!v && ind.target !== null) continue;
+    out.push(
+      ctx.finding(
+        "missing-target",
+        "warning",
+        cellRef(m.sheet, m.row, col),
+        code,
+        "checks.missingTarget",
+        {
+          indicator: ind.name,
+          code: code ?? "?",
+        }
+      )
+    );
+  }
+  return out;
+}
+
+/**
+ * The capaian of a measured indicator cannot be computed. The cell is the Capaian cell when the
+ * table has one (where the fill would write), else the cell whose value is missing.
+ */
+export function achievementUncomputable(model: CsfModel, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const { ind, m, code } of measured(model)) {
+    if (ind.achievement !== null) continue;
+    if (m.columns.target === undefined && m.columns.actual === undefined) continue;
+    let key:
+      | "checks.uncomputable.targetZero"
+      | "checks.uncomputable.targetMissing"
+      | "checks.uncomputable.actualMissing";
+    let col: number | undefined;
+    if (ind.target === 0) {
+      key = "checks.uncomputable.targetZero";
+      col = m.columns.target;
+    } else if (ind.target === null) {
+      key = "checks.uncomputable.targetMissing";
+      col = m.columns.target;
+    } else {
+      key = "checks.uncomputable.actualMissing";
+      col = m.columns.actual;
+    }
+    const at = m.columns.achievement ?? col ?? m.columns.name ?? 0;
+    out.push(
+      ctx.finding("achievement-uncomputable", "warning", cellRef(m.sheet, m.row, at), code, key, {
+        indicator: ind.name,
+        code: code ?? "?",
+      })
+    );
+  }
+  return out;
+}
+
+/** Typed capaian (not a formula) more than this far from the computed one is an override. */
+const TOLERANCE = 0.01;
+
+/**
+ * A Capaian cell holding a typed number that differs from the computed capaian. A typed value
+ * equal to it (or equal as a fraction, 0.95 for 95 in a %-formatted cell) is fine.
+ */
+export function manualOverride(model: CsfModel, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const { ind, m, code } of measured(model)) {
+    const v = ind.values.achievement;
+    const col = m.columns.achievement;
+    if (!v || col === undefined || v.formula !== null || v.value === null) continue;
+    if (ind.achievement === null) continue;
+    const typed = v.value;
+    if (Math.abs(typed - ind.achievement) <= TOLERANCE) continue;
+    if (Math.abs(typed * 100 - ind.achievement) <= TOLERANCE) continue;
+    out.push(
+      ctx.finding(
+        "manual-override",
+        "warning",
+        cellRef(m.sheet, m.row, col),
+        code,
+        "checks.manualOverride",
+        {
+          indicator: ind.name,
+          typed,
+          computed: ind.achievement,
+          code: code ?? "?",
+        }
+      )
+    );
+  }
+  return out;
+}
