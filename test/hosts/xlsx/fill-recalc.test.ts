@@ -75,7 +75,7 @@ function shown(ws: ExcelJS.Worksheet, address: string): unknown {
 
 function formulaOf(ws: ExcelJS.Worksheet, address: string): string | null {
   const v = ws.getCell(address).value;
-  return v && typeof v === "object" && "formula" in v ? v.formula : null;
+  return v && typeof v === "object" && "formula" in v ? (v.formula ?? null) : null;
 }
 
 describe("the fill, recalculated by LibreOffice", () => {
