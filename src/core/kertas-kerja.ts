@@ -154,7 +154,10 @@ function cascadeTable(
         { col: 1, right: 1, value: parent ? tableLabel(parent) : "" },
         child,
       ];
-      return row("td", first);
+      // Over several rows the parent's text spreads over all of them (fitVerticalMerges).
+      const r = row("td", kids.length > 1 ? [child] : first);
+      r.cells = first;
+      return r;
     });
     const unit: Unit = { rows, table: header };
     if (rows.length > 1) unit.vmergeCols = [0, 1];
@@ -325,6 +328,9 @@ export function planKertasKerja(model: CsfModel, wb: WorkbookGrids, settings: Se
     footerCenter: t("kertasKerja.footer", {}, lang),
     margins: { top: 0.75, bottom: 0.75, left: 0.55, right: 0.5 },
     centerHorizontally: true,
+    // One page wide: at 100 % where Calibri is installed; scaled down where a wider font stands in.
+    fitToWidth: 1,
+    fitToHeight: 0,
   };
   return plan;
 }
