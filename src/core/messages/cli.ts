@@ -1,5 +1,133 @@
-/** Strings of the cli area. Same keys in id and en. */
+/** Strings of the cli area (the `pokin` command and the ExcelJS host). Same keys in id and en. */
 export const cli = {
-  id: {},
-  en: {},
+  id: {
+    "cli.input.missing": "{file}: berkas tidak ditemukan.",
+    "cli.input.directory": "{file}: ini sebuah folder, bukan berkas .xlsx.",
+    "cli.input.empty": "{file}: berkas kosong (0 bita), bukan buku kerja .xlsx.",
+    "cli.input.xls":
+      "{file}: berkas Excel lama (.xls) atau berkas terenkripsi, bukan .xlsx; buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx).",
+    "cli.input.notZip":
+      "{file}: bukan berkas .xlsx (isinya teks, CSV, atau format lain); buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx).",
+    "cli.input.corrupt": "{file}: berkas .xlsx rusak dan tidak dapat dibaca ({detail}).",
+    "cli.input.unreadable": "{file}: berkas tidak dapat dibuka ({detail}).",
+    "cli.input.noXlsxInFolder": "{file}: folder ini tidak berisi berkas .xlsx.",
+    "cli.input.sameAsOutput":
+      "{file}: berkas hasil (-o) tidak boleh sama dengan berkas masukan; berkas masukan tidak pernah diubah.",
+    "cli.input.settings": "{file}: berkas pengaturan tidak dapat dibaca ({detail}).",
+    "cli.output.unwritable": "{file}: berkas hasil tidak dapat ditulis ({detail}).",
+    "cli.apply.userSheet":
+      'Lembar "{sheet}" sudah ada dan bukan buatan add-in ({kind}); lembar itu tidak ditimpa.',
+    "cli.apply.missingSheet": 'Lembar "{sheet}" yang akan diperbarui tidak ada.',
+    "cli.apply.expectMismatch":
+      "Sel {cell} berubah sejak dibaca (diharapkan {expected}, sekarang {actual}); tidak ada yang ditulis.",
+    "cli.usage.unknownCommand": "Perintah tidak dikenal: {command}",
+    "cli.usage.unknownOption": "Opsi tidak dikenal: {option}",
+    "cli.usage.missingValue": "Opsi {option} memerlukan nilai.",
+    "cli.usage.missingFile": "Perintah {command} memerlukan berkas .xlsx.",
+    "cli.usage.tooManyFiles": "Perintah {command} menerima satu berkas saja.",
+    "cli.usage.missingOutput": "Perintah {command} memerlukan -o BERKAS_HASIL.xlsx.",
+    "cli.usage.badLang": "Bahasa tidak dikenal: {lang} (pilih id atau en).",
+    "cli.usage.hint": "Lihat `pokin --help`.",
+    "cli.help":
+      "pokin — Pohon Kinerja CSF dari baris perintah (tanpa Excel)\n" +
+      "\n" +
+      "Pemakaian:\n" +
+      "  pokin info BERKAS.xlsx                      nama lembar dan ukuran yang terpakai\n" +
+      "  pokin periksa BERKAS|FOLDER... [--json] [--laporan LAPORAN.xlsx]\n" +
+      "                                              periksa kertas kerja; folder: semua .xlsx di dalamnya\n" +
+      "  pokin hitung BERKAS.xlsx -o HASIL.xlsx      isi capaian (%) sebagai rumus\n" +
+      "  pokin pohon BERKAS.xlsx -o HASIL.xlsx       gambar pohon kinerja\n" +
+      "  pokin kertas-kerja BERKAS.xlsx -o HASIL.xlsx  susun dokumen kertas kerja\n" +
+      "  pokin proses BERKAS.xlsx -o HASIL.xlsx      semuanya: capaian, pohon, kertas kerja, Hasil Pemeriksaan\n" +
+      "\n" +
+      "Opsi:\n" +
+      "  -o, --output BERKAS    berkas hasil (.xlsx); berkas masukan tidak pernah diubah\n" +
+      "  --settings BERKAS.json pengaturan (pita capaian, kertas, penandatangan, ...)\n" +
+      "  --ganti-capaian        ganti capaian yang diketik manual dengan rumus\n" +
+      "  --json                 (periksa) keluaran JSON\n" +
+      "  --laporan BERKAS.xlsx  (periksa) tulis buku kerja ringkasan\n" +
+      "  --lang id|en           bahasa pesan (bawaan: id; LANG=en* memilih en)\n" +
+      "  -h, --help             bantuan ini\n" +
+      "  -v, --version          versi\n" +
+      "\n" +
+      "Status keluar: 0 tanpa kesalahan, 1 ada temuan tingkat kesalahan, 2 masukan tidak dapat dibaca\n" +
+      "atau pemakaian salah, 3 galat program (mohon laporkan).",
+    "cli.info.header": "{file}: {count} lembar",
+    "cli.info.sheet": "  {name}: {rows} baris × {cols} kolom ({range}){protected}",
+    "cli.info.empty": "  {name}: kosong{protected}",
+    "cli.info.protected": ", diproteksi",
+    "cli.summary.file":
+      "{file}: {conditions} kondisi, {indicators} indikator; {errors} kesalahan, {warnings} peringatan, {infos} info",
+    "cli.summary.none": "Tidak ada temuan.",
+    "cli.finding": "  [{severity}] {cell} {rule}: {message}",
+    "cli.written": "Hasil ditulis ke {out}",
+    "cli.laporanWritten": "Laporan ditulis ke {out}",
+    "cli.bug":
+      "Terjadi galat program: {detail}. Mohon laporkan (jalankan ulang dengan POKIN_DEBUG=1 untuk rinciannya).",
+  },
+  en: {
+    "cli.input.missing": "{file}: file not found.",
+    "cli.input.directory": "{file}: this is a folder, not an .xlsx file.",
+    "cli.input.empty": "{file}: the file is empty (0 bytes), not an .xlsx workbook.",
+    "cli.input.xls":
+      "{file}: an old Excel file (.xls) or an encrypted file, not .xlsx; open it in Excel and save it as Excel Workbook (.xlsx).",
+    "cli.input.notZip":
+      "{file}: not an .xlsx file (it holds text, CSV or another format); open it in Excel and save it as Excel Workbook (.xlsx).",
+    "cli.input.corrupt": "{file}: the .xlsx file is corrupt and cannot be read ({detail}).",
+    "cli.input.unreadable": "{file}: the file cannot be opened ({detail}).",
+    "cli.input.noXlsxInFolder": "{file}: this folder holds no .xlsx file.",
+    "cli.input.sameAsOutput":
+      "{file}: the output file (-o) must not be the input file; the input is never modified.",
+    "cli.input.settings": "{file}: the settings file cannot be read ({detail}).",
+    "cli.output.unwritable": "{file}: the output file cannot be written ({detail}).",
+    "cli.apply.userSheet":
+      'Sheet "{sheet}" already exists and was not made by the add-in ({kind}); it is not overwritten.',
+    "cli.apply.missingSheet": 'Sheet "{sheet}" to be updated does not exist.',
+    "cli.apply.expectMismatch":
+      "Cell {cell} changed since it was read (expected {expected}, now {actual}); nothing was written.",
+    "cli.usage.unknownCommand": "Unknown command: {command}",
+    "cli.usage.unknownOption": "Unknown option: {option}",
+    "cli.usage.missingValue": "Option {option} needs a value.",
+    "cli.usage.missingFile": "Command {command} needs an .xlsx file.",
+    "cli.usage.tooManyFiles": "Command {command} takes one file only.",
+    "cli.usage.missingOutput": "Command {command} needs -o OUTPUT.xlsx.",
+    "cli.usage.badLang": "Unknown language: {lang} (choose id or en).",
+    "cli.usage.hint": "See `pokin --help`.",
+    "cli.help":
+      "pokin — Pohon Kinerja CSF from the command line (no Excel needed)\n" +
+      "\n" +
+      "Usage:\n" +
+      "  pokin info FILE.xlsx                        sheet names and used sizes\n" +
+      "  pokin periksa FILE|FOLDER... [--json] [--laporan REPORT.xlsx]\n" +
+      "                                              check kertas kerja; a folder: every .xlsx inside\n" +
+      "  pokin hitung FILE.xlsx -o OUT.xlsx          fill capaian (%) as formulas\n" +
+      "  pokin pohon FILE.xlsx -o OUT.xlsx           draw the pohon kinerja (tree)\n" +
+      "  pokin kertas-kerja FILE.xlsx -o OUT.xlsx    build the kertas kerja document\n" +
+      "  pokin proses FILE.xlsx -o OUT.xlsx          everything: capaian, tree, kertas kerja, Hasil Pemeriksaan\n" +
+      "\n" +
+      "Options:\n" +
+      "  -o, --output FILE      output file (.xlsx); the input file is never modified\n" +
+      "  --settings FILE.json   settings (capaian bands, paper, signatory, ...)\n" +
+      "  --ganti-capaian        replace capaian typed by hand with formulas\n" +
+      "  --json                 (periksa) JSON output\n" +
+      "  --laporan FILE.xlsx    (periksa) write a summary workbook\n" +
+      "  --lang id|en           message language (default: id; LANG=en* chooses en)\n" +
+      "  -h, --help             this help\n" +
+      "  -v, --version          version\n" +
+      "\n" +
+      "Exit status: 0 no errors, 1 error-level findings, 2 unreadable input or wrong usage,\n" +
+      "3 program bug (please report).",
+    "cli.info.header": "{file}: {count} sheets",
+    "cli.info.sheet": "  {name}: {rows} rows × {cols} columns ({range}){protected}",
+    "cli.info.empty": "  {name}: empty{protected}",
+    "cli.info.protected": ", protected",
+    "cli.summary.file":
+      "{file}: {conditions} conditions, {indicators} indicators; {errors} errors, {warnings} warnings, {infos} info",
+    "cli.summary.none": "No findings.",
+    "cli.finding": "  [{severity}] {cell} {rule}: {message}",
+    "cli.written": "Result written to {out}",
+    "cli.laporanWritten": "Report written to {out}",
+    "cli.bug":
+      "Program error: {detail}. Please report it (run again with POKIN_DEBUG=1 for details).",
+  },
 } as const;

@@ -1,0 +1,296 @@
+/** Applying a host-neutral WritePlan to an ExcelJS workbook, and writing the file. */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
+   these rules take ExcelJS's getCell() for Office.js proxies; ExcelJS cells are plain objects. */
+import { promises as fs } from "fs";
+import * as nodePath from "path";
+import * as ExcelJS from "exceljs";
+import { a1, a1Range, cellRef } from "../../core/address";
+import type { CellRange, CellValue } from "../../core/grid";
+import { t, type Lang } from "../../core/messages";
+import {
+  generatedKind,
+  type BandRule,
+  type BorderLine,
+  type CellStyle,
+  type PlanConditionalFormat,
+  type PrintSetup,
+  type SheetPlan,
+  type WritePlan,
+} from "../../core/plan";
+import { PlanRefusedError } from "./errors";
+import { installExcelJsPatches } from "./patches";
+import { plainValue } from "./read";
+
+/** ExcelJS keeps sheet order in an untyped `orderNo`. */
+type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
+
+/**
+ * Apply `plan` to `wb`. Everything is checked first (a "create" may only replace a sheet of the
+ * same generated kind; an "update" sheet must exist and its `expect` cells must be unchanged);
+ * if any check fails a PlanRefusedError is thrown and nothing has been written.
+ */
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, lang: Lang = "id"): void {
+  installExcelJsPatches();
+  for (const sp of plan.sheets) checkSheetPlan(wb, sp, lang);
+  let lastCreated: string | null = null;
+  let wroteFormula = false;
+  for (const sp of plan.sheets) {
+    const ws =
+      sp.mode === "create" ? createSheet(wb, sp) : (findSheet(wb, sp.sheet) as OrderedSheet);
+    if (sp.mode === "create") lastCreated = ws.name;
+    wroteFormula = applySheetPlan(ws, sp) || wroteFormula;
+  }
+  // Formulas are written without cached results; have Excel compute them on opening.
+  if (wroteFormula) wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
+  const active = plan.activate ?? lastCreated;
+  if (active) activateSheet(wb, active);
+}
+
+/** Write the workbook to `path` (its folder is created); written beside it first, then renamed. */
+export async function writeXlsxFile(wb: ExcelJS.Workbook, path: string): Promise<void> {
+  installExcelJsPatches();
+  const dir = nodePath.dirname(nodePath.resolve(path));
+  await fs.mkdir(dir, { recursive: true });
+  const buffer = await wb.xlsx.writeBuffer();
+  const tmp = nodePath.join(dir, `.${nodePath.basename(path)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, new Uint8Array(buffer as ArrayBuffer));
+    await fs.rename(tmp, path);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const lower = name.toLowerCase();
+  return wb.worksheets.find((ws) => ws.name.toLowerCase() === lower);
+}
+
+/** The guards: run for every sheet before anything is written. */
+function checkSheetPlan(wb: ExcelJS.Workbook, sp: SheetPlan, lang: Lang): void {
+  const ws = findSheet(wb, sp.sheet);
+  if (sp.mode === "create") {
+    if (!ws) return;
+    const a1Text = plainValue(ws.getCell(1, 1).value);
+    const kind = generatedKind({ name: ws.name, values: [[a1Text]] });
+    if (kind === null || kind !== sp.kind)
+      throw new PlanRefusedError(
+        t("cli.apply.userSheet", { sheet: ws.name, kind: sp.kind ?? "?" }, lang)
+      );
+    return;
+  }
+  if (!ws) throw new PlanRefusedError(t("cli.apply.missingSheet", { sheet: sp.sheet }, lang));
+  for (const e of sp.expect ?? []) {
+    const cell = ws.getCell(e.row + 1, e.col + 1);
+    // A merged cell other than the top-left reads as empty, as in the grids.
+    const isMergeSlave = cell.type === ExcelJS.ValueType.Merge;
+    const value = isMergeSlave ? null : plainValue(cell.value);
+    const formula =
+      !isMergeSlave && cell.type === ExcelJS.ValueType.Formula && cell.formula
+        ? `=${cell.formula}`
+        : null;
+    if (!sameValue(value, e.value) || (formula ?? null) !== (e.formula ?? null))
+      throw new PlanRefusedError(
+        t(
+          "cli.apply.expectMismatch",
+          {
+            cell: cellRef(ws.name, e.row, e.col),
+            expected: show(e.formula ?? e.value),
+            actual: show(formula ?? value),
+          },
+          lang
+        )
+      );
+  }
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  const blank = (v: CellValue) => v === null || v === "";
+  if (blank(a) && blank(b)) return true;
+  if (typeof a === "number" && typeof b === "number")
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  return a === b;
+}
+
+function show(v: CellValue): string {
+  return JSON.stringify(v);
+}
+
+/** A new sheet at the end, or in place of the generated sheet of the same name (same position). */
+function createSheet(wb: ExcelJS.Workbook, sp: SheetPlan): OrderedSheet {
+  const existing = findSheet(wb, sp.sheet) as OrderedSheet | undefined;
+  if (!existing) return wb.addWorksheet(sp.sheet) as OrderedSheet;
+  const orderNo = existing.orderNo;
+  wb.removeWorksheet(existing.id);
+  const ws = wb.addWorksheet(sp.sheet) as OrderedSheet;
+  ws.orderNo = orderNo;
+  return ws;
+}
+
+/** Write one sheet's plan; true when it wrote a formula. */
+function applySheetPlan(ws: ExcelJS.Worksheet, sp: SheetPlan): boolean {
+  let wroteFormula = false;
+  // Values before merges: ExcelJS forwards a write into a merged cell to its master.
+  for (const c of sp.cells) {
+    const cell = ws.getCell(c.row + 1, c.col + 1);
+    if (c.formula !== undefined) {
+      cell.value = { formula: c.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+      wroteFormula = true;
+    } else {
+      // A string is stored as text (shared string) even when it starts with "=", "+", "-" or "@".
+      cell.value = c.value === undefined ? null : c.value;
+    }
+  }
+  for (const m of sp.merges) {
+    if (m.top === m.bottom && m.left === m.right) continue;
+    ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  }
+  // Formats after merges, so the merged cells' own borders are not overwritten by the master's.
+  for (const f of sp.formats) applyStyle(ws, f.range, f.style);
+  for (const h of sp.hyperlinks) {
+    const value: ExcelJS.CellHyperlinkValue = { text: h.text, hyperlink: `#${h.target}` };
+    if (h.tip) value.tooltip = h.tip;
+    ws.getCell(h.row + 1, h.col + 1).value = value;
+  }
+  for (const w of sp.columnWidths) ws.getColumn(w.col + 1).width = w.width;
+  for (const h of sp.rowHeights) ws.getRow(h.row + 1).height = h.height;
+  for (const cf of sp.conditionalFormats) addBands(ws, cf);
+  if (sp.freeze && (sp.freeze.rows > 0 || sp.freeze.cols > 0)) {
+    const { rows, cols } = sp.freeze;
+    const view: Partial<ExcelJS.WorksheetView> = {
+      state: "frozen",
+      xSplit: cols,
+      ySplit: rows,
+      topLeftCell: a1(rows, cols),
+    };
+    ws.views = [{ ...(ws.views[0] ?? {}), ...view } as ExcelJS.WorksheetView];
+  }
+  if (sp.autoFilter) ws.autoFilter = rangeText(sp.autoFilter);
+  if (sp.print) applyPrint(ws, sp.print);
+  if (sp.tabColor) ws.properties.tabColor = { argb: argb(sp.tabColor) };
+  return wroteFormula;
+}
+
+function rangeText(r: CellRange): string {
+  return a1Range(r.top, r.left, r.bottom, r.right);
+}
+
+/** "#RRGGBB" → "FFRRGGBB". */
+function argb(hex: string): string {
+  const h = hex.replace(/^#/, "").toUpperCase();
+  return h.length === 8 ? h : `FF${h.padStart(6, "0")}`;
+}
+
+function borderOf(line: BorderLine): Partial<ExcelJS.Border> {
+  return { style: line.style, color: { argb: argb(line.color ?? "#000000") } };
+}
+
+/** Apply `style` to every cell of `range`, merging with what each cell already has. */
+function applyStyle(ws: ExcelJS.Worksheet, range: CellRange, style: CellStyle): void {
+  const fontPatch: Partial<ExcelJS.Font> = {};
+  if (style.bold !== undefined) fontPatch.bold = style.bold;
+  if (style.italic !== undefined) fontPatch.italic = style.italic;
+  if (style.underline !== undefined) fontPatch.underline = style.underline;
+  if (style.fontSize !== undefined) fontPatch.size = style.fontSize;
+  if (style.fontColor !== undefined) fontPatch.color = { argb: argb(style.fontColor) };
+  const hasFont = Object.keys(fontPatch).length > 0;
+  const alignPatch: Partial<ExcelJS.Alignment> = {};
+  if (style.hAlign) alignPatch.horizontal = style.hAlign;
+  if (style.vAlign) alignPatch.vertical = style.vAlign;
+  if (style.wrap !== undefined) alignPatch.wrapText = style.wrap;
+  const hasAlign = Object.keys(alignPatch).length > 0;
+  const outline = style.border ?? {};
+  const inner = style.innerBorder;
+  const hasBorder = inner !== undefined || Object.keys(outline).length > 0;
+
+  for (let r = range.top; r <= range.bottom; r++) {
+    for (let c = range.left; c <= range.right; c++) {
+      const cell = ws.getCell(r + 1, c + 1);
+      // A fresh style object per cell: ExcelJS may share one object between cells read alike.
+      const s: Partial<ExcelJS.Style> = { ...cell.style };
+      if (hasFont) s.font = { ...(s.font ?? {}), ...fontPatch };
+      if (style.fill)
+        s.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+      if (hasAlign) s.alignment = { ...(s.alignment ?? {}), ...alignPatch };
+      if (style.numberFormat !== undefined) s.numFmt = style.numberFormat;
+      if (hasBorder) {
+        const b: Partial<ExcelJS.Borders> = { ...(s.border ?? {}) };
+        if (inner) {
+          if (r > range.top) b.top = borderOf(inner);
+          if (r < range.bottom) b.bottom = borderOf(inner);
+          if (c > range.left) b.left = borderOf(inner);
+          if (c < range.right) b.right = borderOf(inner);
+        }
+        if (outline.top && r === range.top) b.top = borderOf(outline.top);
+        if (outline.bottom && r === range.bottom) b.bottom = borderOf(outline.bottom);
+        if (outline.left && c === range.left) b.left = borderOf(outline.left);
+        if (outline.right && c === range.right) b.right = borderOf(outline.right);
+        s.border = b;
+      }
+      cell.style = s as ExcelJS.Style;
+    }
+  }
+}
+
+/**
+ * Capaian bands as cellIs rules. Bands meet at their bounds (min ≤ v < max), and "between" is
+ * inclusive, so rules are ordered by descending lower bound: the higher band wins at the bound.
+ */
+function addBands(ws: ExcelJS.Worksheet, cf: PlanConditionalFormat): void {
+  const lower = (b: BandRule) => b.min ?? -Infinity;
+  const bands = [...cf.bands].sort((a, b) => lower(b) - lower(a));
+  const rules = bands.flatMap((b): ExcelJS.ConditionalFormattingRule[] => {
+    const style: Partial<ExcelJS.Style> = {
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(b.fill) } },
+    };
+    if (b.fontColor) style.font = { color: { argb: argb(b.fontColor) } };
+    // ExcelJS types list only some OOXML operators; it writes any operator given.
+    const rule = (operator: string, formulae: number[]) =>
+      ({ type: "cellIs", operator, formulae, style }) as unknown as ExcelJS.CellIsRuleType;
+    if (b.min !== undefined && b.max !== undefined) return [rule("between", [b.min, b.max])];
+    if (b.min !== undefined) return [rule("greaterThanOrEqual", [b.min])];
+    if (b.max !== undefined) return [rule("lessThan", [b.max])];
+    return [];
+  });
+  // Priorities are left to ExcelJS, which numbers rules in this order after the sheet's own.
+  if (rules.length > 0) ws.addConditionalFormatting({ ref: rangeText(cf.range), rules });
+}
+
+function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
+  const fitW = p.fitToWidth ?? 0;
+  const fitH = p.fitToHeight ?? 0;
+  const setup: Partial<ExcelJS.PageSetup> = {
+    paperSize: (p.paper === "A3" ? 8 : 9) as ExcelJS.PaperSize,
+    orientation: p.orientation,
+    fitToPage: fitW > 0 || fitH > 0,
+  };
+  if (setup.fitToPage) {
+    setup.fitToWidth = fitW;
+    setup.fitToHeight = fitH;
+  }
+  if (p.area) setup.printArea = rangeText(p.area);
+  if (p.titleRows) setup.printTitlesRow = `${p.titleRows.first + 1}:${p.titleRows.last + 1}`;
+  if (p.margins) setup.margins = { ...p.margins, header: 0.3, footer: 0.3 };
+  if (p.centerHorizontally !== undefined) setup.horizontalCentered = p.centerHorizontally;
+  Object.assign(ws.pageSetup, setup);
+  if (p.footerCenter) ws.headerFooter.oddFooter = `&C${p.footerCenter}`;
+  // A break "above row r" (0-based) is Excel's break after 1-based row r.
+  for (const r of p.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
+}
+
+/** Make `name` the active and only selected tab (several selected tabs would group them). */
+function activateSheet(wb: ExcelJS.Workbook, name: string): void {
+  const sheets = wb.worksheets;
+  const index = sheets.findIndex((ws) => ws.name.toLowerCase() === name.toLowerCase());
+  if (index < 0) return;
+  sheets.forEach((ws, i) => {
+    const first = ws.views[0];
+    if (i === index)
+      ws.views = [{ ...(first ?? {}), tabSelected: true } as unknown as ExcelJS.WorksheetView];
+    else if (first)
+      ws.views = [{ ...first, tabSelected: false } as unknown as ExcelJS.WorksheetView];
+  });
+  const view = wb.views[0] ?? { x: 0, y: 0, width: 12000, height: 24000, visibility: "visible" };
+  wb.views = [{ ...view, activeTab: index, firstSheet: 0 } as ExcelJS.WorkbookView];
+}

@@ -1,0 +1,51 @@
+/** Typed errors of the ExcelJS host: a bad input file is the user's problem, not a bug. */
+import { t, type Lang } from "../../core/messages";
+
+/** Why an input file could not be read as an .xlsx workbook. */
+export type InputProblem =
+  | "missing"
+  | "directory"
+  | "empty"
+  | "xls"
+  | "not-zip"
+  | "corrupt"
+  | "unreadable"
+  | "no-xlsx-in-folder";
+
+const KEYS = {
+  missing: "cli.input.missing",
+  directory: "cli.input.directory",
+  empty: "cli.input.empty",
+  xls: "cli.input.xls",
+  "not-zip": "cli.input.notZip",
+  corrupt: "cli.input.corrupt",
+  unreadable: "cli.input.unreadable",
+  "no-xlsx-in-folder": "cli.input.noXlsxInFolder",
+} as const;
+
+/** An input file that is missing or not a readable .xlsx; the message is one line naming the file. */
+export class InputFileError extends Error {
+  readonly file: string;
+  readonly problem: InputProblem;
+
+  constructor(file: string, problem: InputProblem, lang: Lang = "id", detail = "") {
+    super(t(KEYS[problem], { file, detail: oneLine(detail) }, lang));
+    this.name = "InputFileError";
+    this.file = file;
+    this.problem = problem;
+  }
+}
+
+/** A write plan the host refuses to apply (it would overwrite a user's sheet or typed cells). */
+export class PlanRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PlanRefusedError";
+  }
+}
+
+/** First line of a library message, trimmed to a readable length. */
+export function oneLine(text: string): string {
+  const first = (text.split(/\r?\n/)[0] ?? "").trim();
+  return first.length > 160 ? `${first.slice(0, 157)}...` : first;
+}
