@@ -1,0 +1,1118 @@
+/**
+ * A strict fake of the Office.js surface the add-in uses, for jest and for the browser preview.
+ *
+ * Strict like Office.js: reading a property that was not loaded and synced throws
+ * PropertyNotLoaded; writes are queued and applied at sync(); each sync is counted and the JSON
+ * size of its request measured; a request over the limit fails with
+ * RequestPayloadSizeLimitExceeded (Excel on the web); writes to a protected sheet fail with
+ * AccessDenied; operations above the configured ExcelApi version fail with ApiNotFound.
+ * Every public member is checked at compile time to exist on the real @types/office-js class.
+ */
+import type { CellRange, CellValue, WorkbookGrids } from "../../core/grid";
+import { a1Range, columnIndex, quoteSheet } from "../../core/address";
+import {
+  cellFormula,
+  cellValue,
+  emptySheet,
+  setCell,
+  setNumberFormat,
+  usedRect,
+  workbookFromGrids,
+  workbookToGrids,
+  type ConditionalFormatRecord,
+  type FakeSheet,
+  type FakeWorkbook,
+} from "./state";
+
+/** Compile-time guard: every public member of the fake exists on the real Office.js type. */
+type OnlyRealMembers<Fake, Real> =
+  Exclude<keyof Fake, keyof Real | `_${string}`> extends never ? true : never;
+
+/** An error shaped like OfficeExtension.Error (a `code` string the host maps to a message). */
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+export interface FakeOptions {
+  /** Highest ExcelApi requirement set supported, e.g. "1.7" (Office 2019) or "1.17". */
+  maxApi?: string;
+  /** Request size limit in bytes; 5 MB as Excel on the web. */
+  requestLimitBytes?: number;
+  displayLanguage?: string;
+  /** Office theme body background; a dark colour makes the pane use its dark theme. */
+  bodyBackgroundColor?: string;
+  /** Initial document settings. */
+  settings?: Record<string, unknown>;
+}
+
+export interface FakeStats {
+  syncs: number;
+  /** Bytes of each sync's request (JSON of the queued operations). */
+  requestBytes: number[];
+}
+
+interface Op {
+  json: unknown;
+  /** Requirement set the operation needs. */
+  api?: string;
+  run(): void;
+}
+
+function apiAtLeast(have: string, need: string): boolean {
+  const [hM = 0, hm = 0] = have.split(".").map(Number);
+  const [nM = 0, nm = 0] = need.split(".").map(Number);
+  return hM > nM || (hM === nM && hm >= nm);
+}
+
+function byteLength(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
+/** Parse "A1", "$B$2:C3" into a 0-based rectangle. */
+export function parseAddress(address: string): CellRange {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const parts = local.replace(/\$/g, "").split(":");
+  const cells = parts.map((p) => {
+    const m = /^([A-Za-z]{1,3})(\d+)$/.exec(p.trim());
+    if (!m) throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
+    return { row: Number(m[2]) - 1, col: columnIndex(m[1] ?? "A") };
+  });
+  const a = cells[0];
+  const b = cells[1] ?? a;
+  if (!a || !b) throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+function sheetPrefix(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : quoteSheet(name);
+}
+
+/** The request context: the queue, the loaded proxies and the counters. */
+export class FakeContext {
+  readonly workbook: FakeWorkbookProxy;
+  readonly application: FakeApplication;
+  private queue: Op[] = [];
+  constructor(readonly _host: FakeExcelHost) {
+    this.workbook = new FakeWorkbookProxy(this);
+    this.application = new FakeApplication(this);
+  }
+  /** Queue an operation (internal). */
+  _enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+  _sheetNamed(name: string): FakeSheet {
+    const s = this._host.workbook.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!s) throw new FakeOfficeError("ItemNotFound", `The worksheet "${name}" does not exist.`);
+    return s;
+  }
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const bytes = byteLength(JSON.stringify(ops.map((o) => o.json)));
+    this._host.stats.syncs++;
+    this._host.stats.requestBytes.push(bytes);
+    if (bytes > this._host.requestLimitBytes)
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${bytes} bytes).`
+      );
+    // Operations before a failing one stay applied, as in Excel.
+    for (const op of ops) {
+      if (op.api && !apiAtLeast(this._host.maxApi, op.api))
+        throw new FakeOfficeError("ApiNotFound", `ExcelApi ${op.api} is not supported here.`);
+      op.run();
+    }
+  }
+}
+
+/** Base of every proxy: loaded properties and the strict read. */
+abstract class FakeProxy {
+  protected loaded = new Map<string, unknown>();
+  protected nullState: boolean | undefined;
+  constructor(readonly context: FakeContext) {}
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop))
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+      );
+    return this.loaded.get(prop) as T;
+  }
+  get isNullObject(): boolean {
+    if (this.nullState === undefined)
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        "isNullObject is not available before context.sync()."
+      );
+    return this.nullState;
+  }
+}
+
+function propList(names?: string | string[]): string[] {
+  if (names === undefined) return [];
+  const list = Array.isArray(names) ? names : names.split(",");
+  return list.map((n) => n.trim()).filter((n) => n !== "");
+}
+
+type Resolved = { sheet: FakeSheet; rect: CellRange } | null;
+
+export class FakeRange extends FakeProxy {
+  readonly format: FakeRangeFormat;
+  readonly conditionalFormats: FakeConditionalFormatCollection;
+  constructor(
+    context: FakeContext,
+    /** Resolves the range at sync time; null for a null object. */
+    readonly _resolve: () => Resolved,
+    readonly _describe: string,
+    nullable = false
+  ) {
+    super(context);
+    this.format = new FakeRangeFormat(this);
+    this.conditionalFormats = new FakeConditionalFormatCollection(this);
+    if (nullable)
+      context._enqueue({
+        json: { nullCheck: _describe },
+        run: () => {
+          this.nullState = this._resolve() === null;
+        },
+      });
+    else this.nullState = false;
+  }
+
+  /** Resolve and refuse null objects and protected sheets for writes (internal). */
+  _target(write: boolean): { sheet: FakeSheet; rect: CellRange } {
+    const r = this._resolve();
+    if (!r) throw new FakeOfficeError("InvalidObjectPath", `${this._describe} is a null object.`);
+    if (write && r.sheet.protected)
+      throw new FakeOfficeError("AccessDenied", `The sheet "${r.sheet.name}" is protected.`);
+    return r;
+  }
+
+  /** Queue a write that runs against the resolved range (internal). */
+  _queueWrite(
+    json: Record<string, unknown>,
+    apply: (t: { sheet: FakeSheet; rect: CellRange }) => void,
+    api?: string
+  ): void {
+    this.context._enqueue({
+      json: { range: this._describe, ...json },
+      api,
+      run: () => apply(this._target(true)),
+    });
+  }
+
+  get address(): string {
+    return this.read("address");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get values(): CellValue[][] {
+    return this.read("values");
+  }
+  set values(v: CellValue[][]) {
+    this._queueWrite({ values: v }, (t) => writeBlock(t, v, "values"));
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this._queueWrite({ formulas: v }, (t) => writeBlock(t, v as CellValue[][], "formulas"));
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this._queueWrite({ numberFormat: v }, (t) => {
+      checkDims(t.rect, v);
+      v.forEach((row, r) =>
+        row.forEach((f, c) => setNumberFormat(t.sheet, t.rect.top + r, t.rect.left + c, String(f)))
+      );
+    });
+  }
+  get hyperlink(): Excel.RangeHyperlink {
+    return this.read("hyperlink");
+  }
+  set hyperlink(h: Excel.RangeHyperlink) {
+    this._queueWrite(
+      { hyperlink: h },
+      (t) => {
+        const { top: row, left: col } = t.rect;
+        t.sheet.hyperlinks = t.sheet.hyperlinks.filter((x) => x.row !== row || x.col !== col);
+        t.sheet.hyperlinks.push({ row, col, ...h });
+        if (h.textToDisplay !== undefined) setCell(t.sheet, row, col, h.textToDisplay, null);
+      },
+      "1.7"
+    );
+  }
+
+  load(names?: string | string[]): FakeRange {
+    const props = propList(names);
+    this.context._enqueue({
+      json: { load: this._describe, props },
+      run: () => {
+        const r = this._resolve();
+        this.nullState = r === null;
+        if (!r) return;
+        const { sheet, rect } = r;
+        const grid = <T>(f: (row: number, col: number) => T): T[][] => {
+          const out: T[][] = [];
+          for (let row = rect.top; row <= rect.bottom; row++) {
+            const line: T[] = [];
+            for (let col = rect.left; col <= rect.right; col++) line.push(f(row, col));
+            out.push(line);
+          }
+          return out;
+        };
+        for (const p of props.length > 0 ? props : ["address", "values", "formulas"]) {
+          if (p === "address")
+            this.loaded.set(
+              p,
+              `${sheetPrefix(sheet.name)}!${a1Range(rect.top, rect.left, rect.bottom, rect.right)}`
+            );
+          else if (p === "rowCount") this.loaded.set(p, rect.bottom - rect.top + 1);
+          else if (p === "columnCount") this.loaded.set(p, rect.right - rect.left + 1);
+          // Office.js reads empty cells as "" and formulas' cached values as values.
+          else if (p === "values")
+            this.loaded.set(
+              p,
+              grid((r2, c) => cellValue(sheet, r2, c) ?? "")
+            );
+          else if (p === "formulas")
+            this.loaded.set(
+              p,
+              grid((r2, c) => cellFormula(sheet, r2, c) ?? cellValue(sheet, r2, c) ?? "")
+            );
+          else if (p === "numberFormat")
+            this.loaded.set(
+              p,
+              grid((r2, c) => sheet.numberFormats[r2]?.[c] ?? "General")
+            );
+          else if (p === "hyperlink") {
+            const h = sheet.hyperlinks.find((x) => x.row === rect.top && x.col === rect.left);
+            this.loaded.set(p, h ? { ...h } : null);
+          } else throw new FakeOfficeError("InvalidArgument", `The fake cannot load "${p}".`);
+        }
+      },
+    });
+    return this;
+  }
+
+  merge(across?: boolean): void {
+    this._queueWrite({ merge: across ?? false }, (t) => {
+      const rows = across
+        ? Array.from({ length: t.rect.bottom - t.rect.top + 1 }, (_, i) => t.rect.top + i)
+        : [t.rect.top];
+      for (const row of rows) {
+        const m = across
+          ? { top: row, left: t.rect.left, bottom: row, right: t.rect.right }
+          : { ...t.rect };
+        if (m.top === m.bottom && m.left === m.right) continue;
+        t.sheet.merges = t.sheet.merges.filter((x) => !overlaps(x, m));
+        t.sheet.merges.push(m);
+      }
+    });
+  }
+
+  select(): void {
+    this.context._enqueue({
+      json: { select: this._describe },
+      run: () => {
+        const t = this._target(false);
+        this.context._host.workbook.activeSheet = t.sheet.name;
+        this.context._host.workbook.selection = `${sheetPrefix(t.sheet.name)}!${a1Range(
+          t.rect.top,
+          t.rect.left,
+          t.rect.bottom,
+          t.rect.right
+        )}`;
+      },
+    });
+  }
+
+  untrack(): FakeRange {
+    return this;
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this);
+  }
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return !(a.right < b.left || b.right < a.left || a.bottom < b.top || b.bottom < a.top);
+}
+
+function checkDims(rect: CellRange, v: unknown[][]): void {
+  const rows = rect.bottom - rect.top + 1;
+  const cols = rect.right - rect.left + 1;
+  if (
+    !Array.isArray(v) ||
+    v.length !== rows ||
+    v.some((r) => !Array.isArray(r) || r.length !== cols)
+  )
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size of the range (${rows}×${cols}).`
+    );
+}
+
+/** Write a 2D block as Excel does: "=..." becomes a formula; a leading "'" makes text. */
+function writeBlock(
+  t: { sheet: FakeSheet; rect: CellRange },
+  v: CellValue[][],
+  _how: "values" | "formulas"
+): void {
+  checkDims(t.rect, v);
+  v.forEach((row, r) =>
+    row.forEach((x, c) => {
+      const rr = t.rect.top + r;
+      const cc = t.rect.left + c;
+      if (typeof x === "string" && x.startsWith("'")) setCell(t.sheet, rr, cc, x.slice(1), null);
+      else if (typeof x === "string" && x.startsWith("=") && x.length > 1)
+        setCell(t.sheet, rr, cc, null, x);
+      else setCell(t.sheet, rr, cc, x === "" ? null : (x ?? null), null);
+    })
+  );
+}
+
+export class FakeRangeAreas extends FakeProxy {
+  constructor(private readonly range: FakeRange) {
+    super(range.context);
+    range.context._enqueue({
+      json: { mergedAreas: range._describe },
+      api: "1.13",
+      run: () => {
+        const t = range._target(false);
+        const areas = t.sheet.merges.filter((m) => overlaps(m, t.rect));
+        this.nullState = areas.length === 0;
+        this.loaded.set(
+          "address",
+          areas
+            .map((m) => `${sheetPrefix(t.sheet.name)}!${a1Range(m.top, m.left, m.bottom, m.right)}`)
+            .join(",")
+        );
+      },
+    });
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  load(_names?: string | string[]): FakeRangeAreas {
+    return this;
+  }
+}
+
+/** A format object whose every property write is recorded against the range. */
+function formatWriter(range: FakeRange, prefix: string, api?: string) {
+  return (path: string, value: unknown) =>
+    range._queueWrite(
+      { format: `${prefix}${path}`, value },
+      (t) => {
+        t.sheet.formats.push({ range: { ...t.rect }, path: `${prefix}${path}`, value });
+      },
+      api
+    );
+}
+
+export class FakeRangeFont {
+  private readonly w: (p: string, v: unknown) => void;
+  constructor(range: FakeRange) {
+    this.w = formatWriter(range, "font.");
+  }
+  set bold(v: boolean) {
+    this.w("bold", v);
+  }
+  set italic(v: boolean) {
+    this.w("italic", v);
+  }
+  set underline(
+    v:
+      | Excel.RangeUnderlineStyle
+      | "None"
+      | "Single"
+      | "Double"
+      | "SingleAccountant"
+      | "DoubleAccountant"
+  ) {
+    this.w("underline", v);
+  }
+  set size(v: number) {
+    this.w("size", v);
+  }
+  set color(v: string) {
+    this.w("color", v);
+  }
+  set name(v: string) {
+    this.w("name", v);
+  }
+}
+
+export class FakeRangeFill {
+  constructor(private readonly range: FakeRange) {}
+  set color(v: string) {
+    formatWriter(this.range, "fill.")("color", v);
+  }
+}
+
+export class FakeRangeBorder {
+  private readonly w: (p: string, v: unknown) => void;
+  constructor(range: FakeRange, index: string) {
+    this.w = formatWriter(range, `borders.${index}.`);
+  }
+  set style(
+    v:
+      | Excel.BorderLineStyle
+      | "None"
+      | "Continuous"
+      | "Dash"
+      | "DashDot"
+      | "DashDotDot"
+      | "Dot"
+      | "Double"
+      | "SlantDashDot"
+  ) {
+    this.w("style", v);
+  }
+  set color(v: string) {
+    this.w("color", v);
+  }
+  set weight(v: Excel.BorderWeight | "Hairline" | "Thin" | "Medium" | "Thick") {
+    this.w("weight", v);
+  }
+}
+
+export class FakeRangeBorderCollection {
+  constructor(private readonly range: FakeRange) {}
+  getItem(index: string): FakeRangeBorder {
+    return new FakeRangeBorder(this.range, index);
+  }
+}
+
+export class FakeRangeFormat {
+  readonly font: FakeRangeFont;
+  readonly fill: FakeRangeFill;
+  readonly borders: FakeRangeBorderCollection;
+  private readonly w: (p: string, v: unknown) => void;
+  constructor(range: FakeRange) {
+    this.font = new FakeRangeFont(range);
+    this.fill = new FakeRangeFill(range);
+    this.borders = new FakeRangeBorderCollection(range);
+    this.w = formatWriter(range, "");
+  }
+  set horizontalAlignment(
+    v:
+      | Excel.HorizontalAlignment
+      | "General"
+      | "Left"
+      | "Center"
+      | "Right"
+      | "Fill"
+      | "Justify"
+      | "CenterAcrossSelection"
+      | "Distributed"
+  ) {
+    this.w("horizontalAlignment", v);
+  }
+  set verticalAlignment(
+    v: Excel.VerticalAlignment | "Top" | "Center" | "Bottom" | "Justify" | "Distributed"
+  ) {
+    this.w("verticalAlignment", v);
+  }
+  set wrapText(v: boolean) {
+    this.w("wrapText", v);
+  }
+  set columnWidth(v: number) {
+    this.w("columnWidth", v);
+  }
+  set rowHeight(v: number) {
+    this.w("rowHeight", v);
+  }
+}
+
+export class FakeConditionalFormatCollection {
+  constructor(private readonly range: FakeRange) {}
+  add(type: "CellValue"): FakeConditionalFormat {
+    const holder: { rec?: ConditionalFormatRecord } = {};
+    this.range._queueWrite(
+      { conditionalFormat: type },
+      (t) => {
+        holder.rec = { range: { ...t.rect }, type };
+        t.sheet.conditionalFormats.push(holder.rec);
+      },
+      "1.6"
+    );
+    return new FakeConditionalFormat(this.range, holder);
+  }
+}
+
+type CfHolder = { rec?: ConditionalFormatRecord };
+
+export class FakeConditionalFormat {
+  readonly cellValue: FakeCellValueConditionalFormat;
+  constructor(range: FakeRange, holder: CfHolder) {
+    this.cellValue = new FakeCellValueConditionalFormat(range, holder);
+  }
+}
+
+export class FakeCellValueConditionalFormat {
+  readonly format: { fill: { color: string }; font: { color: string } };
+  constructor(
+    private readonly range: FakeRange,
+    private readonly holder: CfHolder
+  ) {
+    const set = (key: "fill" | "fontColor") => (v: string) =>
+      this.edit({ [key]: v }, (rec) => {
+        rec[key] = v;
+      });
+    const setFill = set("fill");
+    const setFont = set("fontColor");
+    this.format = {
+      fill: {
+        set color(v: string) {
+          setFill(v);
+        },
+        get color(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "fill.color");
+        },
+      },
+      font: {
+        set color(v: string) {
+          setFont(v);
+        },
+        get color(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "font.color");
+        },
+      },
+    };
+  }
+  private edit(json: unknown, f: (rec: ConditionalFormatRecord) => void): void {
+    this.range.context._enqueue({
+      json,
+      api: "1.6",
+      run: () => {
+        if (!this.holder.rec) throw new FakeOfficeError("InvalidObjectPath", "conditional format");
+        f(this.holder.rec);
+      },
+    });
+  }
+  set rule(v: Excel.ConditionalCellValueRule) {
+    this.edit({ rule: v }, (rec) => {
+      rec.rule = { formula1: v.formula1, operator: String(v.operator) };
+      if (v.formula2 !== undefined) rec.rule.formula2 = v.formula2;
+    });
+  }
+}
+
+export class FakeWorksheetProtection extends FakeProxy {
+  constructor(private readonly ws: FakeWorksheet) {
+    super(ws.context);
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+  load(_names?: string | string[]): FakeWorksheetProtection {
+    this.context._enqueue({
+      json: { load: `${this.ws._describe}.protection` },
+      run: () => {
+        this.loaded.set("protected", this.ws._sheet().protected);
+      },
+    });
+    return this;
+  }
+  /** Called by the worksheet's own load (internal). */
+  _fill(sheet: FakeSheet): void {
+    this.loaded.set("protected", sheet.protected);
+  }
+}
+
+export class FakeWorksheetFreezePanes {
+  constructor(private readonly ws: FakeWorksheet) {}
+  private freeze(rows: number, cols: number): void {
+    this.ws._queueSheetWrite(
+      { freeze: [rows, cols] },
+      (s) => {
+        s.freeze = { rows, cols };
+      },
+      "1.7"
+    );
+  }
+  freezeRows(count?: number): void {
+    this.freeze(count ?? 1, 0);
+  }
+  freezeColumns(count?: number): void {
+    this.freeze(0, count ?? 1);
+  }
+  freezeAt(frozenRange: FakeRange | string): void {
+    const rect = typeof frozenRange === "string" ? parseAddress(frozenRange) : null;
+    this.ws._queueSheetWrite(
+      { freezeAt: typeof frozenRange === "string" ? frozenRange : frozenRange._describe },
+      (s) => {
+        const r = rect ?? (frozenRange as FakeRange)._target(false).rect;
+        s.freeze = { rows: r.bottom + 1, cols: r.right + 1 };
+      },
+      "1.7"
+    );
+  }
+}
+
+export class FakePageBreakCollection {
+  constructor(private readonly ws: FakeWorksheet) {}
+  add(pageBreakRange: FakeRange | string): void {
+    const addr = typeof pageBreakRange === "string" ? pageBreakRange : pageBreakRange._describe;
+    this.ws._queueSheetWrite(
+      { pageBreak: addr },
+      (s) => {
+        const row =
+          typeof pageBreakRange === "string"
+            ? parseAddress(pageBreakRange).top
+            : pageBreakRange._target(false).rect.top;
+        const list = (s.print.rowBreaks as number[] | undefined) ?? [];
+        s.print.rowBreaks = [...list, row];
+      },
+      "1.9"
+    );
+  }
+}
+
+export class FakePageLayout {
+  readonly headersFooters: { defaultForAllPages: { centerFooter: string } };
+  constructor(private readonly ws: FakeWorksheet) {
+    const w = (k: string, v: unknown) => this.set1(k, v);
+    this.headersFooters = {
+      defaultForAllPages: {
+        set centerFooter(v: string) {
+          w("centerFooter", v);
+        },
+        get centerFooter(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "centerFooter");
+        },
+      },
+    };
+  }
+  private set1(key: string, value: unknown): void {
+    this.ws._queueSheetWrite(
+      { pageLayout: key, value },
+      (s) => {
+        s.print[key] = value;
+      },
+      "1.9"
+    );
+  }
+  set orientation(v: Excel.PageOrientation | "Portrait" | "Landscape") {
+    this.set1("orientation", v);
+  }
+  set paperSize(v: "A3" | "A4" | Excel.PaperType) {
+    this.set1("paperSize", v);
+  }
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    this.set1("zoom", v);
+  }
+  set centerHorizontally(v: boolean) {
+    this.set1("centerHorizontally", v);
+  }
+  set leftMargin(v: number) {
+    this.set1("leftMargin", v);
+  }
+  set rightMargin(v: number) {
+    this.set1("rightMargin", v);
+  }
+  set topMargin(v: number) {
+    this.set1("topMargin", v);
+  }
+  set bottomMargin(v: number) {
+    this.set1("bottomMargin", v);
+  }
+  setPrintArea(printArea: string): void {
+    this.set1("printArea", printArea);
+  }
+  setPrintTitleRows(printTitleRows: string): void {
+    this.set1("printTitleRows", printTitleRows);
+  }
+}
+
+export class FakeAutoFilter {
+  constructor(private readonly ws: FakeWorksheet) {}
+  apply(range: FakeRange | string): void {
+    this.ws._queueSheetWrite(
+      { autoFilter: typeof range === "string" ? range : range._describe },
+      (s) => {
+        s.autoFilter = typeof range === "string" ? parseAddress(range) : range._target(false).rect;
+      },
+      "1.9"
+    );
+  }
+}
+
+export class FakeWorksheet extends FakeProxy {
+  readonly protection: FakeWorksheetProtection;
+  readonly freezePanes: FakeWorksheetFreezePanes;
+  readonly pageLayout: FakePageLayout;
+  readonly autoFilter: FakeAutoFilter;
+  readonly horizontalPageBreaks: FakePageBreakCollection;
+  constructor(
+    context: FakeContext,
+    /** Resolves the sheet at sync time; null for a null object. */
+    private readonly find: () => FakeSheet | null,
+    readonly _describe: string,
+    nullable = false
+  ) {
+    super(context);
+    this.protection = new FakeWorksheetProtection(this);
+    this.freezePanes = new FakeWorksheetFreezePanes(this);
+    this.pageLayout = new FakePageLayout(this);
+    this.autoFilter = new FakeAutoFilter(this);
+    this.horizontalPageBreaks = new FakePageBreakCollection(this);
+    if (nullable)
+      context._enqueue({
+        json: { nullCheck: _describe },
+        run: () => {
+          this.nullState = this.locate() === null;
+        },
+      });
+    else this.nullState = false;
+  }
+  /** Like Office.js, a proxy binds to the sheet it first finds and follows it through renames. */
+  private bound: FakeSheet | null = null;
+  private locate(): FakeSheet | null {
+    if (this.bound)
+      return this.context._host.workbook.sheets.includes(this.bound) ? this.bound : null;
+    const s = this.find();
+    if (s) this.bound = s;
+    return s;
+  }
+  /** The sheet, or ItemNotFound (internal). */
+  _sheet(): FakeSheet {
+    const s = this.locate();
+    if (!s) throw new FakeOfficeError("ItemNotFound", `${this._describe} does not exist.`);
+    return s;
+  }
+  /** Queue a write to the sheet itself (internal). */
+  _queueSheetWrite(json: Record<string, unknown>, f: (s: FakeSheet) => void, api?: string): void {
+    this.context._enqueue({
+      json: { sheet: this._describe, ...json },
+      api,
+      run: () => {
+        const s = this._sheet();
+        if (s.protected)
+          throw new FakeOfficeError("AccessDenied", `The sheet "${s.name}" is protected.`);
+        f(s);
+      },
+    });
+  }
+  /** Fill loaded properties from a collection load (internal). */
+  _fill(sheet: FakeSheet, props: string[]): void {
+    for (const p of props) {
+      if (p === "name") this.loaded.set("name", sheet.name);
+      else if (p === "protection/protected" || p === "protection") this.protection._fill(sheet);
+      else if (p === "tabColor") this.loaded.set("tabColor", sheet.tabColor ?? "");
+      else throw new FakeOfficeError("InvalidArgument", `The fake cannot load "${p}".`);
+    }
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(v: string) {
+    this.context._enqueue({
+      json: { rename: this._describe, to: v },
+      run: () => {
+        const s = this._sheet();
+        const wb = this.context._host.workbook;
+        if (wb.sheets.some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase()))
+          throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${v}" already exists.`);
+        if (wb.activeSheet === s.name) wb.activeSheet = v;
+        s.name = v;
+      },
+    });
+  }
+  get tabColor(): string {
+    return this.read("tabColor");
+  }
+  set tabColor(v: string) {
+    this._queueSheetWrite(
+      { tabColor: v },
+      (s) => {
+        s.tabColor = v;
+      },
+      "1.7"
+    );
+  }
+  load(names?: string | string[]): FakeWorksheet {
+    const props = propList(names);
+    this.context._enqueue({
+      json: { load: this._describe, props },
+      run: () => {
+        const s = this.locate();
+        this.nullState = s === null;
+        if (s) this._fill(s, props.length > 0 ? props : ["name"]);
+      },
+    });
+    return this;
+  }
+  getRange(address?: string): FakeRange {
+    const rect = address ? parseAddress(address) : null;
+    return new FakeRange(
+      this.context,
+      () => {
+        const s = this._sheet();
+        return { sheet: s, rect: rect ?? { top: 0, left: 0, bottom: 1048575, right: 16383 } };
+      },
+      `${this._describe}!${address ?? "*"}`
+    );
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.context._enqueue({
+      json: { apiCheck: "getUsedRangeOrNullObject" },
+      api: "1.4",
+      run: () => undefined,
+    });
+    return new FakeRange(
+      this.context,
+      () => {
+        const s = this._sheet();
+        const rect = usedRect(s, valuesOnly === true);
+        return rect ? { sheet: s, rect } : null;
+      },
+      `${this._describe}!used`,
+      true
+    );
+  }
+  activate(): void {
+    this.context._enqueue({
+      json: { activate: this._describe },
+      run: () => {
+        this.context._host.workbook.activeSheet = this._sheet().name;
+      },
+    });
+  }
+  delete(): void {
+    this.context._enqueue({
+      json: { delete: this._describe },
+      run: () => {
+        const wb = this.context._host.workbook;
+        const s = this._sheet();
+        if (wb.sheets.length <= 1)
+          throw new FakeOfficeError(
+            "InvalidOperation",
+            "A workbook must contain at least one sheet."
+          );
+        wb.sheets = wb.sheets.filter((x) => x !== s);
+        if (wb.activeSheet === s.name) wb.activeSheet = wb.sheets[0]?.name ?? null;
+      },
+    });
+  }
+}
+
+export class FakeWorksheetCollection extends FakeProxy {
+  constructor(context: FakeContext) {
+    super(context);
+  }
+  private proxyFor(name: string, nullable = false): FakeWorksheet {
+    const find = () =>
+      this.context._host.workbook.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ??
+      null;
+    return new FakeWorksheet(this.context, find, quoteSheet(name), nullable);
+  }
+  get items(): FakeWorksheet[] {
+    return this.read("items");
+  }
+  load(names?: string | string[]): FakeWorksheetCollection {
+    // "items/name, items/protection/protected" or "name" (a collection load of the items).
+    const props = propList(names)
+      .map((p) => p.replace(/^items\//, ""))
+      .filter((p) => p !== "items");
+    this.context._enqueue({
+      json: { load: "worksheets", props },
+      run: () => {
+        const items = this.context._host.workbook.sheets.map((s) => {
+          const ws = this.proxyFor(s.name);
+          ws._fill(s, props.length > 0 ? props : ["name"]);
+          return ws;
+        });
+        this.loaded.set("items", items);
+      },
+    });
+    return this;
+  }
+  getItem(key: string): FakeWorksheet {
+    return this.proxyFor(key);
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return this.proxyFor(key, true);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    const wb = this.context._host.workbook;
+    return new FakeWorksheet(
+      this.context,
+      () => wb.sheets.find((s) => s.name === wb.activeSheet) ?? null,
+      "active"
+    );
+  }
+  add(name?: string): FakeWorksheet {
+    const wb = this.context._host.workbook;
+    const sheetName = name ?? `Sheet${wb.sheets.length + 1}`;
+    this.context._enqueue({
+      json: { add: sheetName },
+      run: () => {
+        if (wb.sheets.some((s) => s.name.toLowerCase() === sheetName.toLowerCase()))
+          throw new FakeOfficeError(
+            "ItemAlreadyExists",
+            `A sheet named "${sheetName}" already exists.`
+          );
+        if (sheetName.length > 31 || /[\\/?*[\]:]/.test(sheetName))
+          throw new FakeOfficeError("InvalidArgument", `Invalid sheet name "${sheetName}".`);
+        wb.sheets.push(emptySheet(sheetName));
+      },
+    });
+    return this.proxyFor(sheetName);
+  }
+}
+
+export class FakeWorkbookProxy {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(context: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(context);
+  }
+}
+
+export class FakeApplication {
+  constructor(private readonly context: FakeContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.context._enqueue({ json: { suspendCalc: true }, api: "1.6", run: () => undefined });
+  }
+}
+
+// Every public member of the fakes exists on the real Office.js classes.
+const realMembers: OnlyRealMembers<FakeRange, Excel.Range> &
+  OnlyRealMembers<FakeRangeFormat, Excel.RangeFormat> &
+  OnlyRealMembers<FakeRangeFont, Excel.RangeFont> &
+  OnlyRealMembers<FakeRangeFill, Excel.RangeFill> &
+  OnlyRealMembers<FakeRangeBorder, Excel.RangeBorder> &
+  OnlyRealMembers<FakeRangeBorderCollection, Excel.RangeBorderCollection> &
+  OnlyRealMembers<FakeRangeAreas, Excel.RangeAreas> &
+  OnlyRealMembers<FakeConditionalFormatCollection, Excel.ConditionalFormatCollection> &
+  OnlyRealMembers<FakeConditionalFormat, Excel.ConditionalFormat> &
+  OnlyRealMembers<FakeCellValueConditionalFormat, Excel.CellValueConditionalFormat> &
+  OnlyRealMembers<FakeWorksheet, Excel.Worksheet> &
+  OnlyRealMembers<FakeWorksheetProtection, Excel.WorksheetProtection> &
+  OnlyRealMembers<FakeWorksheetFreezePanes, Excel.WorksheetFreezePanes> &
+  OnlyRealMembers<FakePageLayout, Excel.PageLayout> &
+  OnlyRealMembers<FakePageBreakCollection, Excel.PageBreakCollection> &
+  OnlyRealMembers<FakeAutoFilter, Excel.AutoFilter> &
+  OnlyRealMembers<FakeWorksheetCollection, Excel.WorksheetCollection> &
+  OnlyRealMembers<FakeWorkbookProxy, Excel.Workbook> &
+  OnlyRealMembers<FakeApplication, Excel.Application> &
+  OnlyRealMembers<FakeContext, Excel.RequestContext> = true;
+void realMembers;
+
+/** Document settings as Office.context.document.settings. */
+export class FakeSettings {
+  constructor(
+    private readonly store: Record<string, unknown>,
+    private readonly saved: Record<string, unknown>
+  ) {}
+  get(name: string): unknown {
+    return this.store[name] ?? null;
+  }
+  set(name: string, value: unknown): void {
+    this.store[name] = value;
+  }
+  remove(name: string): void {
+    delete this.store[name];
+  }
+  saveAsync(a?: unknown, b?: unknown): void {
+    const cb = (typeof a === "function" ? a : b) as
+      ((r: { status: string; error?: unknown }) => void) | undefined;
+    for (const k of Object.keys(this.saved)) delete this.saved[k];
+    Object.assign(this.saved, JSON.parse(JSON.stringify(this.store)));
+    setTimeout(() => cb?.({ status: "succeeded" }), 0);
+  }
+}
+const settingsMembers: OnlyRealMembers<FakeSettings, Office.Settings> = true;
+void settingsMembers;
+
+/** The fake host: a workbook, the Office and Excel globals, and counters. */
+export class FakeExcelHost {
+  workbook: FakeWorkbook;
+  readonly stats: FakeStats = { syncs: 0, requestBytes: [] };
+  readonly maxApi: string;
+  readonly requestLimitBytes: number;
+  /** Document settings as saved with the file. */
+  readonly savedSettings: Record<string, unknown>;
+  readonly actions = new Map<string, (arg?: unknown) => void>();
+  readonly Office: Record<string, unknown>;
+  readonly Excel: Record<string, unknown>;
+
+  constructor(grids: WorkbookGrids, opts: FakeOptions = {}) {
+    this.workbook = workbookFromGrids(grids);
+    this.maxApi = opts.maxApi ?? "1.17";
+    this.requestLimitBytes = opts.requestLimitBytes ?? 5 * 1024 * 1024;
+    this.savedSettings = { ...(opts.settings ?? {}) };
+    const settings = new FakeSettings({ ...this.savedSettings }, this.savedSettings);
+    const maxApi = this.maxApi;
+    const actions = this.actions;
+    const ready = { host: "Excel", platform: "OfficeOnline" };
+    this.Office = {
+      HostType: { Excel: "Excel" },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      onReady: (cb?: (info: typeof ready) => void) => {
+        cb?.(ready);
+        return Promise.resolve(ready);
+      },
+      context: {
+        displayLanguage: opts.displayLanguage ?? "id-ID",
+        officeTheme: {
+          bodyBackgroundColor: opts.bodyBackgroundColor ?? "#ffffff",
+        },
+        requirements: {
+          isSetSupported: (name: string, version?: string) =>
+            name === "ExcelApi" && apiAtLeast(maxApi, version ?? "1.1"),
+        },
+        document: { settings },
+      },
+      actions: {
+        associate: (id: string, f: (arg?: unknown) => void) => actions.set(id, f),
+      },
+    };
+    this.Excel = {
+      run: async <T>(cb: (ctx: FakeContext) => Promise<T>): Promise<T> => cb(new FakeContext(this)),
+    };
+  }
+
+  /** Put Office and Excel on the global object (jest or the browser). */
+  install(
+    _target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>
+  ): this {
+    _target.Office = this.Office;
+    _target.Excel = this.Excel;
+    return this;
+  }
+
+  /** The workbook back as grids (values and formulas) for assertions. */
+  grids(): WorkbookGrids {
+    return workbookToGrids(this.workbook);
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.workbook.sheets.find((s) => s.name === name);
+  }
+
+  resetStats(): void {
+    this.stats.syncs = 0;
+    this.stats.requestBytes = [];
+  }
+}

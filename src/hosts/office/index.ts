@@ -1,0 +1,15 @@
+/** The Office.js host: reads the workbook into grids and applies write plans. */
+export { readWorkbookGrids, apiSupported, padToA1, mergesOf } from "./read";
+export {
+  applyPlan,
+  preflight,
+  cellInput,
+  charsToPoints,
+  DEFAULT_REQUEST_BUDGET,
+  type ApplyOptions,
+  type ApplyResult,
+} from "./apply";
+export { loadSettings, saveSettings, SETTINGS_KEY } from "./settings";
+export { selectCell } from "./select";
+export { blankCsfPlan, createBlankCsfSheets } from "./blank";
+export { HostError, errorMessage, toHostError, runExcel, type HostErrorCode } from "./errors";

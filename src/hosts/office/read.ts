@@ -1,0 +1,79 @@
+/** Reading the workbook into plain grids through Office.js. */
+import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "../../core/grid";
+import { rangeOfAddress } from "./address";
+import { runExcel } from "./errors";
+
+/** True when the running Excel supports ExcelApi `version`. */
+export function apiSupported(version: string): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", version);
+}
+
+/**
+ * Every sheet's used range (values and formulas) and protection, anchored at A1.
+ * Two round trips: the sheet list, then every used range in one batch (Office.js cannot
+ * name a sheet's used range before it knows the sheet). Merges only at ExcelApi 1.13.
+ */
+export async function readWorkbookGrids(): Promise<WorkbookGrids> {
+  const withMerges = apiSupported("1.13");
+  return runExcel(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name,items/protection/protected");
+    await context.sync();
+    const reads = worksheets.items.map((ws) => {
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address,values,formulas");
+      const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
+      merged?.load("address");
+      return { ws, used, merged };
+    });
+    await context.sync();
+    return {
+      sheets: reads.map(({ ws, used, merged }) => {
+        const grid: SheetGrid = used.isNullObject
+          ? { name: ws.name, values: [], formulas: [] }
+          : padToA1(ws.name, used.address, used.values, used.formulas);
+        grid.protected = ws.protection.protected;
+        if (merged) grid.merges = merged.isNullObject ? [] : mergesOf(merged.address);
+        return grid;
+      }),
+    };
+  });
+}
+
+/** Place a used range read at its address into a grid anchored at A1 ("" becomes null). */
+export function padToA1(
+  name: string,
+  address: string,
+  values: unknown[][],
+  formulas: unknown[][]
+): SheetGrid {
+  const at = rangeOfAddress(address) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+  const v: CellValue[][] = [];
+  const f: (string | null)[][] = [];
+  for (let r = 0; r < at.top; r++) {
+    v.push([]);
+    f.push([]);
+  }
+  values.forEach((row, r) => {
+    const pad = new Array<null>(at.left).fill(null);
+    v.push([...pad, ...row.map(toCellValue)]);
+    f.push([
+      ...pad,
+      ...(formulas[r] ?? []).map((x) => (typeof x === "string" && x.startsWith("=") ? x : null)),
+    ]);
+  });
+  return { name, values: v, formulas: f };
+}
+
+function toCellValue(x: unknown): CellValue {
+  if (x === "" || x === undefined || x === null) return null;
+  if (typeof x === "string" || typeof x === "number" || typeof x === "boolean") return x;
+  return String(x);
+}
+
+/** The rectangles of a RangeAreas address "S!A1:C1,S!A5:B6". */
+export function mergesOf(address: string): CellRange[] {
+  // Match each "!A1:C1" so sheet names with commas cannot split an area.
+  const parts = address.match(/!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?/gi) ?? [];
+  return parts.map((part) => rangeOfAddress(part)).filter((r): r is CellRange => r !== null);
+}

@@ -1,0 +1,16 @@
+/** Taking the user to a cell. */
+import { parseCellRef, a1 } from "../../core/address";
+import { HostError, runExcel } from "./errors";
+
+/** Activate the sheet of "'Sheet'!B7" and select the cell (one round trip). */
+export async function selectCell(ref: string): Promise<void> {
+  const parsed = parseCellRef(ref);
+  if (!parsed || !parsed.sheet) throw new HostError("badRef", { ref });
+  const { sheet, row, col } = parsed;
+  await runExcel(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(a1(row, col)).select();
+    await context.sync();
+  });
+}
