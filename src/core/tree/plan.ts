@@ -1,0 +1,721 @@
+/**
+ * The "Pohon Kinerja" sheet plan: the model's conditions as boxes in merged cells, placed by
+ * the pure layout, with every text and number a formula on its source cell.
+ */
+import { a1, cellRef, parseCellRef, quoteSheet } from "../address";
+import type { CellRange, WorkbookGrids } from "../grid";
+import type { ConditionNode, CsfModel, Indicator, Level, SourceRef } from "../model";
+import type { Finding } from "../findings";
+import { t, type Lang, type MessageKey } from "../messages";
+import {
+  emptySheetPlan,
+  markerText,
+  resolveSheetName,
+  type BandRule,
+  type BorderLine,
+  type CellStyle,
+  type SheetPlan,
+} from "../plan";
+import type { Band, Settings } from "../settings";
+import {
+  BOX_COLS,
+  layoutTree,
+  pageBreaks,
+  type BoxPlacement,
+  type LayoutNode,
+  type TreeLayout,
+} from "./layout";
+
+/** Width of every column of the tree, in Excel character units. */
+export const COL_WIDTH = 3.3;
+/** Font size of box text, in points. */
+export const FONT_SIZE = 9;
+const SMALL_FONT = 8;
+const LINE_HEIGHT = 12;
+const SMALL_LINE_HEIGHT = 11;
+const CODE_ROW_HEIGHT = 15;
+const VALUES_ROW_HEIGHT = 14;
+/** First row of the tree (below marker, title, subtitle and a spacer). */
+const TREE_START_ROW = 4;
+/** Columns the legend needs (three groups of 8, the notes 16 wide). */
+const LEGEND_COLS = 32;
+/** Margins in inches (left/right small: the tree is wide). */
+const MARGINS = { top: 0.5, bottom: 0.6, left: 0.4, right: 0.4 };
+
+/** Fills of the code row (strong) and name row (tint) per level. */
+const LEVEL_STYLE: Record<
+  Level | "outcome" | "shelf",
+  { head: string; headFont: string; tint: string }
+> = {
+  // Light heads: the code in the head is a link, which Excel and LibreOffice may show in blue.
+  outcome: { head: "#F4B183", headFont: "#1F1F1F", tint: "#FBE5D6" },
+  csf: { head: "#FFD966", headFont: "#1F1F1F", tint: "#FFF2CC" },
+  antara: { head: "#9DC3E6", headFont: "#1F1F1F", tint: "#DEEBF7" },
+  operasional: { head: "#A9D18E", headFont: "#1F1F1F", tint: "#E2F0D9" },
+  shelf: { head: "#D9D9D9", headFont: "#1F1F1F", tint: "#F2F2F2" },
+};
+const BOX_BORDER: BorderLine = { style: "thin", color: "#595959" };
+const ERROR_BORDER: BorderLine = { style: "medium", color: "#C00000" };
+const CONNECTOR: BorderLine = { style: "thin", color: "#404040" };
+const ERROR_FILL = "#C00000";
+
+/** Page size in points (portrait). */
+const PAPER_POINTS: Record<"A4" | "A3", { w: number; h: number }> = {
+  A4: { w: 595.3, h: 841.9 },
+  A3: { w: 841.9, h: 1190.6 },
+};
+
+/** Width in points of a column `width` characters wide (Calibri 11: 7 px a character plus 5 px padding). */
+export function columnPoints(width: number): number {
+  return Math.round(width * 7 + 5) * 0.75;
+}
+
+/** Printable width and height in points of the paper in the settings' orientation. */
+export function printableSize(
+  paper: "A4" | "A3",
+  orientation: "portrait" | "landscape"
+): { width: number; height: number } {
+  const p = PAPER_POINTS[paper];
+  const [w, h] = orientation === "landscape" ? [p.h, p.w] : [p.w, p.h];
+  // Footer space is inside the bottom margin.
+  return {
+    width: w - (MARGINS.left + MARGINS.right) * 72,
+    height: h - (MARGINS.top + MARGINS.bottom) * 72,
+  };
+}
+
+/**
+ * Lines a text needs when wrapped at `charsPerLine` (greedy word wrap, explicit line breaks kept).
+ * An estimate: Excel does not tell us how it wraps.
+ */
+export function estimateLines(text: string, charsPerLine: number): number {
+  const cpl = Math.max(1, Math.floor(charsPerLine));
+  let lines = 0;
+  for (const para of text.split("\n")) {
+    let n = 1;
+    let len = 0;
+    for (const word of para.split(/\s+/).filter((w) => w.length > 0)) {
+      if (len === 0) {
+        n += Math.floor((word.length - 1) / cpl);
+        len = ((word.length - 1) % cpl) + 1;
+      } else if (len + 1 + word.length <= cpl) {
+        len += 1 + word.length;
+      } else {
+        n += 1 + Math.floor((word.length - 1) / cpl);
+        len = ((word.length - 1) % cpl) + 1;
+      }
+    }
+    lines += n;
+  }
+  return Math.max(1, lines);
+}
+
+/** Characters of `fontSize`-point text that fit on one line of a box (a little pessimistic). */
+function charsPerLine(fontSize: number): number {
+  const boxPx = BOX_COLS * (COL_WIDTH * 7 + 5) - 6;
+  // Average width of a character of mixed-case Indonesian text ≈ 0.5 × font size in px·(4/3).
+  return boxPx / (fontSize * (4 / 3) * 0.52);
+}
+
+/** Text shown for a source cell: a live formula where one can be made, else the text itself. */
+interface LinkedText {
+  formula?: string;
+  value?: string;
+  /** What the box shows today (for the row height). */
+  shown: string;
+}
+
+const norm = (s: string): string => s.replace(/\s+/g, " ").trim().toLowerCase();
+
+function sheetOf(wb: WorkbookGrids, name: string) {
+  return wb.sheets.find((s) => s.name === name) ?? null;
+}
+
+/**
+ * A formula showing the source cell's text, `prefix` before it. A cell holding one line is
+ * referred to directly (guarded so an empty source shows ""). A cell that lists several
+ * conditions, one per line, would show them all: there the formula takes the line by position
+ * with the portable SUBSTITUTE/MID idiom (Excel 2007+, LibreOffice), when exactly one line holds
+ * `expected` and no line is too long for it; otherwise the text is written as it is (not live).
+ */
+export function linkedText(
+  src: SourceRef | null,
+  expected: string,
+  wb: WorkbookGrids,
+  prefix = ""
+): LinkedText {
+  const literal: LinkedText = { value: prefix + expected, shown: prefix + expected };
+  if (!src) return literal;
+  const sheet = sheetOf(wb, src.sheet);
+  const raw = sheet?.values[src.row]?.[src.col];
+  if (!sheet || raw === undefined || raw === null) return literal;
+  const ref = `${quoteSheet(src.sheet)}!${a1(src.row, src.col)}`;
+  const pre = prefix ? `"${prefix.replace(/"/g, '""')}"&` : "";
+  if (typeof raw !== "string" || !raw.trim().includes("\n")) {
+    return {
+      formula: `=IF(ISBLANK(${ref}),"",${pre}${ref})`,
+      shown: prefix + String(raw).trim(),
+    };
+  }
+  if (raw.includes("\r")) return literal;
+  const lines = raw.split("\n");
+  const want = norm(expected);
+  const hits = lines.map((l, i) => (want && norm(l).includes(want) ? i : -1)).filter((i) => i >= 0);
+  const k = hits[0];
+  if (hits.length !== 1 || k === undefined || lines.some((l) => l.length >= 999)) return literal;
+  const pick = `TRIM(MID(SUBSTITUTE(${ref},CHAR(10),REPT(" ",999)),${k * 999 + 1},999))`;
+  return { formula: `=${pre}${pick}`, shown: prefix + (lines[k] ?? "").replace(/ +/g, " ").trim() };
+}
+
+/** Where an indicator's number of `kind` is: the typed cell, else the measure row's column. */
+function measureRef(ind: Indicator, kind: "target" | "actual" | "achievement"): SourceRef | null {
+  const v = ind.values[kind];
+  if (v) return { sheet: v.sheet, row: v.row, col: v.col };
+  const m = ind.measure;
+  const col = m?.columns[kind];
+  return m && col !== undefined ? { sheet: m.sheet, row: m.row, col } : null;
+}
+
+const refOf = (s: SourceRef): string => `${quoteSheet(s.sheet)}!${a1(s.row, s.col)}`;
+
+/**
+ * The capaian shown in a box: computed live from target and realisasi with the indicator's
+ * polarity (so it is right before the fill has run), else the sheet's own capaian cell, else "".
+ */
+export function achievementFormula(ind: Indicator): string | null {
+  const tRef = measureRef(ind, "target");
+  const rRef = measureRef(ind, "actual");
+  const cRef = measureRef(ind, "achievement");
+  const fallback = cRef ? `IF(ISNUMBER(${refOf(cRef)}),${refOf(cRef)},"")` : '""';
+  if (!tRef || !rRef) return cRef ? `=${fallback}` : null;
+  const T = refOf(tRef);
+  const R = refOf(rRef);
+  const expr = ind.polarity === "lower" ? `(2*${T}-${R})/${T}*100` : `${R}/${T}*100`;
+  return `=IF(AND(ISNUMBER(${T}),ISNUMBER(${R})),IF(${T}<>0,ROUND(${expr},2),${fallback}),${fallback})`;
+}
+
+/** A number cell shown as "T 5": a guarded reference, or the model's number when there is no cell. */
+function numberCell(
+  src: SourceRef | null,
+  fallback: number | null
+): { formula?: string; value?: number | null } {
+  if (src) return { formula: `=IF(ISBLANK(${refOf(src)}),"",${refOf(src)})` };
+  return { value: fallback };
+}
+
+/** Band rules for conditional formats, from the settings' bands (highest first). */
+export function bandRules(bands: readonly Band[]): BandRule[] {
+  const sorted = [...bands].sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity));
+  return sorted.map((b, i) => {
+    const rule: BandRule = { fill: b.fill, fontColor: b.fontColor };
+    if (b.min !== null) rule.min = b.min;
+    const above = i > 0 ? sorted[i - 1] : undefined;
+    if (above && above.min !== null) rule.max = above.min;
+    return rule;
+  });
+}
+
+/** A condition code compared loosely: "CSF 1.1." and "1.1" are the same. */
+function normCode(code: string | null): string | null {
+  if (code === null) return null;
+  const c = code
+    .replace(/^\s*csf\s*/i, "")
+    .replace(/\s+/g, "")
+    .replace(/\.+$/, "");
+  return c === "" ? null : c;
+}
+
+/** Error findings that concern a node: by its code, or by one of its cells. */
+function errorsFor(node: ConditionNode, errors: readonly Finding[]): number {
+  const code = normCode(node.code);
+  const cells = new Set<string>([node.cell]);
+  if (node.sectionCell) cells.add(node.sectionCell);
+  for (const m of node.mentions) cells.add(m.cell);
+  for (const i of node.indicators) cells.add(i.cell);
+  let n = 0;
+  for (const f of errors) {
+    if ((code !== null && normCode(f.code) === code) || (f.cell !== null && cells.has(f.cell))) n++;
+  }
+  return n;
+}
+
+/** Which nodes hang from the outcome (reachable from a top-level condition) and which cannot. */
+export function splitPlaced(model: CsfModel): {
+  roots: ConditionNode[];
+  children: Map<string, ConditionNode[]>;
+  shelf: ConditionNode[];
+} {
+  const ids = new Set(model.nodes.map((n) => n.id));
+  const children = new Map<string, ConditionNode[]>();
+  const roots: ConditionNode[] = [];
+  for (const n of model.nodes) {
+    if (n.parentId === null) {
+      if (n.depth <= 1) roots.push(n);
+    } else if (ids.has(n.parentId) && n.parentId !== n.id) {
+      const list = children.get(n.parentId) ?? [];
+      list.push(n);
+      children.set(n.parentId, list);
+    }
+  }
+  const reached = new Set<string>();
+  const walk = (n: ConditionNode): void => {
+    if (reached.has(n.id)) return;
+    reached.add(n.id);
+    for (const c of children.get(n.id) ?? []) walk(c);
+  };
+  roots.forEach(walk);
+  // Children lists keep only reachable nodes reached through their own parent (no cycles).
+  const shelf = model.nodes.filter((n) => !reached.has(n.id));
+  return { roots, children, shelf };
+}
+
+interface BoxContent {
+  id: string;
+  style: keyof typeof LEVEL_STYLE;
+  code: string;
+  link: SourceRef | null;
+  name: LinkedText;
+  bold: boolean;
+  indicators: { name: LinkedText; ind: Indicator }[];
+  errors: number;
+  /** Internal row heights: code, name, then IK name and values per indicator (or one "none" row). */
+  rows: number[];
+}
+
+function boxContent(
+  node: ConditionNode | null,
+  model: CsfModel,
+  wb: WorkbookGrids,
+  errors: readonly Finding[],
+  lang: Lang,
+  shelf: boolean
+): BoxContent {
+  // Bold text is about a tenth wider.
+  const nameLines = (s: string, size: number, lh: number, bold = false): number =>
+    estimateLines(s, charsPerLine(size) / (bold ? 1.12 : 1)) * lh + 3;
+  if (!node) {
+    const src = model.outcomeCell ? parseSource(model.outcomeCell) : null;
+    const name = model.outcome
+      ? linkedText(src, model.outcome, wb)
+      : { value: t("tree.outcomeMissing", {}, lang), shown: t("tree.outcomeMissing", {}, lang) };
+    return {
+      id: "outcome",
+      style: "outcome",
+      code: t("common.level.outcome", {}, lang).toUpperCase(),
+      link: src,
+      name,
+      bold: true,
+      indicators: [],
+      errors: 0,
+      rows: [CODE_ROW_HEIGHT, nameLines(name.shown, FONT_SIZE + 1, LINE_HEIGHT + 1, true)],
+    };
+  }
+  const name = linkedText(node.source, node.name, wb);
+  const prefix = t("tree.indicatorPrefix", {}, lang);
+  const indicators = node.indicators.map((ind) => ({
+    ind,
+    name: linkedText(ind.textCells.name ?? parseSource(ind.cell), ind.name, wb, prefix),
+  }));
+  const rows = [
+    CODE_ROW_HEIGHT,
+    nameLines(name.shown, FONT_SIZE, LINE_HEIGHT, node.level === "csf"),
+  ];
+  for (const i of indicators) {
+    rows.push(nameLines(i.name.shown, SMALL_FONT, SMALL_LINE_HEIGHT), VALUES_ROW_HEIGHT);
+  }
+  if (indicators.length === 0) rows.push(VALUES_ROW_HEIGHT);
+  const codeText =
+    node.code === null
+      ? t("tree.noCode", {}, lang)
+      : node.depth <= 1
+        ? `CSF ${node.code}`
+        : node.code;
+  return {
+    id: node.id,
+    style: shelf ? "shelf" : node.level,
+    code: codeText,
+    link: node.source,
+    name,
+    bold: node.level === "csf",
+    indicators,
+    errors: errorsFor(node, errors),
+    rows,
+  };
+}
+
+function parseSource(ref: string): SourceRef | null {
+  const p = parseCellRef(ref);
+  return p && p.sheet !== null ? { sheet: p.sheet, row: p.row, col: p.col } : null;
+}
+
+/** Build the sheet plan. See `planTree` in ./index.ts. */
+export function buildTreePlan(
+  model: CsfModel,
+  findings: readonly Finding[],
+  wb: WorkbookGrids,
+  settings: Settings
+): SheetPlan {
+  const lang = settings.lang;
+  const sheetName = resolveSheetName(t("tree.sheetName", {}, lang), wb, "pohon");
+  const plan = emptySheetPlan(sheetName, "create", "pohon");
+  plan.tabColor = LEVEL_STYLE.antara.head;
+  const errors = findings.filter((f) => f.severity === "error");
+
+  // Structure and box contents.
+  const { roots, children, shelf } = splitPlaced(model);
+  const contents = new Map<string, BoxContent>();
+  const toLayout = (n: ConditionNode): LayoutNode => {
+    const c = boxContent(n, model, wb, errors, lang, false);
+    contents.set(n.id, c);
+    return { id: n.id, rows: c.rows, children: (children.get(n.id) ?? []).map(toLayout) };
+  };
+  const outcome = boxContent(null, model, wb, errors, lang, false);
+  contents.set(outcome.id, outcome);
+  const root: LayoutNode = { id: outcome.id, rows: outcome.rows, children: roots.map(toLayout) };
+  const shelfNodes = shelf.map((n) => {
+    const c = boxContent(n, model, wb, errors, lang, true);
+    // Shelf ids cannot clash with placed ids: every node id is unique.
+    contents.set(n.id, c);
+    return { id: n.id, rows: c.rows, children: [] };
+  });
+  const layout = layoutTree(root, shelfNodes, { startRow: TREE_START_ROW });
+
+  const cols = Math.max(layout.cols, LEGEND_COLS);
+  const add = (range: CellRange, style: CellStyle): void => {
+    plan.formats.push({ range, style });
+  };
+  const rng = (top: number, left: number, bottom = top, right = left): CellRange => ({
+    top,
+    left,
+    bottom,
+    right,
+  });
+
+  // Marker, title, subtitle.
+  plan.cells.push({ row: 0, col: 0, value: markerText("pohon", lang) });
+  add(rng(0, 0), { fontSize: 8, fontColor: "#808080", italic: true });
+  const org = settings.organisation || model.organisation || "";
+  plan.cells.push({
+    row: 1,
+    col: 0,
+    value: org ? t("tree.titleOrg", { org: org.toUpperCase() }, lang) : t("tree.title", {}, lang),
+  });
+  add(rng(1, 0), { bold: true, fontSize: 14, fontColor: "#1F3864" });
+  plan.cells.push({ row: 2, col: 0, value: t("tree.subtitle", {}, lang) });
+  add(rng(2, 0), { italic: true, fontSize: 9, fontColor: "#595959" });
+
+  // Boxes.
+  const bands = bandRules(settings.bands);
+  for (const box of layout.boxes) {
+    const c = contents.get(box.id);
+    if (c) drawBox(plan, box, c, lang, bands);
+  }
+
+  // Connectors: one format per cell so no host has to merge borders of overlapping ranges.
+  for (const [key, e] of layout.edges) {
+    const [r, col] = key.split(",").map(Number) as [number, number];
+    const border: NonNullable<CellStyle["border"]> = {};
+    if (e.top) border.top = CONNECTOR;
+    if (e.bottom) border.bottom = CONNECTOR;
+    if (e.left) border.left = CONNECTOR;
+    if (e.right) border.right = CONNECTOR;
+    add(rng(r, col), { border });
+  }
+
+  // Shelf title.
+  if (layout.shelfTitleRow !== null) {
+    const r = layout.shelfTitleRow;
+    plan.cells.push({ row: r, col: 0, value: t("tree.shelfTitle", {}, lang) });
+    plan.cells.push({ row: r, col: 8, value: t("tree.shelfNote", {}, lang) });
+    add(rng(r, 0), { bold: true, fontSize: 12, fontColor: ERROR_FILL });
+    add(rng(r, 8), { italic: true, fontSize: 9, fontColor: "#595959" });
+  }
+
+  // Legend.
+  const legendTop = layout.endRow + 3;
+  const legendEnd = drawLegend(plan, legendTop, settings, lang);
+
+  // Sheet geometry.
+  for (let col = 0; col < cols; col++) plan.columnWidths.push({ col, width: COL_WIDTH });
+  plan.rowHeights.push({ row: 0, height: 12 }, { row: 1, height: 20 }, { row: 2, height: 14 });
+  layout.rowHeights.forEach((height, i) =>
+    plan.rowHeights.push({ row: layout.startRow + i, height: round1(height) })
+  );
+
+  // Print: the whole drawing, one page wide, breaks only where a tier of boxes starts.
+  const page = printableSize(settings.paper, settings.orientation);
+  const widthPt = cols * columnPoints(COL_WIDTH);
+  const scale = Math.min(1, page.width / widthPt);
+  const heights: number[] = [];
+  const rowH = new Map(plan.rowHeights.map((r) => [r.row, r.height]));
+  for (let r = 0; r <= legendEnd; r++) heights.push(rowH.get(r) ?? 15);
+  const breaks = pageBreaks(
+    heights,
+    0,
+    [...layout.breakCandidates, legendTop - 1],
+    page.height / scale
+  );
+  plan.print = {
+    paper: settings.paper,
+    orientation: settings.orientation,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    area: rng(0, 0, legendEnd, cols - 1),
+    footerCenter: t("tree.footer", {}, lang),
+    margins: { ...MARGINS },
+    centerHorizontally: true,
+  };
+  if (breaks.length > 0) plan.print.rowBreaks = breaks;
+  return plan;
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+function drawBox(
+  plan: SheetPlan,
+  box: BoxPlacement,
+  c: BoxContent,
+  lang: Lang,
+  bands: BandRule[]
+): void {
+  const st = LEVEL_STYLE[c.style];
+  const L = box.left;
+  const R = box.right;
+  const [codeRow, nameRow] = [box.rowTops[0] ?? box.top, box.rowTops[1] ?? box.top];
+  const merge = (top: number, left: number, bottom: number, right: number): void => {
+    if (top !== bottom || left !== right) plan.merges.push({ top, left, bottom, right });
+  };
+  const fmt = (
+    top: number,
+    left: number,
+    bottom: number,
+    right: number,
+    style: CellStyle
+  ): void => {
+    plan.formats.push({ range: { top, left, bottom, right }, style });
+  };
+
+  // Whole box white first, so padding rows look part of it.
+  fmt(box.top, L, box.bottom, R, { fill: "#FFFFFF" });
+
+  // Code row: code (linked to the source) on the left, the error marker on the right.
+  const markerCols = 2;
+  merge(codeRow, L, codeRow, R - markerCols);
+  merge(codeRow, R - markerCols + 1, codeRow, R);
+  plan.cells.push({ row: codeRow, col: L, value: c.code });
+  fmt(codeRow, L, codeRow, R, {
+    fill: st.head,
+    fontColor: st.headFont,
+    bold: true,
+    fontSize: FONT_SIZE,
+    vAlign: "middle",
+    hAlign: "left",
+  });
+  if (c.link) {
+    const target = cellRef(c.link.sheet, c.link.row, c.link.col);
+    plan.hyperlinks.push({
+      row: codeRow,
+      col: L,
+      target,
+      text: c.code,
+      tip: t("tree.linkTip", { cell: target }, lang),
+    });
+    fmt(codeRow, L, codeRow, L, { underline: true });
+  }
+  if (c.errors > 0) {
+    plan.cells.push({
+      row: codeRow,
+      col: R - markerCols + 1,
+      value: t("tree.errorMarker", { n: c.errors }, lang),
+    });
+    fmt(codeRow, R - markerCols + 1, codeRow, R, {
+      fill: ERROR_FILL,
+      fontColor: "#FFFFFF",
+      bold: true,
+      hAlign: "center",
+    });
+  }
+
+  // Name row: the condition's own text, live.
+  if (box.rowTops.length > 1) {
+    merge(nameRow, L, nameRow, R);
+    plan.cells.push(textCell(nameRow, L, c.name));
+    fmt(nameRow, L, nameRow, R, {
+      fill: st.tint,
+      wrap: true,
+      vAlign: "top",
+      hAlign: "left",
+      fontSize: c.style === "outcome" ? FONT_SIZE + 1 : FONT_SIZE,
+      bold: c.bold || c.style === "outcome",
+    });
+  }
+
+  // Indicators: "IK: name" across the box, then T | R | capaian.
+  const third = BOX_COLS / 3;
+  const tp = t("tree.targetPrefix", {}, lang).replace(/"/g, "");
+  const rp = t("tree.actualPrefix", {}, lang).replace(/"/g, "");
+  c.indicators.forEach(({ name, ind }, i) => {
+    const ikRow = box.rowTops[2 + 2 * i];
+    const vRow = box.rowTops[3 + 2 * i];
+    if (ikRow === undefined || vRow === undefined) return;
+    merge(ikRow, L, ikRow, R);
+    plan.cells.push(textCell(ikRow, L, name));
+    fmt(ikRow, L, ikRow, R, {
+      wrap: true,
+      vAlign: "top",
+      hAlign: "left",
+      fontSize: SMALL_FONT,
+      italic: true,
+    });
+    const parts: { kind: "target" | "actual"; prefix: string }[] = [
+      { kind: "target", prefix: tp },
+      { kind: "actual", prefix: rp },
+    ];
+    parts.forEach(({ kind, prefix }, k) => {
+      const col = L + k * third;
+      merge(vRow, col, vRow, col + third - 1);
+      const src = measureRef(ind, kind);
+      plan.cells.push({
+        row: vRow,
+        col,
+        ...numberCell(src, kind === "target" ? ind.target : ind.actual),
+      });
+      fmt(vRow, col, vRow, col + third - 1, {
+        fontSize: SMALL_FONT,
+        hAlign: "left",
+        vAlign: "middle",
+        numberFormat: `"${prefix} "General;"${prefix} -"General;"${prefix} "0;"${prefix} "@`,
+      });
+    });
+    const cCol = L + 2 * third;
+    merge(vRow, cCol, vRow, R);
+    const f = achievementFormula(ind);
+    plan.cells.push(
+      f ? { row: vRow, col: cCol, formula: f } : { row: vRow, col: cCol, value: ind.achievement }
+    );
+    fmt(vRow, cCol, vRow, R, {
+      fontSize: SMALL_FONT,
+      bold: true,
+      hAlign: "center",
+      vAlign: "middle",
+      numberFormat: '0.00"%";-0.00"%";0"%";@',
+    });
+    plan.conditionalFormats.push({
+      range: { top: vRow, left: cCol, bottom: vRow, right: R },
+      bands,
+    });
+  });
+  if (c.indicators.length === 0 && c.style !== "outcome") {
+    const r = box.rowTops[2];
+    if (r !== undefined) {
+      merge(r, L, r, R);
+      plan.cells.push({ row: r, col: L, value: t("tree.noIndicator", {}, lang) });
+      fmt(r, L, r, R, { italic: true, fontSize: SMALL_FONT, fontColor: "#7F7F7F" });
+    }
+  }
+
+  // Outline last; red and thicker when the condition has errors.
+  const line = c.errors > 0 ? ERROR_BORDER : BOX_BORDER;
+  fmt(box.top, L, box.bottom, R, { border: { top: line, bottom: line, left: line, right: line } });
+}
+
+function textCell(
+  row: number,
+  col: number,
+  lt: LinkedText
+): { row: number; col: number; value?: string; formula?: string } {
+  return lt.formula !== undefined
+    ? { row, col, formula: lt.formula }
+    : { row, col, value: lt.value ?? "" };
+}
+
+/** The legend of levels, bands and notes; returns its last row. */
+function drawLegend(plan: SheetPlan, top: number, settings: Settings, lang: Lang): number {
+  const lvl = (k: MessageKey): string => t(k, {}, lang);
+  plan.cells.push({ row: top, col: 0, value: lvl("tree.legendTitle") });
+  plan.formats.push({
+    range: { top, left: 0, bottom: top, right: 0 },
+    style: { bold: true, fontSize: 11 },
+  });
+  const head = top + 1;
+  const heads: [number, MessageKey][] = [
+    [0, "tree.legendLevels"],
+    [8, "tree.legendBands"],
+    [16, "tree.legendNotes"],
+  ];
+  for (const [col, key] of heads) {
+    plan.cells.push({ row: head, col, value: lvl(key) });
+    plan.formats.push({
+      range: { top: head, left: col, bottom: head, right: col },
+      style: { bold: true, fontSize: 9 },
+    });
+  }
+  const swatch = (
+    row: number,
+    col: number,
+    fill: string,
+    font: string,
+    text: string,
+    label: string
+  ): void => {
+    plan.merges.push({ top: row, left: col, bottom: row, right: col + 1 });
+    plan.merges.push({ top: row, left: col + 2, bottom: row, right: col + 7 });
+    plan.cells.push({ row, col, value: text }, { row, col: col + 2, value: label });
+    plan.formats.push(
+      {
+        range: { top: row, left: col, bottom: row, right: col + 1 },
+        style: {
+          fill,
+          fontColor: font,
+          fontSize: 8,
+          hAlign: "center",
+          border: { top: BOX_BORDER, bottom: BOX_BORDER, left: BOX_BORDER, right: BOX_BORDER },
+        },
+      },
+      { range: { top: row, left: col + 2, bottom: row, right: col + 7 }, style: { fontSize: 9 } }
+    );
+  };
+  const levels: [keyof typeof LEVEL_STYLE, string][] = [
+    ["outcome", lvl("common.level.outcome")],
+    ["csf", lvl("common.level.csf")],
+    ["antara", lvl("common.level.antara")],
+    ["operasional", lvl("common.level.operasional")],
+    ["shelf", lvl("tree.shelfTitle")],
+  ];
+  levels.forEach(([k, label], i) => {
+    const s = LEVEL_STYLE[k];
+    swatch(head + 1 + i, 0, s.head, s.headFont, "", label);
+  });
+  const sorted = [...settings.bands].sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity));
+  sorted.forEach((b, i) => {
+    const above = i > 0 ? sorted[i - 1] : undefined;
+    const max = above?.min ?? null;
+    const range =
+      b.min !== null && max === null
+        ? t("tree.band.atLeast", { min: b.min }, lang)
+        : b.min !== null && max !== null
+          ? t("tree.band.between", { min: b.min, max }, lang)
+          : t("tree.band.below", { max: max ?? 0 }, lang);
+    swatch(head + 1 + i, 8, b.fill, b.fontColor, range, b.label[lang]);
+  });
+  const notes: MessageKey[] = [
+    "tree.note.indicator",
+    "tree.note.values",
+    "tree.note.error",
+    "tree.note.link",
+  ];
+  notes.forEach((k, i) => {
+    const row = head + 1 + i;
+    plan.merges.push({ top: row, left: 16, bottom: row, right: LEGEND_COLS - 1 });
+    plan.cells.push({ row, col: 16, value: lvl(k) });
+    plan.formats.push({
+      range: { top: row, left: 16, bottom: row, right: 16 },
+      style: { fontSize: 9 },
+    });
+  });
+  const last = head + Math.max(levels.length, sorted.length, notes.length);
+  for (let r = top; r <= last; r++) plan.rowHeights.push({ row: r, height: 15 });
+  return last;
+}
+
+export type { TreeLayout };

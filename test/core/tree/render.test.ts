@@ -1,0 +1,68 @@
+/**
+ * The sample's tree rendered by LibreOffice headless: the plan applied with the xlsx host, every
+ * other sheet hidden (LibreOffice does not print hidden sheets), converted to PDF. The tree must
+ * come out one page wide on A3 landscape. With POKIN_TREE_PNG=path the first page is also saved
+ * as a PNG (how docs/pohon-kinerja.png is made).
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { applyPlan, loadXlsxFile, gridsFromWorkbook, writeXlsxFile } from "../../../src/hosts/xlsx";
+import { readWorkbook } from "../../../src/core/reader";
+import { planTree } from "../../../src/core/tree";
+import { withDefaults } from "../../../src/core/settings";
+import { convertWithLibreOffice } from "../../helpers/libreoffice";
+
+const root = path.resolve(__dirname, "../../..");
+const sample = path.join(root, "examples/kertas-kerja-setda-luwu-timur.xlsx");
+
+function pdfPages(pdf: string): { pages: number; width: number; height: number } {
+  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? NaN);
+  const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info);
+  return { pages, width: Number(size?.[1]), height: Number(size?.[2]) };
+}
+
+describe("the sample's pohon kinerja rendered by LibreOffice", () => {
+  it("prints one page wide on A3 landscape, one page per planned page", async () => {
+    const wb = await loadXlsxFile(sample);
+    const grids = gridsFromWorkbook(wb, sample);
+    const model = readWorkbook(grids, { lang: "id", file: sample });
+    const settings = withDefaults({ paper: "A3", orientation: "landscape" });
+    const plan = planTree(model, model.findings, grids, settings);
+    // Sheets read without a <sheetView> have views null in ExcelJS; the host expects an array.
+    for (const ws of wb.worksheets) ws.views ??= [];
+    wb.views ??= [];
+    applyPlan(wb, { sheets: [plan] });
+    for (const ws of wb.worksheets) if (ws.name !== plan.sheet) ws.state = "hidden";
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pokin-tree-"));
+    const xlsx = path.join(dir, "pohon.xlsx");
+    await writeXlsxFile(wb, xlsx);
+    const { output } = await convertWithLibreOffice(xlsx, "pdf", path.join(dir, "pdf"));
+    const info = pdfPages(output);
+
+    // A3 landscape is 1190.55 × 841.89 pt; pages beyond the planned breaks would mean a cut in width.
+    expect(info.width).toBeGreaterThan(info.height);
+    expect(Math.round(info.width)).toBe(1191);
+    expect(info.pages).toBe(1 + (plan.print?.rowBreaks?.length ?? 0));
+
+    const png = process.env.POKIN_TREE_PNG;
+    if (png) {
+      execFileSync("pdftoppm", [
+        "-png",
+        "-r",
+        process.env.POKIN_TREE_DPI ?? "60",
+        "-f",
+        "1",
+        "-l",
+        "1",
+        "-singlefile",
+        output,
+        png.replace(/\.png$/, ""),
+      ]);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
