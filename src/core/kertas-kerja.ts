@@ -259,8 +259,11 @@ export function planKertasKerja(model: CsfModel, wb: WorkbookGrids, settings: Se
   if (settings.year !== null)
     titleRows.push(wide("title", t("kertasKerja.year", { year: settings.year }, lang), true));
   units.push(unitOf([...titleRows, spacer()], true));
-  units.push(unitOf([wide("heading", t("kertasKerja.outcomeHeading", {}, lang))], true));
-  if (model.outcome !== null) units.push(unitOf([wide("heading", model.outcome)], true));
+  // Without an outcome the heading is left out too: the line after it is read as the outcome.
+  if (model.outcome !== null) {
+    units.push(unitOf([wide("heading", t("kertasKerja.outcomeHeading", {}, lang))], true));
+    units.push(unitOf([wide("heading", model.outcome)], true));
+  }
   units.push(unitOf([spacer()], true));
 
   // Table 1: No. | Faktor Penyebab | Kondisi yang diperlukan — one row per CSF.

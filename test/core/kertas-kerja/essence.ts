@@ -1,0 +1,26 @@
+/** What must survive a round trip through the kertas kerja, per condition, in a stable order. */
+import type { CsfModel } from "../../../src/core/model";
+
+export function essence(m: CsfModel) {
+  return m.nodes
+    .map((n) => ({
+      id: n.id,
+      code: n.code,
+      name: n.name,
+      level: n.level,
+      depth: n.depth,
+      parent: n.parent,
+      parentId: n.parentId,
+      explanation: n.explanation,
+      problems: n.problems,
+      impact: n.impact,
+      indicators: n.indicators.map((i) => ({
+        name: i.name,
+        definition: i.definition,
+        relevance: i.relevance,
+        formula: i.formula,
+        dataSource: i.dataSource,
+      })),
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,59 @@
+/**
+ * The key property of the kertas kerja: the sheet read on its own gives back the model it was
+ * written from. Here on literal models; round-trip-sample.test.ts runs the sample and fixtures.
+ */
+import { readWorkbook } from "../../../src/core/reader";
+import { planKertasKerja } from "../../../src/core/kertas-kerja";
+import type { CsfModel } from "../../../src/core/model";
+import { planToGrids } from "../../helpers/plan-to-grids";
+import { indicator, model as literalModel, node, settings } from "./build-model";
+import { essence } from "./essence";
+
+describe("a literal model written and read back", () => {
+  function roundTrip(m: CsfModel): CsfModel {
+    return readWorkbook(planToGrids(planKertasKerja(m, { sheets: [] }, settings())));
+  }
+
+  it("keeps conditions, parents, narratives and indicators", () => {
+    const m = literalModel([
+      node("1", "Meningkatnya Kualitas Tata Kelola Pemerintahan"),
+      node("1.1", "Meningkatnya Kualitas Penyelenggaraan Pemerintahan", {
+        indicators: [
+          indicator("Nilai Laporan Penyelenggaraan Pemerintahan Daerah"),
+          indicator("Persentase Rekomendasi yang Ditindaklanjuti", { dataSource: null }),
+        ],
+      }),
+      node("1.1.1", "Terlaksananya Penataan Administrasi Pemerintahan"),
+      node("1.1.2", "Tersedianya Dokumen Hasil Fasilitasi Otonomi Daerah", { impact: null }),
+      node("1.2", "Meningkatnya Kebijakan Kesejahteraan Rakyat"),
+      node("1.2.1", "Terlaksananya Fasilitasi Bina Mental Spiritual"),
+    ]);
+    const back = roundTrip(m);
+    expect(essence(back)).toEqual(essence(m));
+    expect(back.outcome).toBe(m.outcome);
+  });
+
+  it("keeps both conditions that share a code, each with its own section", () => {
+    const m = literalModel([
+      node("1", "Meningkatnya Kualitas Tata Kelola Pemerintahan"),
+      node("1.4", "Meningkatnya Fasilitasi Perekonomian dan Pembangunan"),
+      node("1.4.6", "Terlaksananya Koordinasi Kebijakan Urusan Pertanian dan Perikanan"),
+      node("1.4.6", "Terlaksananya Koordinasi Kebijakan Urusan Pertambangan dan Lingkungan", {
+        id: "1.4.6#2",
+      }),
+    ]);
+    const back = roundTrip(m);
+    const pairs = (x: CsfModel) => x.nodes.map((n) => [n.code, n.name, n.explanation]);
+    expect(pairs(back)).toEqual(expect.arrayContaining(pairs(m)));
+    expect(back.nodes).toHaveLength(4);
+  });
+
+  it("reads back ten conditions under one parent in code order, 1.10 after 1.9", () => {
+    const nodes = [node("1", "Meningkatnya Kualitas Tata Kelola Pemerintahan")];
+    for (let i = 1; i <= 10; i++)
+      nodes.push(node(`1.${i}`, `Meningkatnya Kualitas Bidang Nomor ${i}`));
+    const back = roundTrip(literalModel(nodes));
+    expect(back.nodes.map((n) => n.code)).toEqual(nodes.map((n) => n.code));
+    expect(back.nodes.filter((n) => n.parent === "1")).toHaveLength(10);
+  });
+});
