@@ -198,7 +198,15 @@ class Reader {
     if (merged.has(`${r},${at}`)) return true;
     const text = cellText(row[at] ?? null);
     if (normaliseCode(text) !== null) return false;
-    return text.length > 100 || isLabel(text) || splitLeadingCode(text) !== null;
+    // Indicator names are short and do not end a sentence; closing paragraphs do.
+    return (
+      text.length > 100 ||
+      /[.!?:]$/.test(text) ||
+      /^dengan\b/i.test(text) ||
+      isProse(text) ||
+      isLabel(text) ||
+      splitLeadingCode(text) !== null
+    );
   }
 
   /** "Outcome" / "Outcome Kinerja" label: the value is the next cell to the right, else below. */

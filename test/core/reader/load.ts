@@ -1,0 +1,40 @@
+/** Reads a reader fixture both ways: the .xlsx file (merges known) and the bare grid (no merges). */
+import * as path from "path";
+import { readXlsxFile } from "../../../src/hosts/xlsx";
+import { readWorkbook } from "../../../src/core/reader";
+import type { ConditionNode, CsfModel, Indicator } from "../../../src/core/model";
+import { gridsOf, type Fixture } from "../../fixtures/reader/fixtures";
+
+export type Variant = "xlsx file with merges" | "grid without merge info";
+
+/** The model of the fixture read from its .xlsx file and from its literal grid without merges. */
+export async function readBoth(f: Fixture): Promise<[Variant, CsfModel][]> {
+  const file = await readXlsxFile(path.join(__dirname, "../../fixtures/reader", f.file));
+  return [
+    ["xlsx file with merges", readWorkbook(file, { file: f.file })],
+    ["grid without merge info", readWorkbook(gridsOf(f, false), { file: f.file })],
+  ];
+}
+
+/** The node with this id, failing the test when absent. */
+export function nodeById(model: CsfModel, id: string): ConditionNode {
+  const n = model.nodes.find((x) => x.id === id);
+  if (!n) throw new Error(`no node ${id} in ${model.nodes.map((x) => x.id).join(", ")}`);
+  return n;
+}
+
+/** code, name, depth, level, parent of each node, in reading order. */
+export function outline(model: CsfModel): [string | null, string, number, string, string | null][] {
+  return model.nodes.map((n) => [n.code, n.name, n.depth, n.level, n.parent]);
+}
+
+/** The indicator with this name anywhere in the model (orphans included). */
+export function indicatorNamed(model: CsfModel, name: string): Indicator {
+  const all = [
+    ...model.nodes.flatMap((n) => n.indicators),
+    ...model.orphans.map((o) => o.indicator),
+  ];
+  const i = all.find((x) => x.name === name);
+  if (!i) throw new Error(`no indicator ${name}`);
+  return i;
+}
