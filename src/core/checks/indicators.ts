@@ -139,8 +139,26 @@ export function formulaTypeMismatch(model: CsfModel, ctx: RuleContext): Finding[
 export function narrativeMismatch(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const node of model.nodes) {
-    if (node.indicatorLine === null || node.indicators.length === 0) continue;
-    const named = namesInIndicatorLine(node.indicatorLine);
+    if (node.indicators.length === 0) continue;
+    const line = node.indicatorLine ?? embeddedIndicatorLine(node);
+    if (line === null) {
+      // A section without the line at all: the narrative names no indicator.
+      if (node.sectionCell !== null)
+        out.push(
+          ctx.finding(
+            "narrative-mismatch",
+            "info",
+            node.sectionCell,
+            node.code,
+            "checks.narrative.noLine",
+            {
+              code: codeOf(node),
+            }
+          )
+        );
+      continue;
+    }
+    const named = namesInIndicatorLine(line);
     if (named.length === 0) continue;
     const pairs: { li: number; ti: number; s: number }[] = [];
     named.forEach((n, li) =>
@@ -192,6 +210,22 @@ export function narrativeMismatch(model: CsfModel, ctx: RuleContext): Finding[] 
     });
   }
   return out;
+}
+
+/**
+ * The indicator line when it was typed inside another paragraph ("… Masalah … Terwujudnya
+ * kondisi ini dapat tergambar dari indikator (1) …"), as in several sections of the seed.
+ */
+function embeddedIndicatorLine(node: ConditionNode): string | null {
+  for (const text of [node.problems, node.explanation, node.impact]) {
+    if (text === null) continue;
+    const m =
+      /(?:terwujudnya\s+kondisi\s+ini\s+)?dapat\s+tergambar\s+dari\s+indi[kc]ator\b[^\n]*/i.exec(
+        text
+      );
+    if (m) return m[0];
+  }
+  return null;
 }
 
 function codeOf(node: ConditionNode): string {

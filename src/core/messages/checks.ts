@@ -43,6 +43,8 @@ export const checks = {
       'Kalimat "tergambar dari indikator" kondisi {code} menyebut "{indicator}", tetapi indikator itu tidak ada di tabel indikatornya. Samakan kalimat dengan tabel.',
     "checks.narrative.notInLine":
       'Indikator "{indicator}" ada di tabel kondisi {code}, tetapi tidak disebut dalam kalimat "tergambar dari indikator". Samakan kalimat dengan tabel.',
+    "checks.narrative.noLine":
+      'Uraian kondisi {code} tidak memuat kalimat "Terwujudnya kondisi ini dapat tergambar dari indikator …". Tambahkan kalimat yang menyebut indikator-indikatornya.',
     "checks.duplicateText":
       '{field} indikator "{indicator}" sama persis dengan milik indikator "{otherIndicator}" ({otherCell}). Tuliskan {field} yang sesuai untuk indikator ini.',
     "checks.invalidNumber":
@@ -112,6 +114,8 @@ export const checks = {
       'The "tergambar dari indikator" line of condition {code} names "{indicator}", which is not in its indicator table. Make the line and the table agree.',
     "checks.narrative.notInLine":
       'Indicator "{indicator}" is in the table of condition {code} but not named in its "tergambar dari indikator" line. Make the line and the table agree.',
+    "checks.narrative.noLine":
+      'The section of condition {code} has no "Terwujudnya kondisi ini dapat tergambar dari indikator …" line. Add a line naming its indicators.',
     "checks.duplicateText":
       'The {field} of indicator "{indicator}" is word for word that of indicator "{otherIndicator}" ({otherCell}). Write a {field} that fits this indicator.',
     "checks.invalidNumber":

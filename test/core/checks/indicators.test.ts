@@ -13,6 +13,8 @@ function modelWith(indicators: Indicator[], indicatorLine: string | null = null)
       code: "1",
       name: "Meningkatnya Kualitas Tata Kelola",
       sectionCell: "'Uraian Kondisi'!A1",
+      indicatorLine:
+        "Terwujudnya kondisi ini dapat tergambar dari indikator (a) Nilai Reformasi Birokrasi",
       indicators: [indicator({ name: "Nilai Reformasi Birokrasi" })],
     }),
     node({
@@ -248,10 +250,33 @@ describe("narrative-mismatch", () => {
     ]);
   });
 
-  it("says nothing when the condition has no indicator line", () => {
-    expect(
-      found(modelWith([indicator({ name: "Jumlah Dokumen" })], null), "narrative-mismatch")
-    ).toEqual([]);
+  it("notes a section without an indicator line, once, as info", () => {
+    const f = found(modelWith([indicator({ name: "Jumlah Dokumen" })], null), "narrative-mismatch");
+    expect(f.map((x) => [x.code, x.severity, x.cell, x.params["messageKey"]])).toEqual([
+      ["1.7", "info", "'Uraian Kondisi'!A2", "checks.narrative.noLine"],
+    ]);
+  });
+
+  it("finds a line typed inside the explanation paragraph, as in the seed's 1.6.4", () => {
+    const model = modelWith(
+      [indicator({ name: "Jumlah Laporan Administrasi Barang Milik Daerah" })],
+      null
+    );
+    const n = model.nodes[1];
+    if (!n) throw new Error("fixture");
+    n.explanation =
+      "Terlaksananya Administrasi merupakan kondisi dimana … Masalah terkait dengan kondisi ini antara lain (a) Belum optimalnya pendataan Barang Milik Daerah Terwujudnya kondisi ini dapat tergambar dari indikator (1) Jumlah Laporan Keuangan";
+    const f = found(model, "narrative-mismatch");
+    expect(f.map((x) => x.params["indicator"])).toEqual([
+      "Jumlah Laporan Keuangan",
+      "Jumlah Laporan Administrasi Barang Milik Daerah",
+    ]);
+  });
+
+  it("says nothing about the line of a condition that has no section", () => {
+    const model = modelWith([indicator({ name: "Jumlah Dokumen" })], null);
+    for (const n of model.nodes) n.sectionCell = null;
+    expect(found(model, "narrative-mismatch")).toEqual([]);
   });
 });
 

@@ -37,6 +37,7 @@ function cleanModel(): CsfModel {
         code,
         name,
         sectionCell: `'Uraian Kondisi'!A${n * 10}`,
+        indicatorLine: `Terwujudnya kondisi ini dapat tergambar dari indikator (1) Jumlah Dokumen ${code}`,
         mentions: [
           mention({ name: name.toUpperCase(), code, cell: `'Uraian Kondisi'!A${n * 10}` }),
         ],
