@@ -56,4 +56,22 @@ describe("a literal model written and read back", () => {
     expect(back.nodes.map((n) => n.code)).toEqual(nodes.map((n) => n.code));
     expect(back.nodes.filter((n) => n.parent === "1")).toHaveLength(10);
   });
+
+  it("splits a paragraph too tall for one row at its line breaks and reads it back whole", () => {
+    const paragraph = (k: number) =>
+      `${k}. Penataan organisasi merupakan upaya berkelanjutan untuk menata kelembagaan perangkat daerah. `.repeat(
+        4
+      );
+    const explanation = Array.from({ length: 12 }, (_, k) => paragraph(k + 1).trim()).join("\n");
+    const m = literalModel([
+      node("1", "Terwujudnya Penataan Organisasi Perangkat Daerah", { explanation }),
+    ]);
+    const plan = planKertasKerja(m, { sheets: [] }, settings());
+    const rows = plan.cells.filter(
+      (c) => typeof c.value === "string" && /^\d+\. Penataan organisasi/.test(c.value)
+    );
+    expect(rows.length).toBeGreaterThan(1);
+    for (const h of plan.rowHeights) expect(h.height).toBeLessThanOrEqual(409);
+    expect(readWorkbook(planToGrids(plan)).nodes[0]?.explanation).toBe(explanation);
+  });
 });
