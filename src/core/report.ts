@@ -101,6 +101,31 @@ function colourSeverities(
   }
 }
 
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15;
+
+/**
+ * A row height that shows all of a wrapped text in a column `width` characters wide. Hosts do not
+ * autofit rows (ExcelJS cannot, and Excel does not on opening a file), so the plan says it.
+ */
+export function wrappedRowHeight(text: string, width: number): number {
+  // A column of width w holds about 1.1·w characters of ordinary text.
+  const perLine = Math.max(1, Math.floor(width * 1.1));
+  const lines = text
+    .split("\n")
+    .reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
+  return Math.max(1, lines) * LINE_HEIGHT;
+}
+
+/** Give each body row the height its wrapped message needs (only rows of more than one line). */
+function fitRowHeights(plan: SheetPlan, firstRow: number, messages: string[], col: number): void {
+  const width = plan.columnWidths.find((w) => w.col === col)?.width ?? 80;
+  messages.forEach((m, i) => {
+    const height = wrappedRowHeight(m, width);
+    if (height > LINE_HEIGHT) plan.rowHeights.push({ row: firstRow + i, height });
+  });
+}
+
 function markSheet(plan: SheetPlan, kind: GeneratedKind, lang: Lang): void {
   plan.cells.push({ row: 0, col: 0, value: markerText(kind, lang) });
   plan.formats.push({
@@ -200,6 +225,12 @@ export function planFindingsSheet(
     firstBody,
     1,
     sorted.map((f) => f.severity)
+  );
+  fitRowHeights(
+    plan,
+    firstBody,
+    sorted.map((f) => f.message),
+    5
   );
   sorted.forEach((f, i) => {
     const ref = f.cell ? parseCellRef(f.cell) : null;
@@ -350,6 +381,22 @@ export function planLaporan(results: readonly WorkbookResult[], lang: Lang): Wri
     5,
     all.map((x) => x.f.severity)
   );
+  fitRowHeights(
+    detail,
+    LAPORAN_HEADER_ROW + 1,
+    all.map((x) => x.f.message),
+    6
+  );
 
+  for (const sheet of [summary, detail]) {
+    sheet.print = {
+      paper: "A4",
+      orientation: "landscape",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      titleRows: { first: LAPORAN_HEADER_ROW, last: LAPORAN_HEADER_ROW },
+      footerCenter: t("report.footer", {}, lang),
+    };
+  }
   return { sheets: [summary, detail], activate: summary.sheet };
 }

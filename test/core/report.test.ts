@@ -208,6 +208,15 @@ describe("planFindingsSheet", () => {
     expect(widths.get(0)).toBeLessThanOrEqual(8);
   });
 
+  it("makes the row of a long message tall enough for its wrapped lines, and leaves one-line rows alone", () => {
+    const long = f("error", "orphan", "'CSF'!C3", "1.9", "Kata ".repeat(40).trim());
+    const plan = planFindingsSheet([long, ...FINDINGS], model(null), WB, "id");
+    const heights = new Map(plan.rowHeights.map((h) => [h.row, h.height]));
+    // 199 characters in a column 80 wide need three lines of about 15 points.
+    expect(heights.get(5)).toBeGreaterThanOrEqual(45);
+    expect(heights.has(6)).toBe(false);
+  });
+
   it("says there are no findings when there are none", () => {
     const rows = grid(planFindingsSheet([], model(null), WB, "id"));
     expect(rows[5]?.[1]).toBe("Tidak ada temuan.");
@@ -282,5 +291,15 @@ describe("planLaporan", () => {
       for (const w of s.columnWidths) expect(w.width).toBeGreaterThanOrEqual(6);
     }
     expect(plan.sheets[1]?.autoFilter).toEqual({ top: 2, left: 0, bottom: 5, right: 6 });
+  });
+
+  it("prints both sheets A4 landscape, one page wide, with the header on every page", () => {
+    for (const s of planLaporan(results, "id").sheets)
+      expect(s.print).toMatchObject({
+        paper: "A4",
+        orientation: "landscape",
+        fitToWidth: 1,
+        titleRows: { first: 2, last: 2 },
+      });
   });
 });
