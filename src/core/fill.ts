@@ -227,8 +227,45 @@ function agrees(typed: number, computed: number | null): boolean {
   return Math.abs(typed - computed) <= TOLERANCE || Math.abs(typed * 100 - computed) <= TOLERANCE;
 }
 
+/**
+ * Numbers typed as text ("85,5" pasted as text): the reader understands them, but Excel's ISNUMBER
+ * does not, so the live formula shows nothing. Say so at the cell, so the user retypes it.
+ */
+function reportTextNumbers(
+  ctx: Context,
+  work: SheetWork,
+  ind: Indicator,
+  m: MeasureRow,
+  fields: readonly ("target" | "actual" | "numerator" | "denominator")[]
+): void {
+  for (const field of fields) {
+    const col = m.columns[field];
+    if (col === undefined) continue;
+    const raw = cellAt(work.grid, m.row, col);
+    const nc = ind.values[field];
+    if (typeof raw !== "string" || isBlank(raw) || !nc || nc.row !== m.row || nc.col !== col)
+      continue;
+    if (!nc.readable || nc.value === null || formulaAt(work.grid, m.row, col) !== null) continue;
+    const field_ = t(`capaian.field.${field}`, {}, ctx.lang);
+    finding(
+      ctx,
+      "invalid-number",
+      "warning",
+      work.grid.name,
+      m.row,
+      col,
+      ind.conditionCode,
+      "capaian.textNumber",
+      {
+        field: field_,
+        raw: raw.trim(),
+      }
+    );
+  }
+}
+
 /** Plan the ratio realisasi of one row, when the row has Pembilang and Penyebut columns. */
-function planRatio(work: SheetWork, ind: Indicator, m: MeasureRow): void {
+function planRatio(ctx: Context, work: SheetWork, ind: Indicator, m: MeasureRow): void {
   const { numerator, denominator, actual } = m.columns;
   if (numerator === undefined || denominator === undefined || actual === undefined) return;
   if (!isPersentase(ind)) return;
@@ -240,6 +277,7 @@ function planRatio(work: SheetWork, ind: Indicator, m: MeasureRow): void {
   if (!ours && !isEmptyCell(work.grid, m.row, actual)) return;
   if (coveredByMerge(work.grid, m.row, actual)) return;
   work.write(m.row, actual, { formula: ratioFormula(n, d) });
+  reportTextNumbers(ctx, work, ind, m, ["numerator", "denominator"]);
   work.ratioCells.push({ row: m.row, col: actual });
 }
 
@@ -318,6 +356,8 @@ function planCapaian(
   }
   work.write(m.row, col, { formula });
   work.capaianCells.push({ row: m.row, col });
+  // A realisasi the fill itself computes from Pembilang/Penyebut is a formula, never text.
+  reportTextNumbers(ctx, work, ind, m, ["target", "actual"]);
 }
 
 /**
@@ -423,7 +463,7 @@ export function planFill(
       work.plan.columnWidths.push({ col, width: 12 });
     }
     for (const { ind, m } of table.rows) {
-      planRatio(work, ind, m);
+      planRatio(ctx, work, ind, m);
       planCapaian(ctx, work, ind, m, col, added);
     }
   }

@@ -399,6 +399,38 @@ describe("planFill", () => {
     expect(cells["1,6"]).toBe(capaianFormula("E2", "F2", "higher"));
   });
 
+  it("points at a number typed as text, which the formula cannot use, but not at text that is no number", () => {
+    const grid = wb([
+      HEADER,
+      ["1.1", "Indeks A", "85,5", 84, null, null],
+      ["1.1", "Indeks B", 80, "belum ada data", null, null],
+    ]);
+    const a = indicator("Indeks A", 1);
+    a.values.target = {
+      sheet: "TR",
+      row: 1,
+      col: 2,
+      raw: "85,5",
+      value: 85.5,
+      readable: true,
+      formula: null,
+    };
+    const b = indicator("Indeks B", 2);
+    b.values.actual = {
+      sheet: "TR",
+      row: 2,
+      col: 3,
+      raw: "belum ada data",
+      value: null,
+      readable: false,
+      formula: null,
+    };
+    const { sheets, findings } = planFill(model([a, b]), grid, DEFAULT_SETTINGS);
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([["invalid-number", "'TR'!C2"]]);
+    expect(findings[0]?.message).toContain("85,5");
+    expect(Object.keys(cellsOf(sheets[0]))).toEqual(["1,4", "2,4"]);
+  });
+
   it("reports a protected sheet once and writes nothing there", () => {
     const grid = wb(
       [HEADER, ["1.1", "Indeks A", 80, 84, null, null], ["1.1", "Indeks B", 80, 84, null, null]],

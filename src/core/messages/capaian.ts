@@ -11,6 +11,12 @@ export const capaian = {
       "Sel Capaian {cell} berada di dalam sel gabungan (merge), sehingga capaian tidak dapat ditulis. Pisahkan gabungan sel itu lalu isi ulang.",
     "capaian.sheetProtected":
       "Lembar {sheet} diproteksi, sehingga capaian tidak dapat ditulis. Buka proteksi lembar itu lalu isi ulang.",
+    "capaian.textNumber":
+      '{field} {cell} berisi teks "{raw}", bukan angka, sehingga rumus capaian tidak dapat menghitungnya. Ketik ulang sebagai angka (tanpa satuan).',
+    "capaian.field.target": "Target",
+    "capaian.field.actual": "Realisasi",
+    "capaian.field.numerator": "Pembilang",
+    "capaian.field.denominator": "Penyebut",
   },
   en: {
     "capaian.header": "Capaian (%)",
@@ -22,5 +28,11 @@ export const capaian = {
       "Capaian cell {cell} is inside a merged area, so the capaian cannot be written. Unmerge those cells and fill again.",
     "capaian.sheetProtected":
       "Sheet {sheet} is protected, so the capaian cannot be written. Unprotect the sheet and fill again.",
+    "capaian.textNumber":
+      '{field} {cell} holds the text "{raw}", not a number, so the capaian formula cannot use it. Type it again as a number (without a unit).',
+    "capaian.field.target": "Target",
+    "capaian.field.actual": "Realisasi",
+    "capaian.field.numerator": "Pembilang",
+    "capaian.field.denominator": "Penyebut",
   },
 } as const;
