@@ -1,0 +1,347 @@
+import { planTree } from "../../../src/core/tree";
+import { withDefaults, DEFAULT_BANDS, type Settings } from "../../../src/core/settings";
+import { markerText, markerTag, type SheetPlan } from "../../../src/core/plan";
+import type { CellValue, SheetGrid, WorkbookGrids } from "../../../src/core/grid";
+import type { CsfModel } from "../../../src/core/model";
+import type { Finding } from "../../../src/core/findings";
+import { emptyModel, indicator, measuredIndicator, node } from "../../helpers/model-builder";
+
+const settings: Settings = withDefaults({ lang: "id" });
+
+/** A sheet with the given cells (0-based), the rest empty. */
+function sheet(name: string, cells: [number, number, CellValue][]): SheetGrid {
+  const values: CellValue[][] = [];
+  for (const [r, c, v] of cells) {
+    while (values.length <= r) values.push([]);
+    const row = values[r] as CellValue[];
+    while (row.length <= c) row.push(null);
+    row[c] = v;
+  }
+  return { name, values };
+}
+
+/**
+ * Outcome on CSF!A6; CSF 1 on CSF!C10; antara 1.1 and 1.2 sharing CSF!C12 (one per line);
+ * 1.1.1 on CSF!C14; an indicator of 1.1.1 measured on 'Target & Realisasi' row 6.
+ */
+function smallCase(): { model: CsfModel; wb: WorkbookGrids } {
+  const wb: WorkbookGrids = {
+    sheets: [
+      sheet("CSF", [
+        [5, 0, "Meningkatnya Kualitas Pelayanan Publik"],
+        [9, 2, "Meningkatnya Tata Kelola (CSF 1)"],
+        [
+          11,
+          2,
+          "Meningkatnya Kualitas Pemerintahan (CSF1.1)\n  Meningkatnya  Kebijakan Kesra (CSF 1.2)",
+        ],
+        [13, 2, "Terlaksananya Penataan Administrasi (1.1.1)"],
+      ]),
+      sheet("Uraian Kondisi", [[30, 0, "Jumlah Dokumen Penataan"]]),
+      sheet("Target & Realisasi", [
+        [5, 3, 10],
+        [5, 4, 8],
+      ]),
+    ],
+  };
+  const ind = measuredIndicator(
+    5,
+    { target: 10, actual: 8 },
+    {
+      name: "Jumlah Dokumen Penataan",
+      textCells: { name: { sheet: "Uraian Kondisi", row: 30, col: 0 } },
+    }
+  );
+  const model = emptyModel({
+    nodes: [
+      node({
+        code: "1",
+        name: "Meningkatnya Tata Kelola",
+        source: { sheet: "CSF", row: 9, col: 2 },
+      }),
+      node({
+        code: "1.1",
+        name: "Meningkatnya Kualitas Pemerintahan",
+        source: { sheet: "CSF", row: 11, col: 2 },
+      }),
+      node({
+        code: "1.2",
+        name: "Meningkatnya Kebijakan Kesra",
+        source: { sheet: "CSF", row: 11, col: 2 },
+      }),
+      node({
+        code: "1.1.1",
+        name: "Terlaksananya Penataan Administrasi",
+        source: { sheet: "CSF", row: 13, col: 2 },
+        indicators: [ind],
+      }),
+    ],
+  });
+  return { model, wb };
+}
+
+/** The formula or value written at (row, col). */
+function at(
+  plan: SheetPlan,
+  row: number,
+  col: number
+): { value?: CellValue; formula?: string } | undefined {
+  return plan.cells.find((c) => c.row === row && c.col === col);
+}
+
+/** The top-left cell of the box whose code link shows `code`. */
+function boxOf(plan: SheetPlan, code: string): { row: number; col: number } {
+  const h = plan.hyperlinks.find((x) => x.text === code);
+  if (!h) throw new Error(`no box for ${code}`);
+  return { row: h.row, col: h.col };
+}
+
+/** What Excel's TRIM(MID(SUBSTITUTE(text,CHAR(10),REPT(" ",999)),start,999)) gives. */
+function evalLinePick(formula: string, text: string): string {
+  const m = /MID\(SUBSTITUTE\([^,]+,CHAR\(10\),REPT\(" ",999\)\),(\d+),999\)/.exec(formula);
+  if (!m) throw new Error(`not a line pick: ${formula}`);
+  const start = Number(m[1]);
+  const spread = text.split("\n").join(" ".repeat(999));
+  return spread
+    .substr(start - 1, 999)
+    .trim()
+    .replace(/ +/g, " ");
+}
+
+describe("planTree", () => {
+  it("makes a new sheet 'Pohon Kinerja' marked as the add-in's own in A1", () => {
+    const { model, wb } = smallCase();
+    const plan = planTree(model, [], wb, settings);
+    expect(plan.sheet).toBe("Pohon Kinerja");
+    expect(plan.mode).toBe("create");
+    expect(plan.kind).toBe("pohon");
+    expect(at(plan, 0, 0)?.value).toBe(markerText("pohon", "id"));
+  });
+
+  it("never takes the name of a user's own sheet 'Pohon Kinerja', but replaces its own", () => {
+    const { model, wb } = smallCase();
+    const users = { sheets: [...wb.sheets, sheet("Pohon Kinerja", [[0, 0, "pohon saya"]])] };
+    expect(planTree(model, [], users, settings).sheet).toBe("Pohon Kinerja (2)");
+    const own = { sheets: [...wb.sheets, sheet("Pohon Kinerja", [[0, 0, markerTag("pohon")]])] };
+    expect(planTree(model, [], own, settings).sheet).toBe("Pohon Kinerja");
+  });
+
+  it("writes each name as a guarded formula on its source cell", () => {
+    const { model, wb } = smallCase();
+    const plan = planTree(model, [], wb, settings);
+    const csf = boxOf(plan, "CSF 1");
+    expect(at(plan, csf.row + 1, csf.col)?.formula).toBe(`=IF(ISBLANK('CSF'!C10),"",'CSF'!C10)`);
+    const outcome = boxOf(plan, "OUTCOME");
+    expect(at(plan, outcome.row + 1, outcome.col)?.formula).toBe(
+      `=IF(ISBLANK('CSF'!A6),"",'CSF'!A6)`
+    );
+  });
+
+  it("takes a condition's own line from a cell that lists several conditions", () => {
+    const { model, wb } = smallCase();
+    const plan = planTree(model, [], wb, settings);
+    const text = wb.sheets[0]?.values[11]?.[2] as string;
+    const b11 = boxOf(plan, "1.1");
+    const b12 = boxOf(plan, "1.2");
+    const f11 = at(plan, b11.row + 1, b11.col)?.formula as string;
+    const f12 = at(plan, b12.row + 1, b12.col)?.formula as string;
+    expect(f11).toContain("'CSF'!C12");
+    expect(evalLinePick(f11, text)).toBe("Meningkatnya Kualitas Pemerintahan (CSF1.1)");
+    expect(evalLinePick(f12, text)).toBe("Meningkatnya Kebijakan Kesra (CSF 1.2)");
+  });
+
+  it("writes the text itself when the line cannot be told apart", () => {
+    const { model, wb } = smallCase();
+    // Both lines now contain the name of 1.2: the position is ambiguous.
+    (wb.sheets[0]?.values[11] as CellValue[])[2] =
+      "Meningkatnya Kebijakan Kesra A\nMeningkatnya Kebijakan Kesra B";
+    const plan = planTree(model, [], wb, settings);
+    const b12 = boxOf(plan, "1.2");
+    const cell = at(plan, b12.row + 1, b12.col);
+    expect(cell?.formula).toBeUndefined();
+    expect(cell?.value).toBe("Meningkatnya Kebijakan Kesra");
+  });
+
+  it("links indicator name, target, realisasi and capaian to their cells", () => {
+    const { model, wb } = smallCase();
+    const plan = planTree(model, [], wb, settings);
+    const b = boxOf(plan, "1.1.1");
+    expect(at(plan, b.row + 2, b.col)?.formula).toBe(
+      `=IF(ISBLANK('Uraian Kondisi'!A31),"","IK: "&'Uraian Kondisi'!A31)`
+    );
+    const values = plan.cells.filter((c) => c.row === b.row + 3);
+    const formulas = values.map((c) => c.formula ?? "");
+    expect(formulas[0]).toBe(`=IF(ISBLANK('Target & Realisasi'!D6),"",'Target & Realisasi'!D6)`);
+    expect(formulas[1]).toBe(`=IF(ISBLANK('Target & Realisasi'!E6),"",'Target & Realisasi'!E6)`);
+    expect(formulas[2]).toContain("'Target & Realisasi'!E6/'Target & Realisasi'!D6*100");
+    expect(formulas[2]).toContain("'Target & Realisasi'!F6");
+  });
+
+  it("computes a lower-is-better capaian with 2 × target − realisasi", () => {
+    const { model, wb } = smallCase();
+    const ind = model.nodes[3]?.indicators[0];
+    if (ind) ind.polarity = "lower";
+    const plan = planTree(model, [], wb, settings);
+    const b = boxOf(plan, "1.1.1");
+    const cap = plan.cells.filter((c) => c.row === b.row + 3)[2]?.formula ?? "";
+    expect(cap).toContain(
+      "(2*'Target & Realisasi'!D6-'Target & Realisasi'!E6)/'Target & Realisasi'!D6*100"
+    );
+  });
+
+  it("colours every capaian cell by the settings' bands", () => {
+    const { model, wb } = smallCase();
+    const plan = planTree(model, [], wb, settings);
+    expect(plan.conditionalFormats).toHaveLength(1);
+    const bands = plan.conditionalFormats[0]?.bands ?? [];
+    expect(bands.map((x) => x.fill)).toEqual(DEFAULT_BANDS.map((x) => x.fill));
+    expect(bands[0]).toMatchObject({ min: 91 });
+    expect(bands[1]).toMatchObject({ min: 76, max: 91 });
+    expect(bands[4]).toMatchObject({ max: 51 });
+    expect(bands[4]?.min).toBeUndefined();
+  });
+
+  it("links each box's code to its source cell", () => {
+    const { model, wb } = smallCase();
+    const plan = planTree(model, [], wb, settings);
+    const targets = Object.fromEntries(plan.hyperlinks.map((h) => [h.text, h.target]));
+    expect(targets).toEqual({
+      OUTCOME: "'CSF'!A6",
+      "CSF 1": "'CSF'!C10",
+      "1.1": "'CSF'!C12",
+      "1.2": "'CSF'!C12",
+      "1.1.1": "'CSF'!C14",
+    });
+  });
+
+  it("draws a legend of levels and bands", () => {
+    const { model, wb } = smallCase();
+    const plan = planTree(model, [], wb, settings);
+    const texts = plan.cells.map((c) => c.value);
+    for (const label of [
+      "Legenda",
+      "CSF",
+      "Kondisi Antara",
+      "Kondisi Operasional",
+      "Sangat tinggi",
+      "Sangat rendah",
+      "≥ 91",
+      "< 51",
+    ]) {
+      expect(texts).toContain(label);
+    }
+  });
+
+  it("sets up printing one page wide on the paper of the settings", () => {
+    const { model, wb } = smallCase();
+    const plan = planTree(model, [], wb, withDefaults({ paper: "A4", orientation: "portrait" }));
+    expect(plan.print).toMatchObject({
+      paper: "A4",
+      orientation: "portrait",
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    const area = plan.print?.area;
+    const maxRow = Math.max(...plan.cells.map((c) => c.row));
+    const maxCol = Math.max(...plan.merges.map((m) => m.right));
+    expect(area?.top).toBe(0);
+    expect(area?.bottom).toBeGreaterThanOrEqual(maxRow);
+    expect(area?.right).toBeGreaterThanOrEqual(maxCol);
+    expect(plan.print?.rowBreaks).toBeUndefined();
+  });
+
+  it("breaks a tall tree into pages only between boxes", () => {
+    const kids = Array.from({ length: 40 }, (_, i) =>
+      node({
+        code: `1.1.${i + 1}`,
+        name: `Terlaksananya Kegiatan Nomor ${i + 1} yang cukup panjang namanya`,
+        indicators: [indicator()],
+      })
+    );
+    const model = emptyModel({ nodes: [node({ code: "1" }), node({ code: "1.1" }), ...kids] });
+    const plan = planTree(
+      model,
+      [],
+      { sheets: [] },
+      withDefaults({ paper: "A4", orientation: "portrait" })
+    );
+    const breaks = plan.print?.rowBreaks ?? [];
+    expect(breaks.length).toBeGreaterThan(1);
+    // No merged box area is cut by a break.
+    for (const r of breaks) {
+      for (const m of plan.merges) expect(m.top < r && m.bottom >= r).toBe(false);
+    }
+    // A break falls right above a box: its row starts some box.
+    const boxTops = new Set(plan.hyperlinks.map((h) => h.row));
+    for (const r of breaks) expect(boxTops.has(r)).toBe(true);
+  });
+
+  it("marks a condition with errors with a red count, and not one with warnings only", () => {
+    const { model, wb } = smallCase();
+    const f = (
+      severity: Finding["severity"],
+      code: string | null,
+      cell: string | null = null
+    ): Finding => ({
+      rule: "name-mismatch",
+      severity,
+      sheet: null,
+      cell,
+      code,
+      message: "x",
+      params: {},
+    });
+    const findings = [f("error", "CSF 1.2"), f("error", null, "'CSF'!C12"), f("warning", "1.1.1")];
+    const plan = planTree(model, findings, wb, settings);
+    // The marker sits in the code row of the box, within its six columns.
+    const markerOf = (code: string): CellValue | undefined => {
+      const b = boxOf(plan, code);
+      return plan.cells.find(
+        (c) =>
+          c.row === b.row &&
+          c.col > b.col &&
+          c.col < b.col + 6 &&
+          typeof c.value === "string" &&
+          c.value.startsWith("⚠")
+      )?.value;
+    };
+    expect(markerOf("1.2")).toBe("⚠ 2");
+    // 1.1 shares the cell C12 with 1.2, so the finding on the cell marks it too.
+    expect(markerOf("1.1")).toBe("⚠ 1");
+    expect(markerOf("1.1.1")).toBeUndefined();
+    const b12 = boxOf(plan, "1.2");
+    // The box outline turns red and medium.
+    const red = plan.formats.filter(
+      (x) =>
+        x.range.top === b12.row &&
+        x.range.left === b12.col &&
+        x.style.border?.left?.color === "#C00000" &&
+        x.style.border.left.style === "medium"
+    );
+    expect(red.length).toBe(1);
+  });
+
+  it("puts conditions whose parent is missing on the 'Tidak terhubung' shelf", () => {
+    const { model, wb } = smallCase();
+    model.nodes.push(
+      node({ code: "9.9.1", name: "Terlaksananya Hal Tanpa Induk", parentId: "9.9" }),
+      node({ code: "2.3", name: "Terlaksananya Hal Tanpa Kode Induk", parentId: null, depth: 2 })
+    );
+    const plan = planTree(model, [], wb, settings);
+    const title = plan.cells.find((c) => c.value === "Tidak terhubung");
+    expect(title).toBeDefined();
+    const tree = boxOf(plan, "1.1.1");
+    const orphan = boxOf(plan, "9.9.1");
+    const orphan2 = boxOf(plan, "2.3");
+    expect(title?.row).toBeGreaterThan(tree.row);
+    expect(orphan.row).toBeGreaterThan(title?.row ?? Infinity);
+    expect(orphan2.row).toBe(orphan.row);
+  });
+
+  it("speaks English when asked", () => {
+    const { model, wb } = smallCase();
+    const plan = planTree(model, [], wb, withDefaults({ lang: "en" }));
+    expect(at(plan, 0, 0)?.value).toBe(markerText("pohon", "en"));
+    expect(plan.cells.map((c) => c.value)).toContain("Legend");
+  });
+});
