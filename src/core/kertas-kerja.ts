@@ -131,7 +131,9 @@ function cascadeTable(
   byId: ReadonlyMap<string, ConditionNode>,
   header: { header: RowSpec[] }
 ): Unit[] {
-  const groups = new Map<string, ConditionNode[]>();
+  // Children whose parent is unknown come first, under an empty CSF cell: further down, an empty
+  // CSF cell reads as "same parent as the row above".
+  const groups = new Map<string, ConditionNode[]>([["", []]]);
   for (const c of children) {
     const key = c.parentId !== null && byId.has(c.parentId) ? c.parentId : "";
     const list = groups.get(key);
@@ -143,6 +145,7 @@ function cascadeTable(
   ];
   let no = 0;
   for (const [parentId, kids] of groups) {
+    if (kids.length === 0) continue;
     no += 1;
     const parent = byId.get(parentId);
     // The parent's No. and name go in the first row only; the merge covers the others.

@@ -74,4 +74,16 @@ describe("a literal model written and read back", () => {
     for (const h of plan.rowHeights) expect(h.height).toBeLessThanOrEqual(409);
     expect(readWorkbook(planToGrids(plan)).nodes[0]?.explanation).toBe(explanation);
   });
+
+  it("keeps a condition whose parent is unknown out from under the other parents", () => {
+    const m = literalModel([
+      node("1", "Meningkatnya Kualitas Tata Kelola Pemerintahan"),
+      node("1.1", "Meningkatnya Kualitas Penyelenggaraan Pemerintahan"),
+      node("2.1", "Terlaksananya Fasilitasi Pengelolaan Bina Mental", { parentId: null }),
+    ]);
+    const back = roundTrip(m);
+    const orphan = back.nodes.find((n) => n.code === "2.1");
+    expect(orphan?.parentId).toBeNull();
+    expect(back.nodes.find((n) => n.code === "1.1")?.parentId).toBe("1");
+  });
 });
