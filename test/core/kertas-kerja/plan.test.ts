@@ -48,6 +48,18 @@ describe("planKertasKerja", () => {
     expect(planKertasKerja(sample(), wb, settings()).sheet).toBe("Kertas Kerja (2)");
   });
 
+  it("keeps the name of a Kertas Kerja sheet the add-in made before, to replace it", () => {
+    const own = { name: "Kertas Kerja", values: [[markerText("kertas-kerja", "id")]] };
+    expect(planKertasKerja(sample(), { sheets: [own] }, settings()).sheet).toBe("Kertas Kerja");
+  });
+
+  it("leaves out the outcome heading when the model has no outcome", () => {
+    const grid = planToSheetGrid(
+      planKertasKerja(model(sample().nodes, { outcome: null }), emptyWb, settings())
+    );
+    expect(rowsWith(grid, "Critical Success Factor (CSF) dari Outcome Kinerja")).toEqual([]);
+  });
+
   it("writes the title block, the outcome heading and the outcome", () => {
     const grid = planToSheetGrid(planKertasKerja(sample(), emptyWb, settings()));
     const a = grid.values.slice(1, 8).map((r) => r[0] ?? null);
