@@ -164,7 +164,12 @@ function applySheetPlan(ws: ExcelJS.Worksheet, sp: SheetPlan): boolean {
       ySplit: rows,
       topLeftCell: a1(rows, cols),
     };
-    ws.views = [{ ...(ws.views[0] ?? {}), ...view } as ExcelJS.WorksheetView];
+    ws.views = [
+      {
+        ...((ws.views as ExcelJS.WorksheetView[] | null)?.[0] ?? {}),
+        ...view,
+      } as ExcelJS.WorksheetView,
+    ];
   }
   if (sp.autoFilter) ws.autoFilter = rangeText(sp.autoFilter);
   if (sp.print) applyPrint(ws, sp.print);
@@ -285,12 +290,19 @@ function activateSheet(wb: ExcelJS.Workbook, name: string): void {
   const index = sheets.findIndex((ws) => ws.name.toLowerCase() === name.toLowerCase());
   if (index < 0) return;
   sheets.forEach((ws, i) => {
-    const first = ws.views[0];
+    // Sheets read from a file may have no views at all (null).
+    const first = (ws.views as ExcelJS.WorksheetView[] | null)?.[0];
     if (i === index)
       ws.views = [{ ...(first ?? {}), tabSelected: true } as unknown as ExcelJS.WorksheetView];
     else if (first)
       ws.views = [{ ...first, tabSelected: false } as unknown as ExcelJS.WorksheetView];
   });
-  const view = wb.views[0] ?? { x: 0, y: 0, width: 12000, height: 24000, visibility: "visible" };
+  const view = (wb.views as ExcelJS.WorkbookView[] | null)?.[0] ?? {
+    x: 0,
+    y: 0,
+    width: 12000,
+    height: 24000,
+    visibility: "visible",
+  };
   wb.views = [{ ...view, activeTab: index, firstSheet: 0 } as ExcelJS.WorkbookView];
 }

@@ -281,6 +281,19 @@ describe("applyPlan", () => {
     expect(back.getWorksheet("Target & Realisasi")!.getCell("C2").value).toBe(84);
   });
 
+  it("applies onto a workbook read from a file, whose sheets have no views", async () => {
+    const loaded = await saveAndLoad(userBook(), "user.xlsx");
+    applyPlan(loaded, { sheets: [fullSheetPlan()] });
+    const back = await saveAndLoad(loaded, "user-applied.xlsx");
+    expect(back.worksheets.map((s) => s.name)).toEqual([
+      "Target & Realisasi",
+      "CSF",
+      "Pohon Kinerja",
+    ]);
+    expect(back.views[0]!.activeTab).toBe(2);
+    expect(back.getWorksheet("Pohon Kinerja")!.getCell("B3").value).toBe("=SUM(A1)");
+  });
+
   it("refuses to replace a user's sheet of the same name", () => {
     const wb = userBook();
     wb.addWorksheet("Pohon Kinerja").getCell("A1").value = "pohon saya sendiri";

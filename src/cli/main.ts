@@ -1,0 +1,401 @@
+/**
+ * `pokin`: the command line. `main(argv, io)` returns the exit status, so tests run it in-process.
+ * Exit status: 0 fine, 1 error-level findings (periksa), 2 unreadable input or wrong usage,
+ * 3 a bug (short message, no stack trace unless POKIN_DEBUG=1).
+ */
+import { promises as fs, readFileSync, existsSync, realpathSync } from "fs";
+import * as nodePath from "path";
+import * as ExcelJS from "exceljs";
+import { a1Range } from "../core/address";
+import { countBySeverity, type Finding } from "../core/findings";
+import { gridWidth, isBlank, type SheetGrid } from "../core/grid";
+import { modelToJson, summaryText } from "../core/json";
+import { t, type Lang } from "../core/messages";
+import type { CsfModel } from "../core/model";
+import { analyse, planJobs, type Job } from "../core/pipeline";
+import { planLaporan, type WorkbookResult } from "../core/report";
+import { withDefaults, type Settings } from "../core/settings";
+import {
+  InputFileError,
+  applyPlan,
+  gridsFromWorkbook,
+  loadXlsxFile,
+  readXlsxFile,
+  writeXlsxFile,
+} from "../hosts/xlsx";
+import { oneLine } from "../hosts/xlsx/errors";
+import { langArgument, parseArgs, type CliOptions, type Command } from "./args";
+
+/** Where the CLI writes; tests pass collectors. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+let pipeGuard = false;
+/** `pokin periksa … | head` closes the pipe early: stop quietly instead of crashing on EPIPE. */
+function guardPipe(): void {
+  if (pipeGuard) return;
+  pipeGuard = true;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+const processIo: CliIo = {
+  stdout: (s) => {
+    guardPipe();
+    process.stdout.write(s);
+  },
+  stderr: (s) => void process.stderr.write(s),
+  env: process.env,
+};
+
+/** A problem the user can fix (bad file, bad settings, unwritable output): one line, exit 2. */
+class UserError extends Error {}
+
+const JOBS: Record<"hitung" | "pohon" | "kertas-kerja" | "proses", Job[]> = {
+  hitung: ["fill"],
+  pohon: ["tree"],
+  "kertas-kerja": ["kertas-kerja"],
+  proses: ["fill", "tree", "kertas-kerja", "hasil"],
+};
+
+/** Run `pokin` with `argv` (without "node pokin"); resolves to the exit status. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const out = (line: string) => io.stdout(`${line}\n`);
+  const err = (line: string) => io.stderr(`${line}\n`);
+  let lang: Lang = langArgument(argv) ?? langFromEnv(io.env);
+  try {
+    const parsed = parseArgs(argv, lang);
+    switch (parsed.kind) {
+      case "help":
+        out(t("cli.help", {}, lang));
+        return 0;
+      case "version":
+        out(packageVersion());
+        return 0;
+      case "usage-error":
+        err(parsed.message);
+        err("");
+        err(t("cli.help", {}, lang));
+        return 2;
+      case "run": {
+        const settings = await loadSettings(parsed.options, lang);
+        lang = settings.lang;
+        return await run(parsed.command, parsed.files, parsed.options, settings, out, err);
+      }
+    }
+  } catch (e) {
+    if (e instanceof InputFileError || e instanceof UserError) {
+      err(e.message);
+      return 2;
+    }
+    if (io.env.POKIN_DEBUG === "1" && e instanceof Error && e.stack) err(e.stack);
+    const detail = e instanceof Error ? oneLine(e.message) : oneLine(String(e));
+    err(t("cli.bug", { detail }, lang));
+    return 3;
+  }
+}
+
+function langFromEnv(env: Record<string, string | undefined>): Lang {
+  const l = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return l.toLowerCase().startsWith("en") ? "en" : "id";
+}
+
+/** The version in package.json, found upwards from this file (src/cli or lib/src/cli). */
+function packageVersion(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    const file = nodePath.join(dir, "package.json");
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "pokin-csf" && pkg.version) return pkg.version;
+    }
+    dir = nodePath.dirname(dir);
+  }
+  throw new Error("package.json of pokin-csf not found");
+}
+
+/** Defaults, merged with --settings FILE.json; --lang wins over the file's "lang". */
+async function loadSettings(options: CliOptions, lang: Lang): Promise<Settings> {
+  let partial: Partial<Settings> = {};
+  if (options.settings) {
+    const file = options.settings;
+    try {
+      const parsed = JSON.parse(await fs.readFile(file, "utf8")) as unknown;
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+        throw new Error("JSON object expected");
+      partial = parsed as Partial<Settings>;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const detail =
+        code === "ENOENT" ? t("cli.input.missing", { file }, lang) : (e as Error).message;
+      throw new UserError(t("cli.input.settings", { file, detail: oneLine(detail) }, lang));
+    }
+  }
+  const settings = withDefaults(partial);
+  settings.lang =
+    options.lang ?? (partial.lang === "en" || partial.lang === "id" ? partial.lang : lang);
+  return settings;
+}
+
+async function run(
+  command: Command,
+  files: string[],
+  options: CliOptions,
+  settings: Settings,
+  out: (line: string) => void,
+  err: (line: string) => void
+): Promise<number> {
+  switch (command) {
+    case "info":
+      return info(files, settings.lang, out, err);
+    case "periksa":
+      return periksa(files, options, settings, out, err);
+    default:
+      return job(command, files[0] ?? "", options, settings, out);
+  }
+}
+
+/** `pokin info`: each sheet's name and used size. */
+async function info(
+  files: string[],
+  lang: Lang,
+  out: (line: string) => void,
+  err: (line: string) => void
+): Promise<number> {
+  let status = 0;
+  for (const file of files) {
+    try {
+      const grids = await readXlsxFile(file, lang);
+      out(t("cli.info.header", { file, count: grids.sheets.length }, lang));
+      for (const sheet of grids.sheets) out(sheetLine(sheet, lang));
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
+      err(e.message);
+      status = 2;
+    }
+  }
+  return status;
+}
+
+function sheetLine(sheet: SheetGrid, lang: Lang): string {
+  const prot = sheet.protected ? t("cli.info.protected", {}, lang) : "";
+  const box = usedBox(sheet);
+  if (!box) return t("cli.info.empty", { name: sheet.name, protected: prot }, lang);
+  return t(
+    "cli.info.sheet",
+    {
+      name: sheet.name,
+      rows: box.bottom - box.top + 1,
+      cols: box.right - box.left + 1,
+      range: a1Range(box.top, box.left, box.bottom, box.right),
+      protected: prot,
+    },
+    lang
+  );
+}
+
+/** Bounding box of the non-blank cells and merged areas, or null for an empty sheet. */
+function usedBox(sheet: SheetGrid) {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const width = gridWidth(sheet);
+  sheet.values.forEach((row, r) => {
+    for (let c = 0; c < Math.min(row.length, width); c++) {
+      if (isBlank(row[c])) continue;
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    }
+  });
+  for (const m of sheet.merges ?? []) {
+    top = Math.min(top, m.top);
+    left = Math.min(left, m.left);
+    bottom = Math.max(bottom, m.bottom);
+    right = Math.max(right, m.right);
+  }
+  return bottom < 0 ? null : { top, left, bottom, right };
+}
+
+/** Files named on the command line, folders expanded to every .xlsx inside (lock files skipped). */
+async function expandInputs(
+  args: string[],
+  lang: Lang,
+  err: (line: string) => void
+): Promise<{ files: string[]; bad: boolean; folder: boolean }> {
+  const files: string[] = [];
+  let bad = false;
+  let folder = false;
+  for (const arg of args) {
+    let isDir = false;
+    try {
+      isDir = (await fs.stat(arg)).isDirectory();
+    } catch {
+      // Missing or unreadable: readXlsxFile names the problem.
+    }
+    if (!isDir) {
+      files.push(arg);
+      continue;
+    }
+    folder = true;
+    const found = await xlsxUnder(arg);
+    if (found.length === 0) {
+      err(new InputFileError(arg, "no-xlsx-in-folder", lang).message);
+      bad = true;
+    }
+    files.push(...found);
+  }
+  return { files, bad, folder };
+}
+
+async function xlsxUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = nodePath.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await xlsxUnder(p)));
+    else if (e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) out.push(p);
+  }
+  return out;
+}
+
+/** `pokin periksa`: check each workbook; JSON or a summary with the findings. */
+async function periksa(
+  args: string[],
+  options: CliOptions,
+  settings: Settings,
+  out: (line: string) => void,
+  err: (line: string) => void
+): Promise<number> {
+  const lang = settings.lang;
+  const { files, bad: badFolder, folder } = await expandInputs(args, lang, err);
+  if (options.laporan) refuseOverwrite(files, options.laporan, lang);
+  let bad = badFolder;
+  const results: WorkbookResult[] = [];
+  for (const file of files) {
+    let grids;
+    try {
+      grids = await readXlsxFile(file, lang);
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
+      err(e.message);
+      bad = true;
+      continue;
+    }
+    const analysis = analyse(grids, settings, file);
+    results.push({ file, model: analysis.model, findings: analysis.findings });
+  }
+  if (options.json) {
+    const json = results.map((r) => modelToJson(r.model, r.findings, r.file));
+    const single = args.length === 1 && !folder && json.length === 1;
+    out(JSON.stringify(single ? json[0] : json, null, 2));
+  } else {
+    results.forEach((r, i) => {
+      if (i > 0) out("");
+      out(summaryText(r.model, r.findings, lang));
+      out("");
+      if (r.findings.length === 0) out(t("cli.summary.none", {}, lang));
+      for (const f of r.findings) out(findingLine(f, lang));
+    });
+  }
+  if (options.laporan) {
+    const wb = new ExcelJS.Workbook();
+    applyPlan(wb, planLaporan(results, lang), lang);
+    await writeOutput(wb, options.laporan, lang);
+    // Keep stdout pure JSON when JSON was asked for.
+    (options.json ? err : out)(t("cli.laporanWritten", { out: options.laporan }, lang));
+  }
+  if (bad) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
+}
+
+function findingLine(f: Finding, lang: Lang): string {
+  return t(
+    "cli.finding",
+    {
+      severity: t(`common.severity.${f.severity}`, {}, lang),
+      cell: f.cell ?? f.sheet ?? "-",
+      rule: f.rule,
+      message: f.message,
+    },
+    lang
+  );
+}
+
+/** One line: the file, its conditions and indicators, and the findings per severity. */
+function summaryLine(file: string, model: CsfModel, findings: readonly Finding[], lang: Lang) {
+  const c = countBySeverity(findings);
+  const indicators = model.nodes.reduce((n, node) => n + node.indicators.length, 0);
+  return t(
+    "cli.summary.file",
+    {
+      file,
+      conditions: model.nodes.length,
+      indicators,
+      errors: c.error,
+      warnings: c.warning,
+      infos: c.info,
+    },
+    lang
+  );
+}
+
+/** hitung, pohon, kertas-kerja, proses: plan the jobs onto a copy and write it to -o. */
+async function job(
+  command: "hitung" | "pohon" | "kertas-kerja" | "proses",
+  file: string,
+  options: CliOptions,
+  settings: Settings,
+  out: (line: string) => void
+): Promise<number> {
+  const lang = settings.lang;
+  const output = options.output ?? "";
+  refuseOverwrite([file], output, lang);
+  const wb = await loadXlsxFile(file, lang);
+  const grids = gridsFromWorkbook(wb, file);
+  const analysis = analyse(grids, settings, file);
+  const { plan, findings } = planJobs(grids, analysis, settings, JOBS[command], {
+    replaceOverrides: options.replaceOverrides,
+  });
+  applyPlan(wb, plan, lang);
+  await writeOutput(wb, output, lang);
+  out(t("cli.written", { out: output }, lang));
+  out(summaryLine(file, analysis.model, findings, lang));
+  return 0;
+}
+
+/** Never write over an input: compare resolved paths (and real paths, for links). */
+function refuseOverwrite(inputs: readonly string[], output: string, lang: Lang): void {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return nodePath.resolve(p);
+    }
+  };
+  const target = real(output);
+  for (const input of inputs)
+    if (real(input) === target || nodePath.resolve(input) === nodePath.resolve(output))
+      throw new UserError(t("cli.input.sameAsOutput", { file: output }, lang));
+}
+
+async function writeOutput(wb: ExcelJS.Workbook, path: string, lang: Lang): Promise<void> {
+  try {
+    await writeXlsxFile(wb, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === "string")
+      throw new UserError(
+        t("cli.output.unwritable", { file: path, detail: oneLine((e as Error).message) }, lang)
+      );
+    throw e;
+  }
+}
