@@ -70,8 +70,19 @@ function apiAtLeast(have: string, need: string): boolean {
   return hM > nM || (hM === nM && hm >= nm);
 }
 
+/** UTF-8 size of a string (no TextEncoder: jsdom test environments lack it). */
 function byteLength(s: string): number {
-  return new TextEncoder().encode(s).length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 /** Parse "A1", "$B$2:C3" into a 0-based rectangle. */

@@ -1,0 +1,15 @@
+/** What the pane needs from Excel, as plain functions so tests can pass fakes. */
+import type { WorkbookGrids } from "../core/grid";
+import type { WritePlan } from "../core/plan";
+import type { Settings } from "../core/settings";
+import type { Lang } from "../core/messages";
+import type { ApplyOptions, ApplyResult } from "../hosts/office/apply";
+
+export interface PaneHost {
+  readGrids(): Promise<WorkbookGrids>;
+  applyPlan(plan: WritePlan, opts: ApplyOptions): Promise<ApplyResult>;
+  selectCell(ref: string): Promise<void>;
+  loadSettings(): Settings;
+  saveSettings(settings: Settings): Promise<void>;
+  createBlank(lang: Lang, opts: ApplyOptions): Promise<ApplyResult>;
+}

@@ -1,0 +1,19 @@
+/** The PaneHost backed by Office.js. */
+import {
+  applyPlan,
+  createBlankCsfSheets,
+  loadSettings,
+  readWorkbookGrids,
+  saveSettings,
+  selectCell,
+} from "../hosts/office";
+import type { PaneHost } from "./host";
+
+export const officeHost: PaneHost = {
+  readGrids: readWorkbookGrids,
+  applyPlan,
+  selectCell,
+  loadSettings,
+  saveSettings,
+  createBlank: (lang, opts) => createBlankCsfSheets(lang, opts),
+};

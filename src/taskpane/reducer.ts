@@ -1,0 +1,152 @@
+/** The pane's state and every change to it, as a pure reducer. */
+import type { Finding, Severity } from "../core/findings";
+import { countBySeverity } from "../core/findings";
+import type { CsfModel, Level } from "../core/model";
+import { allIndicators } from "../core/model";
+import type { Settings } from "../core/settings";
+import type { Lang } from "../core/messages";
+import type { ActionId } from "./run";
+
+export type BusyWith = ActionId | "new" | "settings";
+
+export interface Summary {
+  outcome: string | null;
+  conditions: Record<Level, number>;
+  indicators: number;
+  bySeverity: Record<Severity, number>;
+}
+
+export interface PaneState {
+  lang: Lang;
+  settings: Settings;
+  busy: BusyWith | null;
+  progress: { done: number; total: number } | null;
+  summary: Summary | null;
+  findings: Finding[];
+  filter: { text: string; severity: Severity | "all" };
+  /** Index of the current finding in the filtered list. */
+  current: number | null;
+  replaceOverrides: boolean;
+  error: string | null;
+  notice: { text: string; intent: "success" | "warning" | "info" } | null;
+}
+
+export type PaneAction =
+  | { type: "start"; busy: BusyWith }
+  | { type: "progress"; done: number; total: number }
+  | {
+      type: "analysed";
+      summary: Summary;
+      findings: Finding[];
+      notice: PaneState["notice"];
+    }
+  | { type: "done"; notice: PaneState["notice"] }
+  | { type: "failed"; message: string }
+  | { type: "dismissError" }
+  | { type: "dismissNotice" }
+  | { type: "filterText"; text: string }
+  | { type: "filterSeverity"; severity: Severity | "all" }
+  | { type: "step"; delta: 1 | -1 }
+  | { type: "select"; index: number }
+  | { type: "replaceOverrides"; value: boolean }
+  | { type: "settings"; settings: Settings };
+
+export function initialState(settings: Settings): PaneState {
+  return {
+    lang: settings.lang,
+    settings,
+    busy: null,
+    progress: null,
+    summary: null,
+    findings: [],
+    filter: { text: "", severity: "all" },
+    current: null,
+    replaceOverrides: false,
+    error: null,
+    notice: null,
+  };
+}
+
+/** The workbook summary shown at the top of the pane. */
+export function summarise(model: CsfModel, findings: readonly Finding[]): Summary {
+  const conditions: Record<Level, number> = { csf: 0, antara: 0, operasional: 0 };
+  for (const n of model.nodes) conditions[n.level]++;
+  return {
+    outcome: model.outcome,
+    conditions,
+    indicators: allIndicators(model).length,
+    bySeverity: countBySeverity(findings),
+  };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The findings the filter lets through, in the order the list shows them: by severity, then
+ * grouped by rule (rules in order of first appearance), so next/previous walk the list as seen.
+ */
+export function visibleFindings(state: Pick<PaneState, "findings" | "filter">): Finding[] {
+  const text = state.filter.text.trim().toLowerCase();
+  const shown = state.findings.filter(
+    (f) =>
+      (state.filter.severity === "all" || f.severity === state.filter.severity) &&
+      (text === "" ||
+        [f.message, f.rule, f.code ?? "", f.cell ?? ""].some((s) => s.toLowerCase().includes(text)))
+  );
+  const firstOfRule = new Map<string, number>();
+  shown.forEach((f, i) => {
+    if (!firstOfRule.has(f.rule)) firstOfRule.set(f.rule, i);
+  });
+  return shown
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
+        (firstOfRule.get(a.f.rule) ?? 0) - (firstOfRule.get(b.f.rule) ?? 0) ||
+        a.i - b.i
+    )
+    .map((x) => x.f);
+}
+
+export function reducer(state: PaneState, action: PaneAction): PaneState {
+  switch (action.type) {
+    case "start":
+      return { ...state, busy: action.busy, progress: null, error: null, notice: null };
+    case "progress":
+      return { ...state, progress: { done: action.done, total: action.total } };
+    case "analysed":
+      return {
+        ...state,
+        busy: null,
+        progress: null,
+        summary: action.summary,
+        findings: action.findings,
+        current: null,
+        notice: action.notice,
+      };
+    case "done":
+      return { ...state, busy: null, progress: null, notice: action.notice };
+    case "failed":
+      return { ...state, busy: null, progress: null, error: action.message };
+    case "dismissError":
+      return { ...state, error: null };
+    case "dismissNotice":
+      return { ...state, notice: null };
+    case "filterText":
+      return { ...state, filter: { ...state.filter, text: action.text }, current: null };
+    case "filterSeverity":
+      return { ...state, filter: { ...state.filter, severity: action.severity }, current: null };
+    case "step": {
+      const n = visibleFindings(state).length;
+      if (n === 0) return { ...state, current: null };
+      const from = state.current ?? (action.delta === 1 ? -1 : 0);
+      return { ...state, current: (((from + action.delta) % n) + n) % n };
+    }
+    case "select":
+      return { ...state, current: action.index };
+    case "replaceOverrides":
+      return { ...state, replaceOverrides: action.value };
+    case "settings":
+      return { ...state, settings: action.settings, lang: action.settings.lang };
+  }
+}
