@@ -4,7 +4,7 @@
  * a parent with its children); a unit may ask to stay on the page of the next one (a heading).
  */
 import type { CellRange } from "../grid";
-import { heightForLines, lineHeight, wrappedLines } from "./text-fit";
+import { MAX_ROW_HEIGHT, heightForLines, lineHeight, toPixelGrid, wrappedLines } from "./text-fit";
 
 /** Column widths (Excel character units) of A:E: 94 units fill A4 portrait at 100 %. */
 export const WIDTHS: readonly number[] = [16, 22, 20, 20, 16];
@@ -72,7 +72,7 @@ export function rowHeight(kind: RowKind, cells: readonly RowCell[]): number {
   }
   // Table cells get a little padding so borders do not touch the text.
   const pad = kind === "th" || kind === "td" ? 2 : 0;
-  return heightForLines(lines, font) + pad;
+  return Math.min(MAX_ROW_HEIGHT, toPixelGrid(heightForLines(lines, font) + pad));
 }
 
 /** A row whose height is computed from its text. */
@@ -84,7 +84,7 @@ export function row(kind: RowKind, cells: RowCell[], center = false): RowSpec {
 
 /** A blank row between blocks. */
 export function spacer(height = 8): RowSpec {
-  return { kind: "spacer", cells: [], height };
+  return { kind: "spacer", cells: [], height: toPixelGrid(height) };
 }
 
 /** One text cell merged across A:E. */
@@ -106,7 +106,8 @@ export function fitVerticalMerges(unit: Unit): void {
         wrappedLines(cell.value, spanWidth(cell.col, cell.right), BODY_FONT),
         BODY_FONT
       ) + 2;
-    if (need > total) last.height += need - total;
+    if (need > total)
+      last.height = Math.min(MAX_ROW_HEIGHT, toPixelGrid(last.height + need - total));
   }
 }
 

@@ -3,8 +3,8 @@
  * autofit at all), so the kertas kerja estimates the wrapped lines of each cell itself.
  */
 
-/** Excel's largest row height, in points. */
-export const MAX_ROW_HEIGHT = 409;
+/** Excel's largest row height (409 pt), on the 0.75 pt pixel grid. */
+export const MAX_ROW_HEIGHT = 408.75;
 
 /**
  * Characters of ordinary text that fit on one line of a column `width` wide (Excel character
@@ -49,7 +49,12 @@ export function lineHeight(fontSize: number): number {
   return Math.round(fontSize * 1.36 * 10) / 10;
 }
 
+/** Points rounded up to whole screen pixels (0.75 pt), as Excel keeps row heights. */
+export function toPixelGrid(points: number): number {
+  return Math.ceil(points / 0.75 - 1e-9) * 0.75;
+}
+
 /** Row height in points that shows `lines` lines, capped at Excel's maximum. */
 export function heightForLines(lines: number, fontSize: number): number {
-  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * lineHeight(fontSize) + 3));
+  return Math.min(MAX_ROW_HEIGHT, toPixelGrid(lines * lineHeight(fontSize) + 3));
 }
