@@ -12,7 +12,7 @@ export const MAX_ROW_HEIGHT = 408.75;
  * the factor errs on the side of more lines so nothing is cut off.
  */
 export function charsPerLine(width: number, fontSize: number): number {
-  return Math.max(1, Math.floor((width - 1) * 1.05 * (11 / fontSize)));
+  return Math.max(1, Math.floor((width - 1) * 1.1 * (11 / fontSize)));
 }
 
 /** Number of lines `text` wraps to in a cell of `width` character units at `fontSize` points. */
