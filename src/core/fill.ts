@@ -110,10 +110,17 @@ function isOneOf(formula: string | null, candidates: readonly string[]): boolean
   return candidates.some((c) => normaliseFormula(c) === f);
 }
 
+/**
+ * Upper bound of the highest band. Excel's cell-value rules compare text as greater than any
+ * number, so an open "≥ 91" rule would colour the "" of an uncomputable capaian as the best band;
+ * a finite bound no capaian reaches keeps those cells plain.
+ */
+export const TOP_BAND_MAX = 1e15;
+
 /** The band list as conditional-format rules: each band from its min up to the next band's min. */
 export function bandRules(bands: readonly Band[]): BandRule[] {
   const rules: BandRule[] = [];
-  let upper: number | undefined;
+  let upper: number | undefined = TOP_BAND_MAX;
   for (const b of bands) {
     const rule: BandRule = { fill: b.fill, fontColor: b.fontColor };
     if (b.min !== null) rule.min = b.min;

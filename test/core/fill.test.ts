@@ -211,7 +211,8 @@ describe("planFill", () => {
     );
     expect(plan?.conditionalFormats.map((c) => c.range)).toEqual(ranges);
     expect(plan?.conditionalFormats[0]?.bands).toEqual([
-      { min: 91, fill: "#C6EFCE", fontColor: "#006100" },
+      // A finite top: Excel compares the "" of an uncomputable capaian as greater than any number.
+      { min: 91, max: 1e15, fill: "#C6EFCE", fontColor: "#006100" },
       { min: 76, max: 91, fill: "#DDEBF7", fontColor: "#1F4E78" },
       { min: 66, max: 76, fill: "#FFEB9C", fontColor: "#7F6000" },
       { min: 51, max: 66, fill: "#F8CBAD", fontColor: "#833C0B" },
@@ -227,7 +228,7 @@ describe("planFill", () => {
       ],
     });
     expect(bandRules(settings.bands)).toEqual([
-      { min: 100, fill: "#00FF00", fontColor: "#000000" },
+      { min: 100, max: 1e15, fill: "#00FF00", fontColor: "#000000" },
       { max: 100, fill: "#FF0000", fontColor: "#FFFFFF" },
     ]);
   });
