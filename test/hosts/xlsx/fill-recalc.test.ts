@@ -129,6 +129,34 @@ describe("the fill, recalculated by LibreOffice", () => {
     expect(overrides).toEqual(["'Target & Realisasi'!F4"]);
   }, 240_000);
 
+  it("computes the realisasi of a Persentase indicator from Pembilang and Penyebut, and its capaian from that", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws0 = wb.addWorksheet("Target & Realisasi");
+    ws0.addRow(["Target dan Realisasi Indikator Kinerja Tahun 2024"]);
+    ws0.addRow([
+      "Kode",
+      "Indikator Kinerja",
+      "Pembilang",
+      "Penyebut",
+      "Target",
+      "Realisasi",
+      "Capaian (%)",
+    ]);
+    ws0.addRow(["1.1", "Persentase Dokumen Tepat Waktu", 9, 12, 80, null, null]);
+    ws0.addRow(["1.2", "Persentase Temuan Selesai", 3, 0, 90, null, null]);
+    ws0.addRow(["1.3", "Persentase Rekomendasi Ditindaklanjuti", 1, 2, 100, 70, null]);
+    const file = path.join(dir, "rasio.xlsx");
+    await wb.xlsx.writeFile(file);
+    const { ws } = await fillAndRecalculate(file);
+    // 9/12 = 75 % realisasi, capaian 75/80 = 93.75; penyebut 0: nothing; typed 70 stays: 70/100 = 70.
+    expect(shown(ws, "F3")).toBeCloseTo(75, 10);
+    expect(shown(ws, "G3")).toBeCloseTo(93.75, 10);
+    expect(shown(ws, "F4")).toBe("");
+    expect(shown(ws, "G4")).toBe("");
+    expect(ws.getCell("F5").value).toBe(70);
+    expect(shown(ws, "G5")).toBeCloseTo(70, 10);
+  }, 240_000);
+
   it("adds a Capaian (%) column to a table that has none", async () => {
     const file = await writeBook(
       "tanpa-capaian.xlsx",
