@@ -11,6 +11,7 @@ export function essence(m: CsfModel) {
       depth: n.depth,
       parent: n.parent,
       parentId: n.parentId,
+      cause: n.cause ?? null,
       explanation: n.explanation,
       problems: n.problems,
       impact: n.impact,

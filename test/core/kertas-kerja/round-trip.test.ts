@@ -14,9 +14,11 @@ describe("a literal model written and read back", () => {
     return readWorkbook(planToGrids(planKertasKerja(m, { sheets: [] }, settings())));
   }
 
-  it("keeps conditions, parents, narratives and indicators", () => {
+  it("keeps conditions, causes, parents, narratives and indicators", () => {
     const m = literalModel([
-      node("1", "Meningkatnya Kualitas Tata Kelola Pemerintahan"),
+      node("1", "Meningkatnya Kualitas Tata Kelola Pemerintahan", {
+        cause: "Belum optimalnya Pelaksanaan Reformasi Birokrasi",
+      }),
       node("1.1", "Meningkatnya Kualitas Penyelenggaraan Pemerintahan", {
         indicators: [
           indicator("Nilai Laporan Penyelenggaraan Pemerintahan Daerah"),
