@@ -3,19 +3,27 @@
 /** A trailing code as typed in names: "(CSF 1.2)", "(1.2.1)", "(CSF1.1)". */
 const TRAILING_CODE = /\(\s*(?:csf\s*)?\d+(?:\s*\.\s*\d+)*\s*\.?\s*\)\s*$/i;
 
+/** Memo of `words`: the same names and formulas are compared many times in one check. */
+const wordsCache = new Map<string, readonly string[]>();
+const WORDS_CACHE_MAX = 50_000;
+
 /**
  * Lowercase words only: punctuation becomes space, "&" reads as "dan", "%" as "persentase",
- * runs of spaces collapse. Used for every "same text?" decision.
+ * runs of spaces collapse. Used for every "same text?" decision. Letters are Latin (with
+ * accents): the documents are Indonesian.
  */
-export function words(s: string): string[] {
-  return s
+export function words(s: string): readonly string[] {
+  const hit = wordsCache.get(s);
+  if (hit) return hit;
+  const out = s
     .toLowerCase()
     .replace(/&/g, " dan ")
     .replace(/%/g, " persentase ")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .split(" ")
+    .split(/[^a-z0-9\u00c0-\u024f]+/)
     .filter((w) => w !== "");
+  if (wordsCache.size >= WORDS_CACHE_MAX) wordsCache.clear();
+  wordsCache.set(s, out);
+  return out;
 }
 
 /**
