@@ -259,6 +259,7 @@ export function planKertasKerja(model: CsfModel, wb: WorkbookGrids, settings: Se
   const units: Unit[] = [];
   const titleRows = [wide("title", t("kertasKerja.title", {}, lang), true)];
   if (organisation !== "") titleRows.push(wide("title", organisation.toUpperCase(), true));
+  // "Tahun 2024" in ordinary case: a line in capitals would read back as part of the organisation.
   if (settings.year !== null)
     titleRows.push(wide("title", t("kertasKerja.year", { year: settings.year }, lang), true));
   units.push(unitOf([...titleRows, spacer()], true));

@@ -3,7 +3,7 @@ export const kertasKerja = {
   id: {
     "kertasKerja.sheetName": "Kertas Kerja",
     "kertasKerja.title": "KERTAS KERJA POHON KINERJA",
-    "kertasKerja.year": "TAHUN {year}",
+    "kertasKerja.year": "Tahun {year}",
     "kertasKerja.outcomeHeading": "Critical Success Factor (CSF) dari Outcome Kinerja",
     "kertasKerja.cascadeHeading": "Uraian CSF Ke Kondisi Antara Sampai Kondisi paling Operasional",
     "kertasKerja.col.no": "No.",
@@ -25,7 +25,7 @@ export const kertasKerja = {
   en: {
     "kertasKerja.sheetName": "Kertas Kerja",
     "kertasKerja.title": "PERFORMANCE TREE WORKING PAPER (KERTAS KERJA POHON KINERJA)",
-    "kertasKerja.year": "YEAR {year}",
+    "kertasKerja.year": "Year {year}",
     "kertasKerja.outcomeHeading": "Critical Success Factors (CSF) of the Performance Outcome",
     "kertasKerja.cascadeHeading":
       "From the CSF to the intermediate and the most operational conditions",

@@ -67,7 +67,7 @@ describe("planKertasKerja", () => {
       expect.arrayContaining([
         "KERTAS KERJA POHON KINERJA",
         "SEKRETARIAT DAERAH",
-        "TAHUN 2024",
+        "Tahun 2024",
         "Critical Success Factor (CSF) dari Outcome Kinerja",
         "Meningkatnya Kualitas Pelayanan Publik",
       ])

@@ -23,6 +23,8 @@ export async function expectRoundTrip(file: string): Promise<CsfModel> {
 
   if (model.nodes.length > 0) expect(back.sheetsRead).toEqual([plan.sheet]);
   expect(back.outcome).toBe(model.outcome);
+  // The title block writes the organisation in capitals.
+  expect(back.organisation?.toUpperCase() ?? null).toBe(model.organisation?.toUpperCase() ?? null);
   expect(essence(back)).toEqual(essence(model));
   // The indicator line is written from the indicators, so it reads back consistent.
   for (const n of back.nodes) {
