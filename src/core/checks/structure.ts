@@ -241,7 +241,6 @@ const DONE = new Set([
   "terintegrasinya",
   "terimplementasinya",
   "diterapkannya",
-  "terwujudnya",
 ]);
 
 /** First words of conditions that are states (outcome, CSF, antara). */
@@ -266,7 +265,9 @@ const STATE = new Set([
 
 /**
  * Operational conditions are done things (Terlaksananya …); the outcome, CSF and antara are
- * states (Meningkatnya …). "Terwujudnya" fits both. Info only: wording, not structure.
+ * states (Meningkatnya …, Terwujudnya …). Unknown first words of an antara are left alone;
+ * of an operational condition they are noted (typos such as "Terlaksannya" included).
+ * Info only: wording, not structure.
  */
 export function levelNaming(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];

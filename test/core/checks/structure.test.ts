@@ -237,7 +237,7 @@ describe("structure rules", () => {
     const [, , antara, , op] = model.nodes;
     if (!antara || !op) throw new Error("fixture");
     antara.name = "Terselenggaranya Fasilitasi dan Koordinasi Hukum";
-    op.name = "Meningkatnya Dokumen Otonomi Daerah";
+    op.name = "Terwujudnya Dokumen Otonomi Daerah";
     const f = run(model).filter((x) => x.rule === "level-naming");
     expect(f.map((x) => ({ code: x.code, severity: x.severity }))).toEqual([
       { code: "1.2", severity: "info" },
