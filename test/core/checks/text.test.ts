@@ -1,0 +1,62 @@
+import {
+  firstWord,
+  nameKey,
+  nameSimilarity,
+  namesInIndicatorLine,
+  textKey,
+} from "../../../src/core/checks/text";
+
+describe("check text helpers", () => {
+  it("split an indicator line at (1), (a) and 1) markers, keeping parentheses inside names", () => {
+    expect(
+      namesInIndicatorLine(
+        "Terwujudnya kondisi ini dapat tergambar dari indikator (1) Nilai Indeks Reformasi Hukum (IRH) (2) Jumlah Kasus (Dokumen)."
+      )
+    ).toEqual(["Nilai Indeks Reformasi Hukum (IRH)", "Jumlah Kasus (Dokumen)"]);
+    expect(
+      namesInIndicatorLine(
+        "Terwujudnya kondisi ini dapat tergambar dari indicator(a) A satu b) B dua"
+      )
+    ).toEqual(["A satu", "B dua"]);
+  });
+
+  it("do not split at a word ending before a closing parenthesis", () => {
+    expect(
+      namesInIndicatorLine(
+        "Terwujudnya kondisi ini dapat tergambar dari indikator (1) Jumlah Laporan (Kecamatan dan Kelurahan)"
+      )
+    ).toEqual(["Jumlah Laporan (Kecamatan dan Kelurahan)"]);
+  });
+
+  it("read a line without markers as one name", () => {
+    expect(
+      namesInIndicatorLine(
+        "Terwujudnya kondisi ini dapat tergambar dari indikator Jumlah Dokumen Hasil"
+      )
+    ).toEqual(["Jumlah Dokumen Hasil"]);
+  });
+
+  it("compare names without case, spacing, punctuation, '&' or a trailing code", () => {
+    expect(nameKey("Tata laksana & Budaya (CSF 1.8.2)")).toBe(nameKey("tatalaksana dan budaya."));
+    expect(nameKey("Analisis Jabatan PD")).not.toBe(nameKey("Analisis Jabatan"));
+  });
+
+  it("compare texts word for word, ignoring case and punctuation only", () => {
+    expect(textKey("Jumlah dokumen,  dalam 1 Tahun.")).toBe(
+      textKey("jumlah Dokumen dalam 1 tahun")
+    );
+    expect(textKey("Jumlah dokumen dalam 1 tahun")).not.toBe(
+      textKey("Jumlah dokumen dalam 2 tahun")
+    );
+  });
+
+  it("score '%' as 'Persentase' and ignore 'yang' and 'dan' in indicator names", () => {
+    expect(nameSimilarity("% Layanan yang Terpenuhi", "Persentase Layanan Terpenuhi")).toBe(1);
+    expect(nameSimilarity("Jumlah Dokumen Renja", "Persentase BMD Baik")).toBe(0);
+  });
+
+  it("take the first word after a leading number", () => {
+    expect(firstWord("1.2. Meningkatnya Kualitas")).toBe("meningkatnya");
+    expect(firstWord("% Kebijakan")).toBe("persentase");
+  });
+});
