@@ -20,6 +20,7 @@ import {
   BODY_FONT,
   HEADING_FONT,
   LAST_COL,
+  PAGE_HEIGHT,
   TITLE_FONT,
   WIDTHS,
   fitVerticalMerges,
@@ -125,6 +126,9 @@ function csfTableHeader(second: string, third: string, lang: Lang) {
   ]);
 }
 
+/** Tallest run of children kept under one merged parent: a page less a header and some room. */
+const MAX_RUN_HEIGHT = PAGE_HEIGHT - 80;
+
 /** Units of a CSF table listing `children` one per row under their parents (merged over them). */
 function cascadeTable(
   children: readonly ConditionNode[],
@@ -148,24 +152,43 @@ function cascadeTable(
     if (kids.length === 0) continue;
     no += 1;
     const parent = byId.get(parentId);
-    // The parent's No. and name go in the first row only; the merge covers the others.
-    const rows = kids.map((kid, i) => {
+    const cells = (kid: ConditionNode, first: boolean) => {
       const child = { col: 2, right: LAST_COL, value: tableLabel(kid) };
-      if (i > 0) return row("td", [child]);
-      const first = [
+      if (!first) return [child];
+      return [
         { col: 0, right: 0, value: `${no}.` },
         { col: 1, right: 1, value: parent ? tableLabel(parent) : "" },
         child,
       ];
-      // Over several rows the parent's text spreads over all of them (fitVerticalMerges).
-      const r = row("td", kids.length > 1 ? [child] : first);
-      r.cells = first;
-      return r;
-    });
-    const unit: Unit = { rows, table: header };
-    if (rows.length > 1) unit.vmergeCols = [0, 1];
-    fitVerticalMerges(unit);
-    units.push(unit);
+    };
+    // A parent with more children than a page holds is cut into page-sized runs, each opening
+    // with the parent again, so that no merged cell runs over a page break.
+    const runs: ConditionNode[][] = [[]];
+    let runHeight = 0;
+    for (const kid of kids) {
+      const h = row("td", cells(kid, false)).height;
+      const run = runs[runs.length - 1] as ConditionNode[];
+      if (run.length > 0 && runHeight + h > MAX_RUN_HEIGHT) {
+        runs.push([kid]);
+        runHeight = h;
+      } else {
+        run.push(kid);
+        runHeight += h;
+      }
+    }
+    for (const run of runs) {
+      // The parent's No. and name go in the first row only; the merge covers the others, and
+      // over several rows the parent's text spreads over all of them (fitVerticalMerges).
+      const rows = run.map((kid, i) => {
+        const r = row("td", cells(kid, i === 0 && run.length === 1));
+        r.cells = cells(kid, i === 0);
+        return r;
+      });
+      const unit: Unit = { rows, table: header };
+      if (rows.length > 1) unit.vmergeCols = [0, 1];
+      fitVerticalMerges(unit);
+      units.push(unit);
+    }
   }
   return units;
 }

@@ -88,4 +88,27 @@ describe("a literal model written and read back", () => {
     expect(orphan?.parentId).toBeNull();
     expect(back.nodes.find((n) => n.code === "1.1")?.parentId).toBe("1");
   });
+
+  it("cuts a parent with more children than a page holds into runs that read back as one", () => {
+    const nodes = [
+      node("1", "Meningkatnya Kualitas Tata Kelola Pemerintahan"),
+      node("1.1", "Meningkatnya Kualitas Penyelenggaraan Pemerintahan"),
+    ];
+    for (let i = 1; i <= 60; i++) {
+      nodes.push(node(`1.1.${i}`, `Terlaksananya Fasilitasi Kegiatan Pemerintahan Nomor ${i}`));
+    }
+    const m = literalModel(nodes);
+    const plan = planKertasKerja(m, { sheets: [] }, settings());
+    const parentRows = plan.cells.filter(
+      (c) => c.col === 1 && c.value === "Meningkatnya Kualitas Penyelenggaraan Pemerintahan (1.1)"
+    );
+    expect(parentRows.length).toBeGreaterThan(1);
+    // No vertical merge crosses a page break.
+    for (const b of plan.print?.rowBreaks ?? []) {
+      expect(plan.merges.some((r) => r.top < b && r.bottom >= b)).toBe(false);
+    }
+    const back = readWorkbook(planToGrids(plan));
+    expect(back.nodes.filter((n) => n.parentId === "1.1")).toHaveLength(60);
+    expect(essence(back)).toEqual(essence(m));
+  });
 });
