@@ -117,6 +117,27 @@ function isOneOf(formula: string | null, candidates: readonly string[]): boolean
  */
 export const TOP_BAND_MAX = 1e15;
 
+/**
+ * True for a live capaian formula on these cells whatever its list of Polaritas words, so a
+ * formula written by a version with another word list is still recognised as the add-in's.
+ */
+function isLiveFormulaOf(
+  formula: string | null,
+  target: string,
+  actual: string,
+  polarityCell: string
+): boolean {
+  if (formula === null) return false;
+  const [head, tail] = capaianFormula(target, actual, { cell: polarityCell }).split(/\{[^}]*\}/);
+  if (head === undefined || tail === undefined) return false;
+  const f = normaliseFormula(formula);
+  const h = normaliseFormula(head);
+  const t_ = normaliseFormula(tail);
+  if (!f.startsWith(h) || !f.endsWith(t_) || f.length < h.length + t_.length + 2) return false;
+  // Between them: one array constant of quoted words only.
+  return /^\{"[^"]*"(?:[,;]"[^"]*")*\}$/.test(f.slice(h.length, f.length - t_.length));
+}
+
 /** The band list as conditional-format rules: each band from its min up to the next band's min. */
 export function bandRules(bands: readonly Band[]): BandRule[] {
   const rules: BandRule[] = [];
@@ -336,7 +357,9 @@ function planCapaian(
     ];
     if (polarity !== undefined)
       variants.push(capaianFormula(tRef, rRef, { cell: a1(m.row, polarity) }));
-    const ours = isOneOf(existing, variants);
+    const ours =
+      isOneOf(existing, variants) ||
+      (polarity !== undefined && isLiveFormulaOf(existing, tRef, rRef, a1(m.row, polarity)));
     const empty = existing === null && isBlank(raw);
     if (!ours && !empty && !ctx.replace) {
       const typed = typedNumber(ind, raw, m.row, col);

@@ -299,6 +299,36 @@ describe("planFill", () => {
     expect(sheets[0]?.expect).toEqual([{ row: 1, col: 4, value: 80, formula: old }]);
   });
 
+  it("recognises its live formula written with another list of Polaritas words, but not a user's variation", () => {
+    const older =
+      '=IF(AND(ISNUMBER(C2),ISNUMBER(D2)),IF(C2<>0,ROUND(IF(OR(LOWER(TRIM(F2))={"turun";"negatif"}),' +
+      '(2*C2-D2)/C2*100,D2/C2*100),2),""),"")';
+    const users =
+      '=IF(AND(ISNUMBER(C3),ISNUMBER(D3)),IF(C3<>0,ROUND(IF(OR(LOWER(TRIM(F3))={"turun";"negatif"}),' +
+      '(2*C3-D3)/C3*100,D3/C3*100)+5,2),""),"")';
+    const grid = wb(
+      [
+        HEADER,
+        ["1.1", "Angka Kesalahan", 10, 8, 120, "turun"],
+        ["1.1", "Indeks B", 10, 8, 85, "naik"],
+      ],
+      {
+        formulas: [
+          [],
+          [null, null, null, null, older, null],
+          [null, null, null, null, users, null],
+        ],
+      }
+    );
+    const inds = [
+      indicator("Angka Kesalahan", 1, { polarity: "lower", achievement: 120 }),
+      indicator("Indeks B", 2, { achievement: 80 }),
+    ];
+    const { sheets, findings } = planFill(model(inds), grid, DEFAULT_SETTINGS);
+    expect(cellsOf(sheets[0])).toEqual({ "1,4": capaianFormula("C2", "D2", { cell: "F2" }) });
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([["manual-override", "'TR'!E3"]]);
+  });
+
   it("leaves placeholder text in a capaian that cannot be computed alone without a finding", () => {
     const grid = wb([HEADER, ["1.1", "Indeks A", 0, 84, "-", null]]);
     const ind = indicator("Indeks A", 1, { achievement: null });
