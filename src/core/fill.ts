@@ -12,8 +12,9 @@
  * Polaritas column, the formula is fixed to the model's polarity.
  *
  * The add-in recognises its own formulas by regenerating every variant it could have written for
- * that row (live, fixed higher, fixed lower) and comparing them normalised; anything else in a
- * Capaian cell is the user's and is left alone unless `replaceOverrides`.
+ * that row (live, fixed higher, fixed lower) and comparing them normalised (case, spaces, "$",
+ * "_xlfn."; the live one with any list of Polaritas words); anything else in a Capaian cell is
+ * the user's and is left alone unless `replaceOverrides`.
  */
 import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "./grid";
 import { cellAt, formulaAt, isBlank } from "./grid";
