@@ -202,6 +202,19 @@ export function App({ host, initial }: AppProps) {
         onNew={() => void createBlank()}
         onReplaceOverrides={(value) => dispatch({ type: "replaceOverrides", value })}
       />
+      <Accordion collapsible>
+        <AccordionItem value="settings">
+          <AccordionHeader as="h2">{t("ui.settings.title", {}, lang)}</AccordionHeader>
+          <AccordionPanel>
+            <SettingsPanel
+              lang={lang}
+              settings={state.settings}
+              busy={state.busy !== null}
+              onSave={(x) => void saveSettings(x)}
+            />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
       <Divider />
       {state.summary !== null && (
         <FindingsList
@@ -216,19 +229,6 @@ export function App({ host, initial }: AppProps) {
           onStep={step}
         />
       )}
-      <Accordion collapsible>
-        <AccordionItem value="settings">
-          <AccordionHeader as="h2">{t("ui.settings.title", {}, lang)}</AccordionHeader>
-          <AccordionPanel>
-            <SettingsPanel
-              lang={lang}
-              settings={state.settings}
-              busy={state.busy !== null}
-              onSave={(x) => void saveSettings(x)}
-            />
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
     </main>
   );
 }

@@ -57,7 +57,7 @@ export function ActionsPanel(p: ActionsPanelProps) {
           </Tooltip>
         ))}
         <Tooltip content={t("ui.action.newKertasKerja.hint", {}, lang)} relationship="description">
-          <Button appearance="subtle" disabled={disabled} onClick={p.onNew}>
+          <Button appearance="subtle" className={s.wide} disabled={disabled} onClick={p.onNew}>
             {t("ui.action.newKertasKerja", {}, lang)}
           </Button>
         </Tooltip>

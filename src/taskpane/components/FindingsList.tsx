@@ -91,16 +91,28 @@ export function FindingsList(p: FindingsListProps) {
         </Field>
       </div>
       <div className={s.stepper}>
-        <Button size="small" onClick={() => p.onStep(-1)} disabled={findings.length === 0}>
-          ‹ {t("ui.findings.previous", {}, lang)}
+        <Button
+          size="small"
+          onClick={() => p.onStep(-1)}
+          disabled={findings.length === 0}
+          aria-label={t("ui.findings.previous", {}, lang)}
+          title={t("ui.findings.previous", {}, lang)}
+        >
+          ‹
         </Button>
         <Caption1 aria-live="polite" data-testid="findings-position">
           {p.current !== null
             ? t("ui.findings.position", { index: p.current + 1, total: findings.length }, lang)
             : t("ui.findings.shown", { shown: findings.length, total: p.total }, lang)}
         </Caption1>
-        <Button size="small" onClick={() => p.onStep(1)} disabled={findings.length === 0}>
-          {t("ui.findings.next", {}, lang)} ›
+        <Button
+          size="small"
+          onClick={() => p.onStep(1)}
+          disabled={findings.length === 0}
+          aria-label={t("ui.findings.next", {}, lang)}
+          title={t("ui.findings.next", {}, lang)}
+        >
+          ›
         </Button>
       </div>
       {findings.length === 0 ? (
