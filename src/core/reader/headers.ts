@@ -33,13 +33,18 @@ export interface Header {
   depth: number | null;
 }
 
+/** Cheap first test on the raw text, so data cells are rarely normalised. */
+const HEADER_START =
+  /^[\s"'(]*(no\b|nomor|faktor|csf|kondisi|induk|indikator|nama|definisi|penjelasan|relevansi|formul|rumus|sumber|kode|satuan|target|realisasi|capaian|polaritas|arah|pembilang|penyebut)/i;
+
 /** Header cells longer than this are text, not headers. */
 const MAX_HEADER = 60;
 
 /** The role a header cell names, or null. */
 export function roleOf(text: string): { role: Role; depth?: number } | null {
+  if (text.length > MAX_HEADER || !HEADER_START.test(text)) return null;
   const h = headerKey(text);
-  if (h === "" || text.length > MAX_HEADER) return null;
+  if (h === "") return null;
   if (/^(no|nomor|no urut)$/.test(h)) return { role: "no" };
   if (h.startsWith("faktor")) return { role: "faktor" };
   if (/^(csf|csf induk|kondisi induk|induk)$/.test(h)) return { role: "csf" };

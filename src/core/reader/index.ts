@@ -70,12 +70,19 @@ const HIGHER =
 const LOWER =
   /^(turun|menurun|negatif|semakin rendah semakin baik|minimal|minimum|min|lower|rendah|-)$/;
 
+/**
+ * Lines whose normalised start matters (labels, outcome line); other lines are not normalised,
+ * which keeps long paragraphs cheap.
+ */
+const LABEL_START =
+  /^[^\p{L}]*(masalah|terwujudnya kondisi|kondisi ini|penjelasan|critical|csf|uraian|kertas)/iu;
+
 /** Strong name agreement: a heading or Kode row is the same condition without needing its code. */
 const STRONG = 0.75;
 /** Weak name agreement: good enough when the code agrees or a Penjelasan label follows. */
 const WEAK = 0.5;
 /** Word postings longer than this are too common to find candidates by ("terlaksananya"). */
-const MAX_POSTING = 200;
+const MAX_POSTING = 64;
 
 class Reader {
   readonly findings: Finding[] = [];
@@ -92,9 +99,11 @@ class Reader {
   /** Words of each name a node goes by (its own, and how other cells name it). */
   private readonly nodeWords = new Map<ConditionNode, string[][]>();
   private readonly wordIndex = new Map<string, ConditionNode[]>();
+  private readonly pending: [ConditionNode, string][] = [];
   private readonly idCount = new Map<string, number>();
   private readonly claimed = new Set<ConditionNode>();
   private readonly indicatorsByName = new Map<string, Indicator[]>();
+  private readonly indicatorKey = new Map<Indicator, string>();
   /** Cells consumed as labels or values (outcome) so they are not reported as skipped. */
   private readonly consumed = new Set<string>();
   private anon = 0;
@@ -123,6 +132,10 @@ class Reader {
       message: t(key, all, this.lang),
       params: all,
     });
+  }
+
+  private isConsumed(sheet: string, row: number, col: number): boolean {
+    return this.consumed.size > 0 && this.consumed.has(`${sheet}!${row},${col}`);
   }
 
   // ---------- pass 1: find tables and text rows ----------
@@ -171,7 +184,7 @@ class Reader {
       if (!structureSeen && splitLeadingCode(text) && text.length <= 200) structureSeen = true;
       this.scanOutcomeLabel(sheet, r, row);
       for (let c = first + 1; c < row.length; c++) {
-        if (isBlank(row[c]) || this.consumed.has(`${sheet.name}!${r},${c}`)) continue;
+        if (isBlank(row[c]) || this.isConsumed(sheet.name, r, c)) continue;
         if (structureSeen)
           this.skipped("info", "reader.skipped.text", sheet.name, r, c, {
             text: excerpt(cellText(row[c] ?? null)),
@@ -213,7 +226,7 @@ class Reader {
   private scanOutcomeLabel(sheet: SheetGrid, r: number, row: CellValue[]): void {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v !== "string") continue;
+      if (typeof v !== "string" || v.length > 30) continue;
       const n = normalise(v);
       if (n !== "outcome" && n !== "outcome kinerja") continue;
       this.consumed.add(`${sheet.name}!${r},${c}`);
@@ -279,16 +292,25 @@ class Reader {
     const list = this.byName.get(key);
     if (list?.includes(node)) return;
     push(this.byName, key, node);
-    const w = words(name);
-    push(this.nodeWords, node, w);
-    for (const word of w) {
-      const posting = this.wordIndex.get(word);
-      if (!posting) this.wordIndex.set(word, [node]);
-      else if (posting[posting.length - 1] !== node) posting.push(node);
+    // Words are indexed only when a fuzzy match is first needed: exact names are the common case.
+    this.pending.push([node, name]);
+  }
+
+  private flushWords(): void {
+    for (const [node, name] of this.pending) {
+      const w = words(name);
+      push(this.nodeWords, node, w);
+      for (const word of w) {
+        const posting = this.wordIndex.get(word);
+        if (!posting) this.wordIndex.set(word, [node]);
+        else if (posting[posting.length - 1] !== node) posting.push(node);
+      }
     }
+    this.pending.length = 0;
   }
 
   private score(w: readonly string[], node: ConditionNode): number {
+    this.flushWords();
     let best = 0;
     for (const names of this.nodeWords.get(node) ?? []) best = Math.max(best, similarity(w, names));
     return best;
@@ -307,6 +329,7 @@ class Reader {
   ): { node: ConditionNode; score: number } | null {
     const exact = this.byName.get(normalise(name))?.find(accept);
     if (exact) return { node: exact, score: 1 };
+    this.flushWords();
     const w = words(name);
     const shared = new Map<ConditionNode, number>();
     for (const word of w) {
@@ -331,11 +354,13 @@ class Reader {
   ): { node: ConditionNode; score: number } | null {
     const list = this.byCode.get(code);
     if (!list) return null;
-    const w = name ? words(name) : [];
+    const exact = name ? this.byName.get(normalise(name)) : undefined;
+    let w: string[] | null = null;
     let best: { node: ConditionNode; score: number } | null = null;
     for (const n of list) {
       if (!accept(n)) continue;
-      const score = name ? this.score(w, n) : 1;
+      let score = 1;
+      if (name && !exact?.includes(n)) score = this.score((w ??= words(name)), n);
       if (!best || score > best.score) best = { node: n, score };
     }
     return best;
@@ -489,8 +514,9 @@ class Reader {
         continue;
       }
       const text = b.text;
-      const n = normalise(text);
-      if (this.consumed.has(`${b.sheet.name}!${b.row},${b.col}`)) continue;
+      // Only the start matters for recognising labels; long paragraphs are not normalised whole.
+      const n = LABEL_START.test(text) ? normalise(text.slice(0, 80)) : "";
+      if (this.isConsumed(b.sheet.name, b.row, b.col)) continue;
       if (isOutcomeLabel(n)) {
         pendingOutcome = true;
         continue;
@@ -509,7 +535,7 @@ class Reader {
         next.kind === "text" &&
         next.sheet === b.sheet &&
         isPenjelasan(next.text);
-      const heading = this.matchHeading(b, nextIsLabel);
+      const heading = looksLikeLabel(n) ? null : this.matchHeading(b, nextIsLabel);
       if (heading) {
         section = { node: heading, afterTable: false, inProblems: false, inLine: false };
         this.sheetsRead.add(b.sheet.name);
@@ -574,12 +600,18 @@ class Reader {
    */
   private matchHeading(b: TextBlock, nextIsLabel: boolean): ConditionNode | null {
     const text = b.text;
-    if (/[\r\n]/.test(text) || isProse(text) || isLabel(text)) return null;
+    if (/[\r\n]/.test(text) || isProse(text)) return null;
     const lead = splitLeadingCode(text);
     const code = lead ? lead.code : null;
     const trailing = splitTrailingCode(lead ? lead.name : text);
     const name = trailing.name;
     const free = (n: ConditionNode): boolean => !this.claimed.has(n);
+    // A line without a code, not followed by "Penjelasan" and ending a sentence is text;
+    // only an exact name could make it a heading (this keeps the fuzzy search off paragraphs).
+    if (!code && !nextIsLabel && (/[.!?]$/.test(text) || text.length > 150)) {
+      const exact = this.byName.get(normalise(name))?.find(free);
+      if (!exact) return null;
+    }
     let node: ConditionNode | null = null;
     if (code) {
       const hit = this.bestByCode(code, name, free);
@@ -699,7 +731,9 @@ class Reader {
   private attach(ind: Indicator, node: ConditionNode | null, refersTo: string | null): void {
     if (node) node.indicators.push(ind);
     else this.orphans.push({ indicator: ind, refersTo });
-    push(this.indicatorsByName, normalise(ind.name), ind);
+    const key = normalise(ind.name);
+    this.indicatorKey.set(ind, key);
+    push(this.indicatorsByName, key, ind);
   }
 
   // ---------- measure tables ----------
@@ -733,16 +767,17 @@ class Reader {
       }
       const name = cellText(row[nameCol] ?? null);
       if (name === "") {
-        const at = firstNonBlank(row, 0);
-        if (at >= 0 && at !== col.code)
-          this.skipped("warning", "reader.skipped.noName", sheet.name, r, at);
+        // Numbers without a name cannot be placed; a Kode alone is just a merged/blank-below cell.
+        let at = firstNonBlank(row, 0);
+        if (at === col.code) at = firstNonBlank(row, at + 1);
+        if (at >= 0) this.skipped("warning", "reader.skipped.noName", sheet.name, r, at);
         continue;
       }
       const key = normalise(name);
       const free = (i: Indicator): boolean => i.measure === null;
       let ind: Indicator | undefined;
       for (const n of codeNodes) {
-        ind = n.indicators.find((i) => free(i) && normalise(i.name) === key);
+        ind = n.indicators.find((i) => free(i) && this.indicatorKey.get(i) === key);
         if (ind) break;
       }
       if (!ind) {
@@ -956,14 +991,24 @@ function excerpt(text: string): string {
 }
 
 function isPenjelasan(text: string): boolean {
+  if (text.length > 30) return false;
   const n = normalise(text);
   return n === "penjelasan" || (n.startsWith("penjelasan") && n.length <= 20);
 }
 
 /** The fixed lines of a section (not headings, not free text). */
 function isLabel(text: string): boolean {
-  const n = normalise(text);
-  return isPenjelasan(text) || n.startsWith("masalah terkait") || isIndicatorLine(n);
+  return isPenjelasan(text) || looksLikeLabel(normalise(text.slice(0, 80)));
+}
+
+/** Label test on the normalised start of a line. */
+function looksLikeLabel(n: string): boolean {
+  return (
+    n === "penjelasan" ||
+    (n.startsWith("penjelasan") && n.length <= 20) ||
+    n.startsWith("masalah terkait") ||
+    isIndicatorLine(n)
+  );
 }
 
 /** "Terwujudnya kondisi ini dapat tergambar dari indikator …" (normalised). */

@@ -1,0 +1,101 @@
+import {
+  normalise,
+  normaliseCode,
+  similarity,
+  splitLeadingCode,
+  splitTrailingCode,
+  words,
+} from "../../../src/core/reader/text";
+import { parsePolarity } from "../../../src/core/reader";
+import { roleOf } from "../../../src/core/reader/headers";
+
+describe("reader text helpers", () => {
+  it.each([
+    ["Definisi/ Penjelasan", "definisi penjelasan"],
+    ["Definisi/Penjelasan", "definisi penjelasan"],
+    ["Capaian (%)", "capaian"],
+    ["  Sumber\nData ", "sumber data"],
+    ["No.", "no"],
+  ])("normalises the header %p to %p", (raw, key) => {
+    expect(normalise(raw)).toBe(key);
+  });
+
+  it.each([
+    ["CSF 1", "1"],
+    ["CSF1.1", "1.1"],
+    ["1.1.", "1.1"],
+    ["1.6.4", "1.6.4"],
+    [" 2 ", "2"],
+  ])("normalises the code %p to %p", (raw, code) => {
+    expect(normaliseCode(raw)).toBe(code);
+  });
+
+  it("rejects text that is not a code", () => {
+    expect(normaliseCode("Indeks")).toBeNull();
+    expect(normaliseCode("1.a")).toBeNull();
+  });
+
+  it.each([
+    ["Meningkatnya ITKP (CSF 1.5)", "Meningkatnya ITKP", "1.5"],
+    [
+      "Meningkatnya Kualitas Penyelenggaraan Pemerintahan (CSF1.1)",
+      "Meningkatnya Kualitas Penyelenggaraan Pemerintahan",
+      "1.1",
+    ],
+    ["Terlaksananya Penataan (1.1.1)", "Terlaksananya Penataan", "1.1.1"],
+    ["Terlaksananya Administrasi (CSF 1.6.4)", "Terlaksananya Administrasi", "1.6.4"],
+    ["Pelayanan (publik)", "Pelayanan (publik)", null],
+  ])("splits the code off the end of %p", (text, name, code) => {
+    expect(splitTrailingCode(text)).toEqual({ name, code });
+  });
+
+  it.each([
+    ["1.1.1. Terlaksananya Penataan", { code: "1.1.1", name: "Terlaksananya Penataan" }],
+    ["1.8 Terwujudnya Penataan", { code: "1.8", name: "Terwujudnya Penataan" }],
+    ["Meningkatnya Kualitas", null],
+  ])("reads the leading code of %p", (text, expected) => {
+    expect(splitLeadingCode(text)).toEqual(expected);
+  });
+
+  it("scores a shortened heading close to the full name and an unrelated name low", () => {
+    const full = words("Meningkatnya Kualitas Tata Kelola Pemerintahan Sekretariat Daerah");
+    expect(
+      similarity(words("Meningkatnya Kualitas Tata kelola Pemerintahan"), full)
+    ).toBeGreaterThan(0.75);
+    expect(similarity(words("Meningkatnya ITKP"), full)).toBeLessThan(0.5);
+  });
+
+  it.each([
+    ["naik", "higher"],
+    ["Positif", "higher"],
+    ["Semakin tinggi semakin baik", "higher"],
+    ["maksimal", "higher"],
+    ["turun", "lower"],
+    ["Menurun", "lower"],
+    ["negatif", "lower"],
+    ["semakin rendah semakin baik", "lower"],
+    ["Minimal", "lower"],
+    ["", null],
+    ["kadang", null],
+  ])("reads the polarity word %p as %p", (word, polarity) => {
+    expect(parsePolarity(word)).toBe(polarity);
+  });
+
+  it.each([
+    ["Indikator Kinerja", "name"],
+    ["Definisi/ Penjelasan", "definition"],
+    ["Relevansi Menggambarkan Kondisi", "relevance"],
+    ["Formulasi/Rumus Perhitungan", "formula"],
+    ["Sumber Data", "dataSource"],
+    ["Capaian (%)", "achievement"],
+    ["Arah", "polarity"],
+    ["Pembilang", "numerator"],
+    ["Penyebut", "denominator"],
+  ])("recognises the header %p as %p", (text, role) => {
+    expect(roleOf(text)?.role).toBe(role);
+  });
+
+  it("does not take a long sentence for a header", () => {
+    expect(roleOf(`Target ${"x".repeat(80)}`)).toBeNull();
+  });
+});
