@@ -37,12 +37,14 @@ function indicatorName(code: string, k: number): string {
   return `${KINDS[k % KINDS.length]} capaian layanan ${code} bagian ${k + 1}`;
 }
 
+/** Each indicator its own formula, as in a real kertas kerja (copies are a finding of their own). */
 function formulaFor(name: string): string {
+  const subject = name.replace(/^\S+ /, "");
   return name.startsWith("Persentase")
-    ? `Jumlah layanan tepat waktu / jumlah seluruh layanan x 100`
+    ? `Jumlah ${subject} yang tepat waktu / jumlah seluruh ${subject} x 100`
     : name.startsWith("Jumlah")
-      ? `Jumlah dokumen yang diselesaikan dalam 1 tahun`
-      : `Nilai hasil penilaian tahunan`;
+      ? `Jumlah ${subject} yang diselesaikan dalam 1 tahun`
+      : `Nilai hasil penilaian tahunan atas ${subject}`;
 }
 
 /** Build the grids of a synthetic workbook. Deterministic. */

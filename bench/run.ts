@@ -1,0 +1,184 @@
+/**
+ * `npm run bench`: synthetic workbooks of 1,000 and 10,000 indicators over four levels, every job run,
+ * a table printed and bench/results.json written. Targets (2-core machine): core10kMs ≤ 500,
+ * growth10x ≤ 12, prosesVsLibreOffice ≤ 1, maxSyncsPerAction ≤ 3, maxRequestBytes ≤ 5,000,000,
+ * taskpaneGzipBytes ≤ 250 KB.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import type { WorkbookGrids } from "../src/core/grid";
+import { analyse } from "../src/core/pipeline";
+import { planTree } from "../src/core/tree";
+import { DEFAULT_SETTINGS } from "../src/core/settings";
+import { FakeExcelHost } from "../src/hosts/fake-excel";
+import { officeHost } from "../src/taskpane/office-host";
+import { runAction, type ActionId } from "../src/taskpane/run";
+import { indicatorCount, shapeFor, syntheticWorkbook } from "./synthetic";
+
+const root = path.resolve(__dirname, "../..");
+const outDir = path.join(root, "bench/out");
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** read + check + compute + layout, in memory, on plain grids. */
+function coreOnce(wb: WorkbookGrids): number {
+  const t0 = process.hrtime.bigint();
+  const analysis = analyse(wb, DEFAULT_SETTINGS);
+  planTree(analysis.model, analysis.findings, wb, DEFAULT_SETTINGS);
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+function coreMedian(wb: WorkbookGrids, runs: number): number {
+  coreOnce(wb); // warm-up: JIT and caches
+  return median(Array.from({ length: runs }, () => coreOnce(wb)));
+}
+
+async function writeXlsx(wb: WorkbookGrids, file: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  for (const s of wb.sheets) {
+    const ws = book.addWorksheet(s.name);
+    for (const row of s.values) ws.addRow(row.map((v) => (v === null ? undefined : v)));
+  }
+  await book.xlsx.writeFile(file);
+}
+
+function wallMs(
+  cmd: string,
+  args: string[]
+): { ms: number; status: number | null; stderr: string } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, status: r.status, stderr: r.stderr };
+}
+
+/** Every pane action through the Office.js host against the strict fake Excel host. */
+async function paneActions(wb: WorkbookGrids): Promise<{
+  syncs: number;
+  bytes: number;
+  perAction: Record<string, { syncs: number; maxRequestBytes: number }>;
+}> {
+  const actions: ActionId[] = ["periksa", "fill", "tree", "kertas-kerja", "hasil"];
+  const perAction: Record<string, { syncs: number; maxRequestBytes: number }> = {};
+  let syncs = 0;
+  let bytes = 0;
+  for (const a of actions) {
+    const host = new FakeExcelHost(wb).install();
+    await runAction(a, officeHost, DEFAULT_SETTINGS);
+    const max = Math.max(0, ...host.stats.requestBytes);
+    perAction[a] = { syncs: host.stats.syncs, maxRequestBytes: max };
+    syncs = Math.max(syncs, host.stats.syncs);
+    bytes = Math.max(bytes, max);
+  }
+  return { syncs, bytes, perAction };
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(outDir, { recursive: true });
+  const wb1k = syntheticWorkbook(shapeFor(1000));
+  const wb10k = syntheticWorkbook(shapeFor(10000));
+  const n1k = indicatorCount(wb1k);
+  const n10k = indicatorCount(wb10k);
+
+  const core1kMs = coreMedian(wb1k, 9);
+  const core10kMs = coreMedian(wb10k, 5);
+
+  // pokin proses vs LibreOffice opening and re-saving the same file, same run.
+  const file = path.join(outDir, "sintetis-10k.xlsx");
+  await writeXlsx(wb10k, file);
+  const cli = path.join(root, "bin/pokin.js");
+  const rssProbe = path.join(root, "lib/bench/rss-probe.js");
+  const proses = wallMs(process.execPath, [
+    rssProbe,
+    cli,
+    "proses",
+    file,
+    "-o",
+    path.join(outDir, "sintetis-10k.hasil.xlsx"),
+  ]);
+  if (proses.status !== 0 && proses.status !== 1)
+    throw new Error(`pokin proses failed: ${proses.stderr}`);
+  const rss = JSON.parse(proses.stderr.trim().split("\n").pop() ?? "{}") as { maxRssKb?: number };
+
+  const loProfile = path.join(os.tmpdir(), `pokin-bench-lo-${process.pid}`);
+  const loOut = path.join(outDir, "lo");
+  fs.mkdirSync(loOut, { recursive: true });
+  const loArgs = [
+    `-env:UserInstallation=file://${loProfile}`,
+    "--headless",
+    "--convert-to",
+    "xlsx",
+    "--outdir",
+    loOut,
+    file,
+  ];
+  wallMs("soffice", loArgs); // first start creates the profile; not timed
+  const lo = wallMs("soffice", loArgs);
+  fs.rmSync(loProfile, { recursive: true, force: true });
+  if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
+
+  const pane = await paneActions(wb10k);
+
+  const sizeFile = path.join(root, "dist/size.json");
+  const size = fs.existsSync(sizeFile)
+    ? (JSON.parse(fs.readFileSync(sizeFile, "utf8")) as { taskpaneGzipBytes: number })
+    : null;
+
+  const results = {
+    indicators: { small: n1k, large: n10k },
+    core1kMs: round(core1kMs),
+    core10kMs: round(core10kMs),
+    growth10x: round(core10kMs / core1kMs),
+    prosesMs: round(proses.ms),
+    libreOfficeMs: round(lo.ms),
+    prosesVsLibreOffice: round(proses.ms / lo.ms),
+    maxSyncsPerAction: pane.syncs,
+    maxRequestBytes: pane.bytes,
+    perAction: pane.perAction,
+    taskpaneGzipBytes: size ? size.taskpaneGzipBytes : null,
+    peakRssMb: rss.maxRssKb ? round(rss.maxRssKb / 1024) : null,
+    machine: { cpus: os.cpus().length, node: process.version },
+  };
+  fs.writeFileSync(path.join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+
+  const rows: [string, string, string][] = [
+    ["core10kMs (read+check+compute+layout, 10k)", `${results.core10kMs} ms`, "≤ 500"],
+    ["core1kMs (same, 1k)", `${results.core1kMs} ms`, ""],
+    ["growth10x", `${results.growth10x}`, "≤ 12"],
+    [
+      "prosesVsLibreOffice",
+      `${results.prosesVsLibreOffice} (${results.prosesMs} ms / ${results.libreOfficeMs} ms)`,
+      "≤ 1",
+    ],
+    ["maxSyncsPerAction", `${results.maxSyncsPerAction}`, "≤ 3"],
+    ["maxRequestBytes", `${results.maxRequestBytes}`, "≤ 5,000,000"],
+    ["taskpaneGzipBytes", `${results.taskpaneGzipBytes}`, "≤ 256,000"],
+    ["peakRssMb (pokin proses, 10k)", `${results.peakRssMb}`, ""],
+  ];
+  const w = Math.max(...rows.map((r) => r[0].length));
+  process.stdout.write(
+    `\nBenchmark: ${n1k} and ${n10k} indicators, ${results.machine.cpus} cores, Node ${process.version}\n\n`
+  );
+  process.stdout.write(
+    `| ${"figure".padEnd(w)} | value | target |\n|${"-".repeat(w + 2)}|---|---|\n`
+  );
+  for (const [k, v, t] of rows) process.stdout.write(`| ${k.padEnd(w)} | ${v} | ${t} |\n`);
+  process.stdout.write(`\nbench/results.json written.\n`);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(
+    `bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
+  );
+  process.exitCode = 1;
+});
