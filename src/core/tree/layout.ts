@@ -4,7 +4,7 @@
  *
  * The grid: columns are all the same width and come in slots of SLOT_COLS columns. A box is
  * BOX_COLS columns wide. Rows come in tiers: one tier per level drawn side by side (outcome, CSF,
- * antara, …), then one tier per position in the stacks of the deepest level, then the shelf of
+ * antara, …), then the stacks of the deepest level, each straight under its parent, then the shelf of
  * boxes that could not be placed. Boxes in one tier share its rows (a cell row has one height for
  * the whole sheet), so every box in a tier is as tall as the tier.
  */
@@ -13,6 +13,10 @@
 export const SLOT_COLS = 8;
 /** Columns per box. Even, so that a box's centre is a column edge a connector can follow. */
 export const BOX_COLS = 6;
+/** Height of every row inside a tier of boxes, in points: box rows are whole multiples of it. */
+export const ROW_UNIT = 4;
+/** Empty row units between a parent and its first stacked child, and between stacked children. */
+const STACK_GAP_UNITS = 2;
 /** Height of the thin rows that carry connectors, in points. */
 export const GAP_ROW_HEIGHT = 7;
 
@@ -31,8 +35,10 @@ export interface BoxPlacement {
   bottom: number;
   left: number;
   right: number;
-  /** Sheet row of each of the box's internal rows (same length as its `rows`). */
+  /** First sheet row of each of the box's internal rows (same length as its `rows`). */
   rowTops: number[];
+  /** Last sheet row of each internal row (an internal row spans whole units of ROW_UNIT). */
+  rowEnds: number[];
   /** True when the box stands in a stack under its parent (deepest level). */
   stacked: boolean;
   /** True when the box is on the shelf of boxes that could not be placed. */
@@ -58,12 +64,14 @@ export interface TreeLayout {
   endRow: number;
   /** Number of columns used, from column 0. */
   cols: number;
-  /** Rows a page may start at without cutting a box (the first row of each tier, the shelf title). */
+  /** Rows a page may start at without cutting a box (no box has rows above and below it). */
   breakCandidates: number[];
   /** The row for the shelf's title, when there is a shelf. */
   shelfTitleRow: number | null;
   /** Slots across the tree (its width in slots). */
   slots: number;
+  /** Rows each printed page after the first starts at (empty without `pageHeight`). */
+  pageBreaks: number[];
 }
 
 export interface LayoutOptions {
@@ -71,6 +79,14 @@ export interface LayoutOptions {
   startRow: number;
   /** Most boxes side by side on the shelf (default: the tree's width, at least 4). */
   shelfPerRow?: number;
+  /**
+   * Height of a printed page in sheet points (the printable height divided by the print scale).
+   * When given, stacked boxes that would be cut by a page end move down to the next page and
+   * `pageBreaks` says where pages start.
+   */
+  pageHeight?: number;
+  /** Points of the first page already used above `startRow` (title rows). */
+  firstPageUsed?: number;
 }
 
 interface Placed {
@@ -111,7 +127,6 @@ export function layoutTree(
 
   // Pass 1: widths in slots and centres (tidy: a parent centred over its first and last child).
   const tiers: Placed[][] = [];
-  const stacks: Placed[][] = [];
   let nextSlot = 0;
   const place = (node: LayoutNode, depth: number, parent: Placed | null): Placed => {
     const p: Placed = {
@@ -130,10 +145,7 @@ export function layoutTree(
       nextSlot += 1;
       if (stackChildren) {
         p.children = node.children.map((c) => place(c, depth + 1, p));
-        p.children.forEach((c, i) => {
-          c.centre = p.centre;
-          (stacks[i] ??= []).push(c);
-        });
+        for (const c of p.children) c.centre = p.centre;
       }
     } else {
       p.children = node.children.map((c) => place(c, depth + 1, p));
@@ -162,40 +174,98 @@ export function layoutTree(
     e[side] = true;
     edges.set(k, e);
   };
-  const breakCandidates: number[] = [];
 
-  /** Rows for one tier of boxes whose left columns are given; returns the tier's last row. */
+  /** Place one box with its first row at `top`; its internal rows span whole row units. */
+  const placeBox = (
+    node: LayoutNode,
+    top: number,
+    left: number,
+    flags: { stacked: boolean; shelf: boolean },
+    placed?: Placed
+  ): BoxPlacement => {
+    const rowTops: number[] = [];
+    const rowEnds: number[] = [];
+    let r = top;
+    for (const h of node.rows.length > 0 ? node.rows : [ROW_UNIT]) {
+      const n = Math.max(1, Math.ceil(h / ROW_UNIT - 1e-9));
+      rowTops.push(r);
+      rowEnds.push(r + n - 1);
+      r += n;
+    }
+    const b: BoxPlacement = {
+      id: node.id,
+      top,
+      bottom: r - 1,
+      left,
+      right: left + BOX_COLS - 1,
+      rowTops,
+      rowEnds,
+      stacked: flags.stacked,
+      shelf: flags.shelf,
+    };
+    boxes.push(b);
+    if (placed) byPlaced.set(placed, b);
+    return b;
+  };
+  /** Unit rows until `last` exists. */
+  const ensureRows = (last: number): void => {
+    while (row <= last) pushRow(ROW_UNIT);
+  };
+
+  /**
+   * One tier of boxes side by side, all starting on its first row. Every row of a tier is one
+   * unit high, so boxes of different shapes share the rows without padding each other; a box
+   * ends at its own last row. Returns the tier's last row.
+   */
   const drawTier = (
     items: { node: LayoutNode; left: number; placed?: Placed }[],
     flags: { stacked: boolean; shelf: boolean }
   ): number => {
-    const count = Math.max(1, ...items.map((i) => i.node.rows.length));
-    const tops: number[] = [];
-    for (let j = 0; j < count; j++) {
-      let h = 0;
-      for (const it of items) h = Math.max(h, it.node.rows[j] ?? 0);
-      tops.push(pushRow(h > 0 ? h : GAP_ROW_HEIGHT * 2));
-    }
-    const top = tops[0] ?? row;
-    const bottom = tops[tops.length - 1] ?? top;
-    breakCandidates.push(top);
-    for (const it of items) {
-      const own = tops.slice(0, Math.max(1, it.node.rows.length));
-      const b: BoxPlacement = {
-        id: it.node.id,
-        top,
-        // A box ends at its own last row; the tier's rows below it stay empty.
-        bottom: own[own.length - 1] ?? top,
-        left: it.left,
-        right: it.left + BOX_COLS - 1,
-        rowTops: own,
-        stacked: flags.stacked,
-        shelf: flags.shelf,
-      };
-      boxes.push(b);
-      if (it.placed) byPlaced.set(it.placed, b);
-    }
+    const top = row;
+    let bottom = top;
+    for (const it of items)
+      bottom = Math.max(bottom, placeBox(it.node, top, it.left, flags, it.placed).bottom);
+    ensureRows(bottom);
     return bottom;
+  };
+
+  // Pagination: pages start only on rows no box straddles.
+  const cap = opts.pageHeight;
+  const breaks: number[] = [];
+  let pageStart = start;
+  const heightOf = (r: number): number => rowHeights[r - start] ?? ROW_UNIT;
+  /** The first row that no longer fits on the page starting at `ps` (rows not made yet are units). */
+  const overflowRow = (ps: number): number => {
+    if (cap === undefined) return Infinity;
+    const room = cap - (ps === start ? (opts.firstPageUsed ?? 0) : 0);
+    let acc = 0;
+    for (let r = ps; ; r++) {
+      acc += heightOf(r);
+      if (acc > room) return Math.max(r, ps + 1);
+    }
+  };
+  const straddles = (r: number): boolean => boxes.some((b) => b.top < r && r <= b.bottom);
+  /** Greedy breaks on clean rows up to row `end`. */
+  const paginateTo = (end: number): void => {
+    for (;;) {
+      const b = overflowRow(pageStart);
+      if (b > end) return;
+      let c = b;
+      while (c > pageStart + 1 && straddles(c)) c--;
+      if (c <= pageStart + 1 && straddles(c)) c = b;
+      breaks.push(c);
+      pageStart = c;
+    }
+  };
+  /** Page starts after `r` while placing stacks: each the first row that overflows the last. */
+  const boundaries: number[] = [];
+  const nextBoundaryAfter = (r: number): number => {
+    if (cap === undefined) return Infinity;
+    for (;;) {
+      const found = boundaries.find((b) => b > r);
+      if (found !== undefined) return found;
+      boundaries.push(overflowRow(boundaries[boundaries.length - 1] ?? pageStart));
+    }
   };
 
   // Pass 2: the tiers side by side, with a bus between each tier and the next.
@@ -223,32 +293,39 @@ export function layoutTree(
     );
   }
 
-  // Pass 3: the stacks, one tier per position; a spine on the parent's left edge, a tick per child.
-  if (stacks.length > 0) {
-    for (const tier of stacks) {
-      pushRow(GAP_ROW_HEIGHT);
-      drawTier(
-        tier.map((p) => ({
-          node: p.node,
-          left: centreCol(p.centre) - BOX_COLS / 2 + 1,
-          placed: p,
-        })),
-        { stacked: true, shelf: false }
-      );
-    }
-    for (const parents of tiers) {
-      for (const parent of parents) {
-        if (!parent.children[0]?.stacked) continue;
-        const pb = byPlaced.get(parent);
-        const lastChild = byPlaced.get(parent.children[parent.children.length - 1] as Placed);
-        if (!pb || !lastChild) continue;
-        for (let r = pb.bottom + 1; r <= lastChild.top; r++) edge(r, pb.left, "left");
-        for (const c of parent.children) {
-          const cb = byPlaced.get(c);
-          if (cb) edge(cb.top, pb.left, "bottom");
-        }
+  paginateTo(row - 1);
+
+  // Pass 3: each stack straight under its own parent (stacks never share columns), a spine on
+  // the parent's left edge and a tick into each child.
+  for (const parents of tiers) {
+    for (const parent of parents) {
+      if (!parent.children[0]?.stacked) continue;
+      const pb = byPlaced.get(parent);
+      if (!pb) continue;
+      let top = pb.bottom + 1 + STACK_GAP_UNITS;
+      let last = top;
+      for (const c of parent.children) {
+        // A box that a page end would cut starts on the next page instead (if it fits on one).
+        const units = (c.node.rows.length > 0 ? c.node.rows : [ROW_UNIT]).reduce(
+          (a, h) => a + Math.max(1, Math.ceil(h / ROW_UNIT - 1e-9)),
+          0
+        );
+        const b = nextBoundaryAfter(top);
+        if (b <= top + units - 1 && units * ROW_UNIT <= (cap ?? Infinity)) top = b;
+        const cb = placeBox(c.node, top, pb.left + 1, { stacked: true, shelf: false }, c);
+        ensureRows(cb.bottom);
+        edge(cb.top, pb.left, "bottom");
+        last = cb.top;
+        top = cb.bottom + 1 + STACK_GAP_UNITS;
       }
+      for (let r = pb.bottom + 1; r <= last; r++) edge(r, pb.left, "left");
     }
+  }
+
+  for (const b of boundaries) {
+    if (b > row - 1) break;
+    breaks.push(b);
+    pageStart = b;
   }
 
   // Pass 4: the shelf, in rows of at most `perRow` boxes, no connectors.
@@ -256,7 +333,6 @@ export function layoutTree(
   if (shelf.length > 0) {
     pushRow(GAP_ROW_HEIGHT * 2);
     shelfTitleRow = pushRow(18);
-    breakCandidates.push(shelfTitleRow);
     const perRow = Math.max(1, opts.shelfPerRow ?? Math.max(4, slots));
     for (let i = 0; i < shelf.length; i += perRow) {
       if (i > 0) pushRow(GAP_ROW_HEIGHT);
@@ -265,11 +341,19 @@ export function layoutTree(
         chunk.map((node, k) => ({ node, left: k * SLOT_COLS + (SLOT_COLS - BOX_COLS) / 2 })),
         { stacked: false, shelf: true }
       );
-      // A shelf row's first row is a break candidate already; the title must stay with the first.
-      if (i === 0) breakCandidates.pop();
     }
   }
 
+  paginateTo(row - 1);
+
+  // A page may start on any row that no box straddles, except between the shelf title and its boxes.
+  const straddled = new Set<number>();
+  for (const b of boxes) for (let r = b.top + 1; r <= b.bottom; r++) straddled.add(r);
+  const breakCandidates: number[] = [];
+  for (let r = start + 1; r < row; r++) {
+    if (!straddled.has(r) && (shelfTitleRow === null || r !== shelfTitleRow + 1))
+      breakCandidates.push(r);
+  }
   const shelfSlots =
     shelf.length > 0 ? Math.min(shelf.length, opts.shelfPerRow ?? Math.max(4, slots)) : 0;
   return {
@@ -282,6 +366,7 @@ export function layoutTree(
     breakCandidates,
     shelfTitleRow,
     slots,
+    pageBreaks: breaks,
   };
 }
 

@@ -20,7 +20,6 @@ import type { Band, Settings } from "../settings";
 import {
   BOX_COLS,
   layoutTree,
-  pageBreaks,
   type BoxPlacement,
   type LayoutNode,
   type TreeLayout,
@@ -37,6 +36,8 @@ const CODE_ROW_HEIGHT = 15;
 const VALUES_ROW_HEIGHT = 14;
 /** First row of the tree (below marker, title, subtitle and a spacer). */
 const TREE_START_ROW = 4;
+/** Heights of the marker, title, subtitle and spacer rows above the tree, in points. */
+const TITLE_HEIGHTS = [12, 20, 14, 10];
 /** Columns the legend needs (three groups of 8, the notes 16 wide). */
 const LEGEND_COLS = 32;
 /** Margins in inches (left/right small: the tree is wide). */
@@ -113,8 +114,8 @@ export function estimateLines(text: string, charsPerLine: number): number {
 /** Characters of `fontSize`-point text that fit on one line of a box (a little pessimistic). */
 function charsPerLine(fontSize: number): number {
   const boxPx = BOX_COLS * (COL_WIDTH * 7 + 5) - 6;
-  // Average width of a character of mixed-case Indonesian text ≈ 0.5 × font size in px·(4/3).
-  return boxPx / (fontSize * (4 / 3) * 0.52);
+  // Average width of a character of mixed-case Indonesian text ≈ 0.55 em (px = pt × 4/3).
+  return boxPx / (fontSize * (4 / 3) * 0.55);
 }
 
 /** Text shown for a source cell: a live formula where one can be made, else the text itself. */
@@ -378,9 +379,20 @@ export function buildTreePlan(
     contents.set(n.id, c);
     return { id: n.id, rows: c.rows, children: [] };
   });
-  const layout = layoutTree(root, shelfNodes, { startRow: TREE_START_ROW });
-
-  const cols = Math.max(layout.cols, LEGEND_COLS);
+  // The width (hence the print scale, hence the page height in sheet points) comes from a first
+  // layout; the second one moves stacked boxes off page ends.
+  const cols = Math.max(
+    layoutTree(root, shelfNodes, { startRow: TREE_START_ROW }).cols,
+    LEGEND_COLS
+  );
+  const page = printableSize(settings.paper, settings.orientation);
+  const scale = Math.min(1, page.width / (cols * columnPoints(COL_WIDTH)));
+  const pageHeight = page.height / scale;
+  const layout = layoutTree(root, shelfNodes, {
+    startRow: TREE_START_ROW,
+    pageHeight,
+    firstPageUsed: TITLE_HEIGHTS.reduce((a, b) => a + b, 0),
+  });
   const add = (range: CellRange, style: CellStyle): void => {
     plan.formats.push({ range, style });
   };
@@ -437,24 +449,19 @@ export function buildTreePlan(
 
   // Sheet geometry.
   for (let col = 0; col < cols; col++) plan.columnWidths.push({ col, width: COL_WIDTH });
-  plan.rowHeights.push({ row: 0, height: 12 }, { row: 1, height: 20 }, { row: 2, height: 14 });
+  TITLE_HEIGHTS.forEach((height, row) => plan.rowHeights.push({ row, height }));
   layout.rowHeights.forEach((height, i) =>
     plan.rowHeights.push({ row: layout.startRow + i, height: round1(height) })
   );
 
-  // Print: the whole drawing, one page wide, breaks only where a tier of boxes starts.
-  const page = printableSize(settings.paper, settings.orientation);
-  const widthPt = cols * columnPoints(COL_WIDTH);
-  const scale = Math.min(1, page.width / widthPt);
-  const heights: number[] = [];
+  // Print: the whole drawing one page wide; pages start only between boxes (the layout's
+  // breaks), and the legend goes to a page of its own when the last page has no room for it.
+  const breaks = [...layout.pageBreaks];
   const rowH = new Map(plan.rowHeights.map((r) => [r.row, r.height]));
-  for (let r = 0; r <= legendEnd; r++) heights.push(rowH.get(r) ?? 15);
-  const breaks = pageBreaks(
-    heights,
-    0,
-    [...layout.breakCandidates, legendTop - 1],
-    page.height / scale
-  );
+  const lastStart = breaks[breaks.length - 1] ?? 0;
+  let lastPage = 0;
+  for (let r = lastStart; r <= legendEnd; r++) lastPage += rowH.get(r) ?? 15;
+  if (lastPage > pageHeight) breaks.push(legendTop - 1);
   plan.print = {
     paper: settings.paper,
     orientation: settings.orientation,
@@ -482,6 +489,7 @@ function drawBox(
   const L = box.left;
   const R = box.right;
   const [codeRow, nameRow] = [box.rowTops[0] ?? box.top, box.rowTops[1] ?? box.top];
+  const [codeEnd, nameEnd] = [box.rowEnds[0] ?? codeRow, box.rowEnds[1] ?? nameRow];
   const merge = (top: number, left: number, bottom: number, right: number): void => {
     if (top !== bottom || left !== right) plan.merges.push({ top, left, bottom, right });
   };
@@ -500,10 +508,10 @@ function drawBox(
 
   // Code row: code (linked to the source) on the left, the error marker on the right.
   const markerCols = 2;
-  merge(codeRow, L, codeRow, R - markerCols);
-  merge(codeRow, R - markerCols + 1, codeRow, R);
+  merge(codeRow, L, codeEnd, R - markerCols);
+  merge(codeRow, R - markerCols + 1, codeEnd, R);
   plan.cells.push({ row: codeRow, col: L, value: c.code });
-  fmt(codeRow, L, codeRow, R, {
+  fmt(codeRow, L, codeEnd, R, {
     fill: st.head,
     fontColor: st.headFont,
     bold: true,
@@ -520,7 +528,7 @@ function drawBox(
       text: c.code,
       tip: t("tree.linkTip", { cell: target }, lang),
     });
-    fmt(codeRow, L, codeRow, L, { underline: true });
+    fmt(codeRow, L, codeEnd, L, { underline: true });
   }
   if (c.errors > 0) {
     plan.cells.push({
@@ -528,7 +536,7 @@ function drawBox(
       col: R - markerCols + 1,
       value: t("tree.errorMarker", { n: c.errors }, lang),
     });
-    fmt(codeRow, R - markerCols + 1, codeRow, R, {
+    fmt(codeRow, R - markerCols + 1, codeEnd, R, {
       fill: ERROR_FILL,
       fontColor: "#FFFFFF",
       bold: true,
@@ -538,9 +546,9 @@ function drawBox(
 
   // Name row: the condition's own text, live.
   if (box.rowTops.length > 1) {
-    merge(nameRow, L, nameRow, R);
+    merge(nameRow, L, nameEnd, R);
     plan.cells.push(textCell(nameRow, L, c.name));
-    fmt(nameRow, L, nameRow, R, {
+    fmt(nameRow, L, nameEnd, R, {
       fill: st.tint,
       wrap: true,
       vAlign: "top",
@@ -557,10 +565,13 @@ function drawBox(
   c.indicators.forEach(({ name, ind }, i) => {
     const ikRow = box.rowTops[2 + 2 * i];
     const vRow = box.rowTops[3 + 2 * i];
-    if (ikRow === undefined || vRow === undefined) return;
-    merge(ikRow, L, ikRow, R);
+    const ikEnd = box.rowEnds[2 + 2 * i];
+    const vEnd = box.rowEnds[3 + 2 * i];
+    if (ikRow === undefined || vRow === undefined || ikEnd === undefined || vEnd === undefined)
+      return;
+    merge(ikRow, L, ikEnd, R);
     plan.cells.push(textCell(ikRow, L, name));
-    fmt(ikRow, L, ikRow, R, {
+    fmt(ikRow, L, ikEnd, R, {
       wrap: true,
       vAlign: "top",
       hAlign: "left",
@@ -573,14 +584,14 @@ function drawBox(
     ];
     parts.forEach(({ kind, prefix }, k) => {
       const col = L + k * third;
-      merge(vRow, col, vRow, col + third - 1);
+      merge(vRow, col, vEnd, col + third - 1);
       const src = measureRef(ind, kind);
       plan.cells.push({
         row: vRow,
         col,
         ...numberCell(src, kind === "target" ? ind.target : ind.actual),
       });
-      fmt(vRow, col, vRow, col + third - 1, {
+      fmt(vRow, col, vEnd, col + third - 1, {
         fontSize: SMALL_FONT,
         hAlign: "left",
         vAlign: "middle",
@@ -588,12 +599,12 @@ function drawBox(
       });
     });
     const cCol = L + 2 * third;
-    merge(vRow, cCol, vRow, R);
+    merge(vRow, cCol, vEnd, R);
     const f = achievementFormula(ind);
     plan.cells.push(
       f ? { row: vRow, col: cCol, formula: f } : { row: vRow, col: cCol, value: ind.achievement }
     );
-    fmt(vRow, cCol, vRow, R, {
+    fmt(vRow, cCol, vEnd, R, {
       fontSize: SMALL_FONT,
       bold: true,
       hAlign: "center",
@@ -601,16 +612,17 @@ function drawBox(
       numberFormat: '0.00"%";-0.00"%";0"%";@',
     });
     plan.conditionalFormats.push({
-      range: { top: vRow, left: cCol, bottom: vRow, right: R },
+      range: { top: vRow, left: cCol, bottom: vEnd, right: R },
       bands,
     });
   });
   if (c.indicators.length === 0 && c.style !== "outcome") {
     const r = box.rowTops[2];
-    if (r !== undefined) {
-      merge(r, L, r, R);
+    const e = box.rowEnds[2];
+    if (r !== undefined && e !== undefined) {
+      merge(r, L, e, R);
       plan.cells.push({ row: r, col: L, value: t("tree.noIndicator", {}, lang) });
-      fmt(r, L, r, R, { italic: true, fontSize: SMALL_FONT, fontColor: "#7F7F7F" });
+      fmt(r, L, e, R, { italic: true, fontSize: SMALL_FONT, fontColor: "#7F7F7F" });
     }
   }
 

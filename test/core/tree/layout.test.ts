@@ -1,5 +1,6 @@
 import {
   BOX_COLS,
+  ROW_UNIT,
   layoutTree,
   pageBreaks,
   type BoxPlacement,
@@ -82,10 +83,18 @@ function expectSoundGeometry(l: TreeLayout, root: LayoutNode, shelf: LayoutNode[
     expect(b.right - b.left + 1).toBe(BOX_COLS);
     const node = ids.get(b.id) as LayoutNode;
     expect(b.rowTops).toHaveLength(node.rows.length);
+    expect(b.rowEnds).toHaveLength(node.rows.length);
     node.rows.forEach((h, k) => {
-      const r = b.rowTops[k] as number;
-      expect(l.rowHeights[r - l.startRow]).toBeGreaterThanOrEqual(h);
+      // The rows an internal row spans are together at least as tall as it asked for.
+      const from = b.rowTops[k] as number;
+      const to = b.rowEnds[k] as number;
+      let sum = 0;
+      for (let r = from; r <= to; r++) sum += l.rowHeights[r - l.startRow] ?? 0;
+      expect(sum).toBeGreaterThanOrEqual(h);
+      if (k > 0) expect(from).toBe((b.rowEnds[k - 1] as number) + 1);
     });
+    expect(b.top).toBe(b.rowTops[0]);
+    expect(b.bottom).toBe(b.rowEnds[b.rowEnds.length - 1]);
   }
   // Parents and children: above, centred (side by side) or stacked on a spine, and connected.
   const hull = (node: LayoutNode): [number, number] => {
@@ -175,8 +184,61 @@ describe("layoutTree", () => {
     const root = n("o", [n("1", [], [15, 20]), n("2", [], [15, 20, 40, 14, 40, 14])]);
     const l = layoutTree(root, [], { startRow: 0 });
     expectSoundGeometry(l, root);
-    expect(byId(l, "1").bottom - byId(l, "1").top).toBe(1);
-    expect(byId(l, "2").bottom - byId(l, "2").top).toBe(5);
+    const height = (id: string): number => {
+      const b = byId(l, id);
+      let sum = 0;
+      for (let r = b.top; r <= b.bottom; r++) sum += l.rowHeights[r - l.startRow] ?? 0;
+      return sum;
+    };
+    // 15 + 20 points, in whole row units, no more.
+    expect(height("1")).toBeGreaterThanOrEqual(35);
+    expect(height("1")).toBeLessThan(35 + 2 * ROW_UNIT);
+    expect(height("2")).toBeGreaterThanOrEqual(143);
+  });
+
+  it("hangs each stack straight under its own parent, not under the tallest box of the tier", () => {
+    const tall = [15, 30, 25, 14, 25, 14, 25, 14, 25, 14];
+    const root = n("o", [
+      n("1", [n("1.1", [n("1.1.1"), n("1.1.2")], [15, 20]), n("1.2", [n("1.2.1")], tall)]),
+    ]);
+    const l = layoutTree(root, [], { startRow: 0 });
+    expectSoundGeometry(l, root);
+    const gap = (parent: string, child: string): number =>
+      byId(l, child).top - byId(l, parent).bottom;
+    expect(gap("1.1", "1.1.1")).toBe(gap("1.2", "1.2.1"));
+    expect(byId(l, "1.1.1").top).toBeLessThan(byId(l, "1.2").bottom);
+  });
+
+  it("offers page breaks only on rows that no box straddles", () => {
+    const root = seedShaped();
+    const l = layoutTree(root, [], { startRow: 4 });
+    expect(l.breakCandidates.length).toBeGreaterThan(10);
+    for (const r of l.breakCandidates) {
+      for (const b of l.boxes) expect(b.top < r && r <= b.bottom).toBe(false);
+    }
+  });
+
+  it("moves stacked boxes off page ends so every page starts between boxes and fits", () => {
+    const root = seedShaped();
+    const pageHeight = 400;
+    const l = layoutTree(root, [n("x")], { startRow: 4, pageHeight, firstPageUsed: 50 });
+    expectSoundGeometry(l, root, [n("x")]);
+    expect(l.pageBreaks.length).toBeGreaterThan(2);
+    for (const r of l.pageBreaks) {
+      for (const b of l.boxes)
+        expect({ r, id: b.id, cut: b.top < r && r <= b.bottom }).toEqual({
+          r,
+          id: b.id,
+          cut: false,
+        });
+    }
+    const starts = [4, ...l.pageBreaks, l.endRow + 1];
+    for (let i = 0; i + 1 < starts.length; i++) {
+      let h = i === 0 ? 50 : 0;
+      for (let r = starts[i] as number; r < (starts[i + 1] as number); r++)
+        h += l.rowHeights[r - 4] ?? 0;
+      expect(h).toBeLessThanOrEqual(pageHeight);
+    }
   });
 
   it("draws the seed's 44 conditions nine slots wide, within an A3 landscape page at 70% or more", () => {
@@ -206,6 +268,7 @@ describe("layoutTree", () => {
     // Two per row: z goes below x.
     expect(byId(l, "z").top).toBeGreaterThan(byId(l, "x").bottom);
     expect(l.breakCandidates).toContain(l.shelfTitleRow);
+    expect(l.breakCandidates).not.toContain((l.shelfTitleRow as number) + 1);
   });
 });
 

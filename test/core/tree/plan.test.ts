@@ -96,6 +96,28 @@ function boxOf(plan: SheetPlan, code: string): { row: number; col: number } {
   return { row: h.row, col: h.col };
 }
 
+/**
+ * A box's cells in its left column, top to bottom: code, name, then "IK" name and target per
+ * indicator. `values(k)` gives the k-th indicator's target, realisasi and capaian cells.
+ */
+function boxColumn(plan: SheetPlan, code: string) {
+  const b = boxOf(plan, code);
+  const nextTop = Math.min(
+    ...plan.hyperlinks.filter((h) => h.col === b.col && h.row > b.row).map((h) => h.row),
+    Infinity
+  );
+  const col = plan.cells
+    .filter((c) => c.col === b.col && c.row >= b.row && c.row < nextTop)
+    .sort((x, y) => x.row - y.row);
+  const values = (k: number) => {
+    const row = col[3 + 2 * k]?.row;
+    return plan.cells
+      .filter((c) => c.row === row && c.col >= b.col && c.col < b.col + 6)
+      .sort((x, y) => x.col - y.col);
+  };
+  return { name: col[1], indicatorName: (k: number) => col[2 + 2 * k], values };
+}
+
 /** What Excel's TRIM(MID(SUBSTITUTE(text,CHAR(10),REPT(" ",999)),start,999)) gives. */
 function evalLinePick(formula: string, text: string): string {
   const m = /MID\(SUBSTITUTE\([^,]+,CHAR\(10\),REPT\(" ",999\)\),(\d+),999\)/.exec(formula);
@@ -129,22 +151,16 @@ describe("planTree", () => {
   it("writes each name as a guarded formula on its source cell", () => {
     const { model, wb } = smallCase();
     const plan = planTree(model, [], wb, settings);
-    const csf = boxOf(plan, "CSF 1");
-    expect(at(plan, csf.row + 1, csf.col)?.formula).toBe(`=IF(ISBLANK('CSF'!C10),"",'CSF'!C10)`);
-    const outcome = boxOf(plan, "OUTCOME");
-    expect(at(plan, outcome.row + 1, outcome.col)?.formula).toBe(
-      `=IF(ISBLANK('CSF'!A6),"",'CSF'!A6)`
-    );
+    expect(boxColumn(plan, "CSF 1").name?.formula).toBe(`=IF(ISBLANK('CSF'!C10),"",'CSF'!C10)`);
+    expect(boxColumn(plan, "OUTCOME").name?.formula).toBe(`=IF(ISBLANK('CSF'!A6),"",'CSF'!A6)`);
   });
 
   it("takes a condition's own line from a cell that lists several conditions", () => {
     const { model, wb } = smallCase();
     const plan = planTree(model, [], wb, settings);
     const text = wb.sheets[0]?.values[11]?.[2] as string;
-    const b11 = boxOf(plan, "1.1");
-    const b12 = boxOf(plan, "1.2");
-    const f11 = at(plan, b11.row + 1, b11.col)?.formula as string;
-    const f12 = at(plan, b12.row + 1, b12.col)?.formula as string;
+    const f11 = boxColumn(plan, "1.1").name?.formula as string;
+    const f12 = boxColumn(plan, "1.2").name?.formula as string;
     expect(f11).toContain("'CSF'!C12");
     expect(evalLinePick(f11, text)).toBe("Meningkatnya Kualitas Pemerintahan (CSF1.1)");
     expect(evalLinePick(f12, text)).toBe("Meningkatnya Kebijakan Kesra (CSF 1.2)");
@@ -156,8 +172,7 @@ describe("planTree", () => {
     (wb.sheets[0]?.values[11] as CellValue[])[2] =
       "Meningkatnya Kebijakan Kesra A\nMeningkatnya Kebijakan Kesra B";
     const plan = planTree(model, [], wb, settings);
-    const b12 = boxOf(plan, "1.2");
-    const cell = at(plan, b12.row + 1, b12.col);
+    const cell = boxColumn(plan, "1.2").name;
     expect(cell?.formula).toBeUndefined();
     expect(cell?.value).toBe("Meningkatnya Kebijakan Kesra");
   });
@@ -165,11 +180,10 @@ describe("planTree", () => {
   it("links indicator name, target, realisasi and capaian to their cells", () => {
     const { model, wb } = smallCase();
     const plan = planTree(model, [], wb, settings);
-    const b = boxOf(plan, "1.1.1");
-    expect(at(plan, b.row + 2, b.col)?.formula).toBe(
+    expect(boxColumn(plan, "1.1.1").indicatorName(0)?.formula).toBe(
       `=IF(ISBLANK('Uraian Kondisi'!A31),"","IK: "&'Uraian Kondisi'!A31)`
     );
-    const values = plan.cells.filter((c) => c.row === b.row + 3);
+    const values = boxColumn(plan, "1.1.1").values(0);
     const formulas = values.map((c) => c.formula ?? "");
     expect(formulas[0]).toBe(`=IF(ISBLANK('Target & Realisasi'!D6),"",'Target & Realisasi'!D6)`);
     expect(formulas[1]).toBe(`=IF(ISBLANK('Target & Realisasi'!E6),"",'Target & Realisasi'!E6)`);
@@ -182,8 +196,7 @@ describe("planTree", () => {
     const ind = model.nodes[3]?.indicators[0];
     if (ind) ind.polarity = "lower";
     const plan = planTree(model, [], wb, settings);
-    const b = boxOf(plan, "1.1.1");
-    const cap = plan.cells.filter((c) => c.row === b.row + 3)[2]?.formula ?? "";
+    const cap = boxColumn(plan, "1.1.1").values(0)[2]?.formula ?? "";
     expect(cap).toContain(
       "(2*'Target & Realisasi'!D6-'Target & Realisasi'!E6)/'Target & Realisasi'!D6*100"
     );
@@ -267,13 +280,16 @@ describe("planTree", () => {
     );
     const breaks = plan.print?.rowBreaks ?? [];
     expect(breaks.length).toBeGreaterThan(1);
-    // No merged box area is cut by a break.
+    // No box is cut by a break: a box is the outlined range whose top-left holds a code link.
+    const links = new Set(plan.hyperlinks.map((h) => `${h.row},${h.col}`));
+    const boxes = plan.formats.filter(
+      (x) =>
+        x.style.border?.top && x.style.border.left && links.has(`${x.range.top},${x.range.left}`)
+    );
+    expect(boxes.length).toBe(plan.hyperlinks.length);
     for (const r of breaks) {
-      for (const m of plan.merges) expect(m.top < r && m.bottom >= r).toBe(false);
+      for (const b of boxes) expect(b.range.top < r && r <= b.range.bottom).toBe(false);
     }
-    // A break falls right above a box: its row starts some box.
-    const boxTops = new Set(plan.hyperlinks.map((h) => h.row));
-    for (const r of breaks) expect(boxTops.has(r)).toBe(true);
   });
 
   it("marks a condition with errors with a red count, and not one with warnings only", () => {

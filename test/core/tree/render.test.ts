@@ -63,6 +63,7 @@ describe("the sample's pohon kinerja rendered by LibreOffice", () => {
         png.replace(/\.png$/, ""),
       ]);
     }
+    if (process.env.POKIN_TREE_PDF) fs.copyFileSync(output, process.env.POKIN_TREE_PDF);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
