@@ -51,7 +51,10 @@ export async function writeXlsxFile(wb: ExcelJS.Workbook, path: string): Promise
   installExcelJsPatches();
   const dir = nodePath.dirname(nodePath.resolve(path));
   await fs.mkdir(dir, { recursive: true });
-  const buffer = await wb.xlsx.writeBuffer();
+  // Fast deflate: the default level costs seconds on large sheets for a few percent of size.
+  const buffer = await wb.xlsx.writeBuffer({
+    zip: { compression: "DEFLATE", compressionOptions: { level: 1 } },
+  } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   const tmp = nodePath.join(dir, `.${nodePath.basename(path)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(tmp, new Uint8Array(buffer as ArrayBuffer));
@@ -142,10 +145,7 @@ function applySheetPlan(ws: ExcelJS.Worksheet, sp: SheetPlan): boolean {
       cell.value = c.value === undefined ? null : c.value;
     }
   }
-  for (const m of sp.merges) {
-    if (m.top === m.bottom && m.left === m.right) continue;
-    ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-  }
+  mergeAll(ws, sp.merges);
   // Formats after merges, so the merged cells' own borders are not overwritten by the master's.
   for (const f of sp.formats) applyStyle(ws, f.range, f.style);
   for (const h of sp.hyperlinks) {
@@ -175,6 +175,42 @@ function applySheetPlan(ws: ExcelJS.Worksheet, sp: SheetPlan): boolean {
   if (sp.print) applyPrint(ws, sp.print);
   if (sp.tabColor) ws.properties.tabColor = { argb: argb(sp.tabColor) };
   return wroteFormula;
+}
+
+type MergeRange = { top: number; left: number; bottom: number; right: number };
+type RangeClass = new (top: number, left: number, bottom: number, right: number) => MergeRange;
+type MergeCell = ExcelJS.Cell & { merge(master: ExcelJS.Cell): void };
+
+/**
+ * Merge many areas. ExcelJS's mergeCells checks every new area against every existing one
+ * (quadratic: minutes for a large tree), so overlaps are checked here with a set of covered
+ * cells and the areas are registered the way ExcelJS's own merge does.
+ */
+function mergeAll(ws: ExcelJS.Worksheet, merges: readonly CellRange[]): void {
+  if (merges.length === 0) return;
+
+  const Range = require("exceljs/lib/doc/range") as RangeClass;
+  const internal = (ws as unknown as { _merges: Record<string, MergeRange> })._merges;
+  const covered = new Set<number>();
+  const key = (r: number, c: number) => r * 16384 + c;
+  const cover = (m: MergeRange, check: boolean) => {
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) {
+        if (check && covered.has(key(r, c))) throw new Error("Cannot merge already merged cells");
+        covered.add(key(r, c));
+      }
+  };
+  for (const m of Object.values(internal)) cover(m, false);
+  for (const m of merges) {
+    if (m.top === m.bottom && m.left === m.right) continue;
+    const area = new Range(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    cover(area, true);
+    const master = ws.getCell(area.top, area.left);
+    for (let r = area.top; r <= area.bottom; r++)
+      for (let c = area.left; c <= area.right; c++)
+        if (r > area.top || c > area.left) (ws.getCell(r, c) as MergeCell).merge(master);
+    internal[master.address] = area;
+  }
 }
 
 function rangeText(r: CellRange): string {
@@ -209,34 +245,58 @@ function applyStyle(ws: ExcelJS.Worksheet, range: CellRange, style: CellStyle): 
   const inner = style.innerBorder;
   const hasBorder = inner !== undefined || Object.keys(outline).length > 0;
 
+  /** The new style for a cell whose style is `base`, at an edge (flags) of the range or inside. */
+  const derive = (base: Partial<ExcelJS.Style>, edges: number): ExcelJS.Style => {
+    const s: Partial<ExcelJS.Style> = { ...base };
+    if (hasFont) s.font = { ...(s.font ?? {}), ...fontPatch };
+    if (style.fill)
+      s.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+    if (hasAlign) s.alignment = { ...(s.alignment ?? {}), ...alignPatch };
+    if (style.numberFormat !== undefined) s.numFmt = style.numberFormat;
+    if (hasBorder) {
+      const b: Partial<ExcelJS.Borders> = { ...(s.border ?? {}) };
+      if (inner) {
+        if (!(edges & TOP)) b.top = borderOf(inner);
+        if (!(edges & BOTTOM)) b.bottom = borderOf(inner);
+        if (!(edges & LEFT)) b.left = borderOf(inner);
+        if (!(edges & RIGHT)) b.right = borderOf(inner);
+      }
+      if (outline.top && edges & TOP) b.top = borderOf(outline.top);
+      if (outline.bottom && edges & BOTTOM) b.bottom = borderOf(outline.bottom);
+      if (outline.left && edges & LEFT) b.left = borderOf(outline.left);
+      if (outline.right && edges & RIGHT) b.right = borderOf(outline.right);
+      s.border = b;
+    }
+    return s as ExcelJS.Style;
+  };
+  // Cells with the same style before get the same (never mutated) style object after: fewer
+  // objects, and ExcelJS's writer recognises a style it has seen by identity.
+  const cache = new Map<object, Map<number, ExcelJS.Style>>();
   for (let r = range.top; r <= range.bottom; r++) {
     for (let c = range.left; c <= range.right; c++) {
       const cell = ws.getCell(r + 1, c + 1);
-      // A fresh style object per cell: ExcelJS may share one object between cells read alike.
-      const s: Partial<ExcelJS.Style> = { ...cell.style };
-      if (hasFont) s.font = { ...(s.font ?? {}), ...fontPatch };
-      if (style.fill)
-        s.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-      if (hasAlign) s.alignment = { ...(s.alignment ?? {}), ...alignPatch };
-      if (style.numberFormat !== undefined) s.numFmt = style.numberFormat;
-      if (hasBorder) {
-        const b: Partial<ExcelJS.Borders> = { ...(s.border ?? {}) };
-        if (inner) {
-          if (r > range.top) b.top = borderOf(inner);
-          if (r < range.bottom) b.bottom = borderOf(inner);
-          if (c > range.left) b.left = borderOf(inner);
-          if (c < range.right) b.right = borderOf(inner);
-        }
-        if (outline.top && r === range.top) b.top = borderOf(outline.top);
-        if (outline.bottom && r === range.bottom) b.bottom = borderOf(outline.bottom);
-        if (outline.left && c === range.left) b.left = borderOf(outline.left);
-        if (outline.right && c === range.right) b.right = borderOf(outline.right);
-        s.border = b;
-      }
-      cell.style = s as ExcelJS.Style;
+      const current = cell.style as Partial<ExcelJS.Style> | undefined;
+      const base = current && Object.keys(current).length > 0 ? current : EMPTY_STYLE;
+      const edges = hasBorder
+        ? (r === range.top ? TOP : 0) |
+          (r === range.bottom ? BOTTOM : 0) |
+          (c === range.left ? LEFT : 0) |
+          (c === range.right ? RIGHT : 0)
+        : 0;
+      let byEdges = cache.get(base);
+      if (!byEdges) cache.set(base, (byEdges = new Map()));
+      let next = byEdges.get(edges);
+      if (!next) byEdges.set(edges, (next = derive(base, edges)));
+      cell.style = next;
     }
   }
 }
+
+const EMPTY_STYLE: Partial<ExcelJS.Style> = {};
+const TOP = 1;
+const BOTTOM = 2;
+const LEFT = 4;
+const RIGHT = 8;
 
 /**
  * Capaian bands as cellIs rules. Bands meet at their bounds (min ≤ v < max), and "between" is

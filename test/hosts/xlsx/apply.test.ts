@@ -320,6 +320,26 @@ describe("applyPlan", () => {
     expect(wb.getWorksheet("Target & Realisasi")!.getCell("D2").value).toBeNull();
   });
 
+  it("merges many areas and refuses areas that overlap", async () => {
+    const wb = userBook();
+    const p = emptySheetPlan("Kertas Kerja", "create", "kertas-kerja");
+    p.cells.push({ row: 0, col: 0, value: markerText("kertas-kerja", "id") });
+    for (let r = 1; r < 400; r += 2) p.merges.push({ top: r, left: 0, bottom: r + 1, right: 3 });
+    applyPlan(wb, { sheets: [p] });
+    const back = await saveAndLoad(wb, "many-merges.xlsx");
+    const grid = (await readXlsxFile(path.join(dir, "many-merges.xlsx"))).sheets.find(
+      (s) => s.name === "Kertas Kerja"
+    )!;
+    expect(grid.merges).toHaveLength(200);
+    expect(back.getWorksheet("Kertas Kerja")!.getCell("D401").master.address).toBe("A400");
+    const overlapping = emptySheetPlan("Lain", "create", "laporan");
+    overlapping.merges.push(
+      { top: 0, left: 0, bottom: 1, right: 1 },
+      { top: 1, left: 1, bottom: 2, right: 2 }
+    );
+    expect(() => applyPlan(userBook(), { sheets: [overlapping] })).toThrow(/merge/);
+  });
+
   it("refuses an update of a sheet that does not exist", () => {
     const wb = userBook();
     expect(() => applyPlan(wb, { sheets: [emptySheetPlan("Tidak Ada", "update")] })).toThrow(
