@@ -226,7 +226,7 @@ function normCode(code: string | null): string | null {
   return c === "" ? null : c;
 }
 
-/** Error findings that concern a node: by its code, or by one of its cells. */
+/** Error findings that concern a node: by its code, or (findings without a code) by one of its cells. */
 function errorsFor(node: ConditionNode, errors: readonly Finding[]): number {
   const code = normCode(node.code);
   const cells = new Set<string>([node.cell]);
@@ -235,7 +235,10 @@ function errorsFor(node: ConditionNode, errors: readonly Finding[]): number {
   for (const i of node.indicators) cells.add(i.cell);
   let n = 0;
   for (const f of errors) {
-    if ((code !== null && normCode(f.code) === code) || (f.cell !== null && cells.has(f.cell))) n++;
+    // A finding that names a code belongs to that code only: its cell may be a cell that lists
+    // several conditions. Findings without a code are matched by cell.
+    const fc = normCode(f.code);
+    if (fc !== null ? fc === code : f.cell !== null && cells.has(f.cell)) n++;
   }
   return n;
 }

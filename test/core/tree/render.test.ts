@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { applyPlan, loadXlsxFile, gridsFromWorkbook, writeXlsxFile } from "../../../src/hosts/xlsx";
-import { readWorkbook } from "../../../src/core/reader";
+import { analyse } from "../../../src/core/pipeline";
 import { planTree } from "../../../src/core/tree";
 import { withDefaults } from "../../../src/core/settings";
 import { convertWithLibreOffice } from "../../helpers/libreoffice";
@@ -28,9 +28,10 @@ describe("the sample's pohon kinerja rendered by LibreOffice", () => {
   it("prints one page wide on A3 landscape, one page per planned page", async () => {
     const wb = await loadXlsxFile(sample);
     const grids = gridsFromWorkbook(wb, sample);
-    const model = readWorkbook(grids, { lang: "id", file: sample });
     const settings = withDefaults({ paper: "A3", orientation: "landscape" });
-    const plan = planTree(model, model.findings, grids, settings);
+    // The whole analysis, so conditions with error findings carry their markers.
+    const { model, findings } = analyse(grids, settings, sample);
+    const plan = planTree(model, findings, grids, settings);
     // Sheets read without a <sheetView> have views null in ExcelJS; the host expects an array.
     for (const ws of wb.worksheets) ws.views ??= [];
     wb.views ??= [];
