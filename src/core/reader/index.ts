@@ -600,12 +600,19 @@ class Reader {
    */
   private matchHeading(b: TextBlock, nextIsLabel: boolean): ConditionNode | null {
     const text = b.text;
-    if (/[\r\n]/.test(text) || isProse(text)) return null;
+    if (/[\r\n]/.test(text)) return null;
     const lead = splitLeadingCode(text);
     const code = lead ? lead.code : null;
     const trailing = splitTrailingCode(lead ? lead.name : text);
     const name = trailing.name;
     const free = (n: ConditionNode): boolean => !this.claimed.has(n);
+    if (isProse(text)) {
+      // A long name may still be a heading: only when it is a listed condition's exact name.
+      if (!code || text.length > 1000) return null;
+      const exact = this.byName.get(normalise(name))?.filter(free) ?? [];
+      const found = exact.find((n) => n.code === code) ?? exact[0];
+      return found ? this.claimHeading(found, b, code, name) : null;
+    }
     // A line without a code, not followed by "Penjelasan" and ending a sentence is text;
     // only an exact name could make it a heading (this keeps the fuzzy search off paragraphs).
     if (!code && !nextIsLabel && (/[.!?]$/.test(text) || text.length > 150)) {
@@ -634,12 +641,11 @@ class Reader {
       const hit = this.bestByCode(code, name, free);
       if (hit && (hit.score > 0 || nextIsLabel)) node = hit.node;
     }
-    const cell = cellRef(b.sheet.name, b.row, b.col);
     if (!node) {
       if (!(nextIsLabel || (code !== null && codeDepth(code) >= 2))) return null;
       const depth = code ? codeDepth(code) : 1;
       const p = code ? parentCode(code) : null;
-      node = this.addNode(
+      const made = this.addNode(
         code,
         name,
         depth,
@@ -650,10 +656,23 @@ class Reader {
         b.col,
         "section-heading"
       );
-    } else {
-      node.mentions.push({ name, code, kind: "section-heading", cell });
-      if (code) this.indexCode(code, node);
+      this.claimed.add(made);
+      made.sectionCell = made.cell;
+      return made;
     }
+    return this.claimHeading(node, b, code, name);
+  }
+
+  /** The section at `b` describes `node`: record the heading as a mention, and its code. */
+  private claimHeading(
+    node: ConditionNode,
+    b: TextBlock,
+    code: string | null,
+    name: string
+  ): ConditionNode {
+    const cell = cellRef(b.sheet.name, b.row, b.col);
+    node.mentions.push({ name, code, kind: "section-heading", cell });
+    if (code) this.indexCode(code, node);
     this.claimed.add(node);
     node.sectionCell = cell;
     return node;
