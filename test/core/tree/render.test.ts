@@ -49,6 +49,17 @@ describe("the sample's pohon kinerja rendered by LibreOffice", () => {
     expect(Math.round(info.width)).toBe(1191);
     expect(info.pages).toBe(1 + (plan.print?.rowBreaks?.length ?? 0));
 
+    // The formulas work in a real spreadsheet: a name taken by line from a cell listing nine
+    // conditions, and the capaian of 1.1's indicator computed from its target and realisasi.
+    const text = execFileSync("pdftotext", ["-layout", output, "-"], { encoding: "utf8" });
+    expect(text).toContain("Meningkatnya Kebijakan");
+    const ind = model.nodes.find((n) => n.code === "1.1")?.indicators[0];
+    expect(ind?.target).toEqual(expect.any(Number));
+    expect(ind?.actual).toEqual(expect.any(Number));
+    const capaian = (((ind?.actual ?? 0) / (ind?.target ?? 1)) * 100).toFixed(2);
+    expect(text).toContain(`${capaian}%`);
+    expect(text).not.toMatch(/#NAME|#REF|#VALUE|Err:\d/);
+
     const png = process.env.POKIN_TREE_PNG;
     if (png) {
       execFileSync("pdftoppm", [
