@@ -230,21 +230,29 @@ describe("mutated copies of the sample", () => {
     );
   });
 
-  it("report a non-numeric Target typed into any measured row as invalid-number at that cell", () => {
-    const sheet = sheetOf(sample, "Target & Realisasi");
-    const rows = sheet.values
-      .map((r, i) => ({ i, name: r[1], target: r[3] }))
-      .filter((x) => typeof x.name === "string" && typeof x.target === "number")
+  /** Rows of Target & Realisasi with an indicator name and a numeric Target and Realisasi. */
+  function measuredRows(): number[] {
+    return sheetOf(sample, "Target & Realisasi")
+      .values.map((r, i) => ({ i, name: r[1], target: r[3], actual: r[4] }))
+      .filter(
+        (x) =>
+          typeof x.name === "string" && typeof x.target === "number" && typeof x.actual === "number"
+      )
       .map((x) => x.i);
+  }
+
+  it("report a non-numeric Target or Realisasi typed into any measured row as invalid-number at that cell", () => {
+    const rows = measuredRows();
     expect(rows.length).toBeGreaterThan(40);
     fc.assert(
       fc.property(
         fc.constantFrom(...rows),
+        fc.constantFrom(3, 4),
         fc.stringMatching(/^[A-Za-z]{2,12}( [a-z]{2,8})?$/),
-        (row, word) => {
+        (row, col, word) => {
           const wb = structuredClone(sample);
-          setCell(sheetOf(wb, "Target & Realisasi"), row, 3, word);
-          const ref = cellRef("Target & Realisasi", row, 3);
+          setCell(sheetOf(wb, "Target & Realisasi"), row, col, word);
+          const ref = cellRef("Target & Realisasi", row, col);
           const { findings } = analyse(wb, DEFAULT_SETTINGS);
           const at = findings.filter((f) => f.rule === "invalid-number" && f.cell === ref);
           expect(at).toHaveLength(1);
@@ -252,6 +260,25 @@ describe("mutated copies of the sample", () => {
         }
       ),
       runs(12)
+    );
+  });
+
+  it("report a blanked Target of any measured row as missing-target at that cell", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...measuredRows()),
+        fc.constantFrom<CellValue>(null, "", "  "),
+        (row, blank) => {
+          const wb = structuredClone(sample);
+          setCell(sheetOf(wb, "Target & Realisasi"), row, 3, blank);
+          const ref = cellRef("Target & Realisasi", row, 3);
+          const { findings } = analyse(wb, DEFAULT_SETTINGS);
+          expect(
+            findings.filter((f) => f.rule === "missing-target" && f.cell === ref)
+          ).toHaveLength(1);
+        }
+      ),
+      runs(8)
     );
   });
 
