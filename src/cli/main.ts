@@ -369,6 +369,10 @@ async function job(
   await writeOutput(wb, output, lang);
   out(t("cli.written", { out: output }, lang));
   out(summaryLine(file, analysis.model, findings, lang));
+  // The job's own findings (a typed capaian left alone, a protected sheet not filled) say why
+  // something was not written; the checks' findings are periksa's to list.
+  const checked = new Set(analysis.findings);
+  for (const f of findings) if (!checked.has(f)) out(findingLine(f, lang));
   return 0;
 }
 

@@ -245,6 +245,17 @@ describe("the jobs on the sample", () => {
     expect(fingerprint(SAMPLE)).toEqual(untouched);
   });
 
+  it("hitung says why a protected sheet was not filled", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(SAMPLE);
+    await book.getWorksheet("Target & Realisasi")!.protect("", {});
+    const input = path.join(dir, "terkunci.xlsx");
+    await book.xlsx.writeFile(input);
+    const r = await runCli(["hitung", input, "-o", path.join(dir, "hasil", "terkunci.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\] '?Target & Realisasi'?.* sheet-protected: /);
+  });
+
   it("hitung fills the empty Capaian (%) cells with formulas", async () => {
     const out = path.join(dir, "hasil", "hitung-rumus.xlsx");
     expect((await runCli(["hitung", SAMPLE, "-o", out])).code).toBe(0);

@@ -142,19 +142,22 @@ function applySheetPlan(ws: ExcelJS.Worksheet, sp: SheetPlan): boolean {
       wroteFormula = true;
     } else {
       // A string is stored as text (shared string) even when it starts with "=", "+", "-" or "@".
-      cell.value = c.value === undefined ? null : c.value;
+      cell.value = c.value === undefined ? null : fitCell(c.value);
     }
   }
   mergeAll(ws, sp.merges);
   // Formats after merges, so the merged cells' own borders are not overwritten by the master's.
   for (const f of sp.formats) applyStyle(ws, f.range, f.style);
   for (const h of sp.hyperlinks) {
-    const value: ExcelJS.CellHyperlinkValue = { text: h.text, hyperlink: `#${h.target}` };
+    const value: ExcelJS.CellHyperlinkValue = {
+      text: fitCell(h.text) as string,
+      hyperlink: `#${h.target}`,
+    };
     if (h.tip) value.tooltip = h.tip;
     ws.getCell(h.row + 1, h.col + 1).value = value;
   }
   for (const w of sp.columnWidths) ws.getColumn(w.col + 1).width = w.width;
-  for (const h of sp.rowHeights) ws.getRow(h.row + 1).height = h.height;
+  for (const h of sp.rowHeights) ws.getRow(h.row + 1).height = Math.min(h.height, MAX_ROW_HEIGHT);
   for (const cf of sp.conditionalFormats) addBands(ws, cf);
   if (sp.freeze && (sp.freeze.rows > 0 || sp.freeze.cols > 0)) {
     const { rows, cols } = sp.freeze;
@@ -211,6 +214,20 @@ function mergeAll(ws: ExcelJS.Worksheet, merges: readonly CellRange[]): void {
         if (r > area.top || c > area.left) (ws.getCell(r, c) as MergeCell).merge(master);
     internal[master.address] = area;
   }
+}
+
+/** Excel's limits: a cell holds at most 32,767 characters; a row is at most 409 points high. */
+export const MAX_CELL_CHARS = 32767;
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * A text over Excel's limit makes Excel report the file as damaged; cut it, marked with "…".
+ * Only generated text can get there (the user's own cells are within the limit already).
+ */
+function fitCell(v: CellValue): CellValue {
+  return typeof v === "string" && v.length > MAX_CELL_CHARS
+    ? `${v.slice(0, MAX_CELL_CHARS - 1)}…`
+    : v;
 }
 
 function rangeText(r: CellRange): string {

@@ -340,6 +340,26 @@ describe("applyPlan", () => {
     expect(() => applyPlan(userBook(), { sheets: [overlapping] })).toThrow(/merge/);
   });
 
+  it("keeps texts and row heights within Excel's limits", async () => {
+    const wb = userBook();
+    const p = emptySheetPlan("Hasil Pemeriksaan", "create", "hasil");
+    p.cells.push(
+      { row: 0, col: 0, value: markerText("hasil", "id") },
+      { row: 1, col: 0, value: "x".repeat(40000) },
+      { row: 2, col: 0, value: "y".repeat(32767) }
+    );
+    p.rowHeights.push({ row: 1, height: 5610 }, { row: 2, height: 30 });
+    applyPlan(wb, { sheets: [p] });
+    const back = await saveAndLoad(wb, "limits.xlsx");
+    const ws = back.getWorksheet("Hasil Pemeriksaan")!;
+    const cut = ws.getCell("A2").value as string;
+    expect(cut).toHaveLength(32767);
+    expect(cut.endsWith("x…")).toBe(true);
+    expect(ws.getCell("A3").value).toBe("y".repeat(32767));
+    expect(ws.getRow(2).height).toBe(409);
+    expect(ws.getRow(3).height).toBe(30);
+  });
+
   it("refuses an update of a sheet that does not exist", () => {
     const wb = userBook();
     expect(() => applyPlan(wb, { sheets: [emptySheetPlan("Tidak Ada", "update")] })).toThrow(
