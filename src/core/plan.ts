@@ -195,3 +195,39 @@ export function resolveSheetName(
 export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text);
 }
+
+/** Excel's limits: characters in a cell, row height in points, column width in characters. */
+export const EXCEL_LIMITS = { cellChars: 32767, rowHeight: 409, columnWidth: 255 } as const;
+
+/**
+ * The plan with every text value, row height and column width within Excel's limits. A text
+ * longer than a cell can hold (a generated line quoting a 32,767-character name, say) is cut and
+ * ends with "…", since Excel would refuse the whole write otherwise. Both hosts apply plans
+ * through this, so no producer of a plan has to remember it.
+ */
+export function withinExcelLimits(plan: WritePlan): WritePlan {
+  const max = EXCEL_LIMITS.cellChars;
+  const clampSheet = (sp: SheetPlan): SheetPlan => {
+    const tooLong = sp.cells.some((c) => typeof c.value === "string" && c.value.length > max);
+    const tallRow = sp.rowHeights.some((r) => r.height > EXCEL_LIMITS.rowHeight);
+    const wideCol = sp.columnWidths.some((c) => c.width > EXCEL_LIMITS.columnWidth);
+    if (!tooLong && !tallRow && !wideCol) return sp;
+    return {
+      ...sp,
+      cells: tooLong
+        ? sp.cells.map((c) =>
+            typeof c.value === "string" && c.value.length > max
+              ? { ...c, value: `${c.value.slice(0, max - 1)}…` }
+              : c
+          )
+        : sp.cells,
+      rowHeights: tallRow
+        ? sp.rowHeights.map((r) => ({ ...r, height: Math.min(r.height, EXCEL_LIMITS.rowHeight) }))
+        : sp.rowHeights,
+      columnWidths: wideCol
+        ? sp.columnWidths.map((c) => ({ ...c, width: Math.min(c.width, EXCEL_LIMITS.columnWidth) }))
+        : sp.columnWidths,
+    };
+  };
+  return { ...plan, sheets: plan.sheets.map(clampSheet) };
+}
