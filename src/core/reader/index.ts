@@ -1,6 +1,6 @@
 /** The reader: workbook grids → CSF model. */
 import type { CellValue, SheetGrid, WorkbookGrids } from "../grid";
-import { cellText, formulaAt, isBlank } from "../grid";
+import { cellText, formulaAt } from "../grid";
 import { cellRef } from "../address";
 import type {
   ConditionNode,
@@ -184,7 +184,7 @@ class Reader {
       if (!structureSeen && splitLeadingCode(text) && text.length <= 200) structureSeen = true;
       this.scanOutcomeLabel(sheet, r, row);
       for (let c = first + 1; c < row.length; c++) {
-        if (isBlank(row[c]) || this.isConsumed(sheet.name, r, c)) continue;
+        if (blank(row[c]) || this.isConsumed(sheet.name, r, c)) continue;
         if (structureSeen)
           this.skipped("info", "reader.skipped.text", sheet.name, r, c, {
             text: excerpt(cellText(row[c] ?? null)),
@@ -201,7 +201,7 @@ class Reader {
     let count = 0;
     let at = -1;
     for (let c = 0; c < row.length; c++) {
-      if (isBlank(row[c])) continue;
+      if (blank(row[c])) continue;
       if (c < firstCol || c > lastCol) continue;
       count++;
       at = c;
@@ -232,9 +232,9 @@ class Reader {
       this.consumed.add(`${sheet.name}!${r},${c}`);
       let found: { row: number; col: number } | null = null;
       for (let cc = c + 1; cc < row.length && !found; cc++)
-        if (!isBlank(row[cc])) found = { row: r, col: cc };
+        if (!blank(row[cc])) found = { row: r, col: cc };
       for (let rr = r + 1; rr < Math.min(sheet.values.length, r + 6) && !found; rr++)
-        if (!isBlank(sheet.values[rr]?.[c])) found = { row: rr, col: c };
+        if (!blank(sheet.values[rr]?.[c])) found = { row: rr, col: c };
       if (found && this.outcome === null) {
         this.outcome = cellText(sheet.values[found.row]?.[found.col] ?? null);
         this.outcomeCell = cellRef(sheet.name, found.row, found.col);
@@ -985,8 +985,15 @@ export function parsePolarity(word: string): Polarity | null {
   return null;
 }
 
+/** Like grid's isBlank, without allocating a trimmed copy (this runs on every cell). */
+function blank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && !NON_SPACE.test(v));
+}
+
+const NON_SPACE = /\S/;
+
 function firstNonBlank(row: readonly CellValue[], from: number): number {
-  for (let c = from; c < row.length; c++) if (!isBlank(row[c])) return c;
+  for (let c = from; c < row.length; c++) if (!blank(row[c])) return c;
   return -1;
 }
 
