@@ -207,8 +207,11 @@ export const EXCEL_LIMITS = { cellChars: 32767, rowHeight: 409, columnWidth: 255
  */
 export function withinExcelLimits(plan: WritePlan): WritePlan {
   const max = EXCEL_LIMITS.cellChars;
+  const cut = (text: string) => `${text.slice(0, max - 1)}…`;
   const clampSheet = (sp: SheetPlan): SheetPlan => {
-    const tooLong = sp.cells.some((c) => typeof c.value === "string" && c.value.length > max);
+    const tooLong =
+      sp.cells.some((c) => typeof c.value === "string" && c.value.length > max) ||
+      sp.hyperlinks.some((h) => h.text.length > max);
     const tallRow = sp.rowHeights.some((r) => r.height > EXCEL_LIMITS.rowHeight);
     const wideCol = sp.columnWidths.some((c) => c.width > EXCEL_LIMITS.columnWidth);
     if (!tooLong && !tallRow && !wideCol) return sp;
@@ -216,11 +219,12 @@ export function withinExcelLimits(plan: WritePlan): WritePlan {
       ...sp,
       cells: tooLong
         ? sp.cells.map((c) =>
-            typeof c.value === "string" && c.value.length > max
-              ? { ...c, value: `${c.value.slice(0, max - 1)}…` }
-              : c
+            typeof c.value === "string" && c.value.length > max ? { ...c, value: cut(c.value) } : c
           )
         : sp.cells,
+      hyperlinks: tooLong
+        ? sp.hyperlinks.map((h) => (h.text.length > max ? { ...h, text: cut(h.text) } : h))
+        : sp.hyperlinks,
       rowHeights: tallRow
         ? sp.rowHeights.map((r) => ({ ...r, height: Math.min(r.height, EXCEL_LIMITS.rowHeight) }))
         : sp.rowHeights,

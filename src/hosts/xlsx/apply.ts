@@ -9,6 +9,7 @@ import type { CellRange, CellValue } from "../../core/grid";
 import { t, type Lang } from "../../core/messages";
 import {
   generatedKind,
+  withinExcelLimits,
   type BandRule,
   type BorderLine,
   type CellStyle,
@@ -29,8 +30,9 @@ type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
  * same generated kind; an "update" sheet must exist and its `expect` cells must be unchanged);
  * if any check fails a PlanRefusedError is thrown and nothing has been written.
  */
-export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, lang: Lang = "id"): void {
+export function applyPlan(wb: ExcelJS.Workbook, planned: WritePlan, lang: Lang = "id"): void {
   installExcelJsPatches();
+  const plan = withinExcelLimits(planned);
   for (const sp of plan.sheets) checkSheetPlan(wb, sp, lang);
   let lastCreated: string | null = null;
   let wroteFormula = false;
@@ -142,7 +144,7 @@ function applySheetPlan(ws: ExcelJS.Worksheet, sp: SheetPlan): boolean {
       wroteFormula = true;
     } else {
       // A string is stored as text (shared string) even when it starts with "=", "+", "-" or "@".
-      cell.value = c.value === undefined ? null : fitCell(c.value);
+      cell.value = c.value === undefined ? null : c.value;
     }
   }
   mergeAll(ws, sp.merges);
@@ -150,14 +152,14 @@ function applySheetPlan(ws: ExcelJS.Worksheet, sp: SheetPlan): boolean {
   for (const f of sp.formats) applyStyle(ws, f.range, f.style);
   for (const h of sp.hyperlinks) {
     const value: ExcelJS.CellHyperlinkValue = {
-      text: fitCell(h.text) as string,
+      text: h.text,
       hyperlink: `#${h.target}`,
     };
     if (h.tip) value.tooltip = h.tip;
     ws.getCell(h.row + 1, h.col + 1).value = value;
   }
   for (const w of sp.columnWidths) ws.getColumn(w.col + 1).width = w.width;
-  for (const h of sp.rowHeights) ws.getRow(h.row + 1).height = Math.min(h.height, MAX_ROW_HEIGHT);
+  for (const h of sp.rowHeights) ws.getRow(h.row + 1).height = h.height;
   for (const cf of sp.conditionalFormats) addBands(ws, cf);
   if (sp.freeze && (sp.freeze.rows > 0 || sp.freeze.cols > 0)) {
     const { rows, cols } = sp.freeze;
@@ -216,18 +218,8 @@ function mergeAll(ws: ExcelJS.Worksheet, merges: readonly CellRange[]): void {
   }
 }
 
-/** Excel's limits: a cell holds at most 32,767 characters; a row is at most 409 points high. */
-export const MAX_CELL_CHARS = 32767;
-const MAX_ROW_HEIGHT = 409;
-
-/**
- * A text over Excel's limit makes Excel report the file as damaged; cut it, marked with "…".
- * Only generated text can get there (the user's own cells are within the limit already).
- */
-function fitCell(v: CellValue): CellValue {
-  return typeof v === "string" && v.length > MAX_CELL_CHARS
-    ? `${v.slice(0, MAX_CELL_CHARS - 1)}…`
-    : v;
+function absoluteRange(r: CellRange): string {
+  return rangeText(r).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }
 
 function rangeText(r: CellRange): string {
@@ -265,7 +257,8 @@ function applyStyle(ws: ExcelJS.Worksheet, range: CellRange, style: CellStyle): 
   /** The new style for a cell whose style is `base`, at an edge (flags) of the range or inside. */
   const derive = (base: Partial<ExcelJS.Style>, edges: number): ExcelJS.Style => {
     const s: Partial<ExcelJS.Style> = { ...base };
-    if (hasFont) s.font = { ...(s.font ?? {}), ...fontPatch };
+    // A font without a name makes LibreOffice (and some Excel builds) fall back to a serif face.
+    if (hasFont) s.font = { name: "Calibri", size: 11, ...(s.font ?? {}), ...fontPatch };
     if (style.fill)
       s.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
     if (hasAlign) s.alignment = { ...(s.alignment ?? {}), ...alignPatch };
@@ -316,27 +309,35 @@ const LEFT = 4;
 const RIGHT = 8;
 
 /**
- * Capaian bands as cellIs rules. Bands meet at their bounds (min ≤ v < max), and "between" is
- * inclusive, so rules are ordered by descending lower bound: the higher band wins at the bound.
+ * Capaian bands as expression rules that test ISNUMBER first: a "cell value" rule would colour the
+ * "" an uncomputable capaian shows, since Excel ranks text above every number. Rules are ordered
+ * by descending lower bound and stop at the first match, so the higher band wins at a bound.
  */
 function addBands(ws: ExcelJS.Worksheet, cf: PlanConditionalFormat): void {
   const lower = (b: BandRule) => b.min ?? -Infinity;
   const bands = [...cf.bands].sort((a, b) => lower(b) - lower(a));
-  const rules = bands.flatMap((b): ExcelJS.ConditionalFormattingRule[] => {
+  const ref = a1(cf.range.top, cf.range.left);
+  const rules = bands.map((b): ExcelJS.ConditionalFormattingRule => {
     const style: Partial<ExcelJS.Style> = {
       fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(b.fill) } },
     };
     if (b.fontColor) style.font = { color: { argb: argb(b.fontColor) } };
-    // ExcelJS types list only some OOXML operators; it writes any operator given.
-    const rule = (operator: string, formulae: number[]) =>
-      ({ type: "cellIs", operator, formulae, style }) as unknown as ExcelJS.CellIsRuleType;
-    if (b.min !== undefined && b.max !== undefined) return [rule("between", [b.min, b.max])];
-    if (b.min !== undefined) return [rule("greaterThanOrEqual", [b.min])];
-    if (b.max !== undefined) return [rule("lessThan", [b.max])];
-    return [];
+    return {
+      type: "expression",
+      formulae: [bandCondition(ref, b)],
+      style,
+    } as ExcelJS.ConditionalFormattingRule;
   });
   // Priorities are left to ExcelJS, which numbers rules in this order after the sheet's own.
   if (rules.length > 0) ws.addConditionalFormatting({ ref: rangeText(cf.range), rules });
+}
+
+/** "AND(ISNUMBER(F5),F5>=91,F5<1E+15)" for the band's bounds, relative to the range's first cell. */
+export function bandCondition(ref: string, b: BandRule): string {
+  const parts = [`ISNUMBER(${ref})`];
+  if (b.min !== undefined) parts.push(`${ref}>=${b.min}`);
+  if (b.max !== undefined) parts.push(`${ref}<${b.max}`);
+  return `AND(${parts.join(",")})`;
 }
 
 function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
@@ -351,7 +352,8 @@ function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
     setup.fitToWidth = fitW;
     setup.fitToHeight = fitH;
   }
-  if (p.area) setup.printArea = rangeText(p.area);
+  // Absolute anchors: LibreOffice ignores a print area written as "$A2:$E474" or "A2:E474".
+  if (p.area) setup.printArea = absoluteRange(p.area);
   if (p.titleRows) setup.printTitlesRow = `${p.titleRows.first + 1}:${p.titleRows.last + 1}`;
   if (p.margins) setup.margins = { ...p.margins, header: 0.3, footer: 0.3 };
   if (p.centerHorizontally !== undefined) setup.horizontalCentered = p.centerHorizontally;
