@@ -53,10 +53,29 @@ export interface EdgeSet {
   right?: boolean;
 }
 
+/** Bits given by `TreeLayout.forEachConnector`: which sides of a cell carry a connector line. */
+export const EDGE_TOP = 1;
+export const EDGE_BOTTOM = 2;
+export const EDGE_LEFT = 4;
+export const EDGE_RIGHT = 8;
+
+const EDGE_BITS: Record<keyof EdgeSet, number> = {
+  top: EDGE_TOP,
+  bottom: EDGE_BOTTOM,
+  left: EDGE_LEFT,
+  right: EDGE_RIGHT,
+};
+
 export interface TreeLayout {
   boxes: BoxPlacement[];
-  /** Connector borders per cell, keyed "row,col". Never on a cell inside a box. */
-  edges: Map<string, EdgeSet>;
+  /**
+   * Connector borders per cell, keyed "row,col". Never on a cell inside a box. The same cells as
+   * `forEachConnector` visits, in the same order; built on first use (a big tree has hundreds of
+   * thousands of them).
+   */
+  readonly edges: Map<string, EdgeSet>;
+  /** Visit every connector cell with its EDGE_* bits, in the order the cells were first drawn. */
+  forEachConnector(visit: (row: number, col: number, sides: number) => void): void;
   /** Height in points of every row from `startRow` to `endRow` (index 0 = startRow). */
   rowHeights: number[];
   startRow: number;
@@ -167,12 +186,20 @@ export function layoutTree(
   };
   const boxes: BoxPlacement[] = [];
   const byPlaced = new Map<Placed, BoxPlacement>();
-  const edges = new Map<string, EdgeSet>();
+  // Small-integer keys and bits, not "row,col" strings and objects: a big tree has hundreds of
+  // thousands of connector cells. Connectors run only under the tree's slots.
+  const width = slots * SLOT_COLS + 1;
+  const connectors = new Map<number, number>();
   const edge = (r: number, c: number, side: keyof EdgeSet): void => {
-    const k = `${r},${c}`;
-    const e = edges.get(k) ?? {};
-    e[side] = true;
-    edges.set(k, e);
+    if (c < 0 || c >= width) throw new Error(`connector outside the tree: column ${c}`);
+    const k = r * width + c;
+    connectors.set(k, (connectors.get(k) ?? 0) | EDGE_BITS[side]);
+  };
+  const forEachConnector = (visit: (row: number, col: number, sides: number) => void): void => {
+    for (const [k, bits] of connectors) {
+      const r = Math.floor(k / width);
+      visit(r, k - r * width, bits);
+    }
   };
 
   /** Place one box with its first row at `top`; its internal rows span whole row units. */
@@ -356,9 +383,13 @@ export function layoutTree(
   }
   const shelfSlots =
     shelf.length > 0 ? Math.min(shelf.length, opts.shelfPerRow ?? Math.max(4, slots)) : 0;
+  let edges: Map<string, EdgeSet> | null = null;
   return {
     boxes,
-    edges,
+    get edges(): Map<string, EdgeSet> {
+      return (edges ??= edgeSets(forEachConnector));
+    },
+    forEachConnector,
     rowHeights,
     startRow: start,
     endRow: row - 1,
@@ -368,6 +399,18 @@ export function layoutTree(
     slots,
     pageBreaks: breaks,
   };
+}
+
+/** The string-keyed form of compact connectors ("row,col" → sides), in the same order. */
+function edgeSets(forEachConnector: TreeLayout["forEachConnector"]): Map<string, EdgeSet> {
+  const out = new Map<string, EdgeSet>();
+  forEachConnector((r, c, bits) => {
+    const e: EdgeSet = {};
+    for (const side of ["top", "bottom", "left", "right"] as const)
+      if (bits & EDGE_BITS[side]) e[side] = true;
+    out.set(`${r},${c}`, e);
+  });
+  return out;
 }
 
 /** Greedy page breaks: rows to break above so no page is taller than `pageHeight` points. */

@@ -19,6 +19,10 @@ import {
 import type { Band, Settings } from "../settings";
 import {
   BOX_COLS,
+  EDGE_BOTTOM,
+  EDGE_LEFT,
+  EDGE_RIGHT,
+  EDGE_TOP,
   layoutTree,
   type BoxPlacement,
   type LayoutNode,
@@ -226,20 +230,34 @@ function normCode(code: string | null): string | null {
   return c === "" ? null : c;
 }
 
+/** Error findings counted by normalised code, and (findings without a code) by cell. */
+interface ErrorIndex {
+  byCode: Map<string, number>;
+  byCell: Map<string, number>;
+}
+
+function indexErrors(errors: readonly Finding[]): ErrorIndex {
+  const byCode = new Map<string, number>();
+  const byCell = new Map<string, number>();
+  for (const f of errors) {
+    const fc = normCode(f.code);
+    if (fc !== null) byCode.set(fc, (byCode.get(fc) ?? 0) + 1);
+    else if (f.cell !== null) byCell.set(f.cell, (byCell.get(f.cell) ?? 0) + 1);
+  }
+  return { byCode, byCell };
+}
+
 /** Error findings that concern a node: by its code, or (findings without a code) by one of its cells. */
-function errorsFor(node: ConditionNode, errors: readonly Finding[]): number {
+function errorsFor(node: ConditionNode, errors: ErrorIndex): number {
+  // A finding that names a code belongs to that code only: its cell may be a cell that lists
+  // several conditions. Findings without a code are matched by cell.
   const code = normCode(node.code);
   const cells = new Set<string>([node.cell]);
   if (node.sectionCell) cells.add(node.sectionCell);
   for (const m of node.mentions) cells.add(m.cell);
   for (const i of node.indicators) cells.add(i.cell);
-  let n = 0;
-  for (const f of errors) {
-    // A finding that names a code belongs to that code only: its cell may be a cell that lists
-    // several conditions. Findings without a code are matched by cell.
-    const fc = normCode(f.code);
-    if (fc !== null ? fc === code : f.cell !== null && cells.has(f.cell)) n++;
-  }
+  let n = code !== null ? (errors.byCode.get(code) ?? 0) : 0;
+  for (const c of cells) n += errors.byCell.get(c) ?? 0;
   return n;
 }
 
@@ -290,7 +308,7 @@ function boxContent(
   node: ConditionNode | null,
   model: CsfModel,
   wb: WorkbookGrids,
-  errors: readonly Finding[],
+  errors: ErrorIndex,
   lang: Lang,
   shelf: boolean
 ): BoxContent {
@@ -363,7 +381,7 @@ export function buildTreePlan(
   const sheetName = resolveSheetName(t("tree.sheetName", {}, lang), wb, "pohon");
   const plan = emptySheetPlan(sheetName, "create", "pohon");
   plan.tabColor = LEVEL_STYLE.antara.head;
-  const errors = findings.filter((f) => f.severity === "error");
+  const errors = indexErrors(findings.filter((f) => f.severity === "error"));
 
   // Structure and box contents.
   const { roots, children, shelf } = splitPlaced(model);
@@ -427,15 +445,21 @@ export function buildTreePlan(
   }
 
   // Connectors: one format per cell so no host has to merge borders of overlapping ranges.
-  for (const [key, e] of layout.edges) {
-    const [r, col] = key.split(",").map(Number) as [number, number];
-    const border: NonNullable<CellStyle["border"]> = {};
-    if (e.top) border.top = CONNECTOR;
-    if (e.bottom) border.bottom = CONNECTOR;
-    if (e.left) border.left = CONNECTOR;
-    if (e.right) border.right = CONNECTOR;
-    add(rng(r, col), { border });
-  }
+  // A big tree has hundreds of thousands of these: one shared style per combination of sides.
+  const connectorStyles = new Map<number, CellStyle>();
+  layout.forEachConnector((r, col, bits) => {
+    let style = connectorStyles.get(bits);
+    if (!style) {
+      const border: NonNullable<CellStyle["border"]> = {};
+      if (bits & EDGE_TOP) border.top = CONNECTOR;
+      if (bits & EDGE_BOTTOM) border.bottom = CONNECTOR;
+      if (bits & EDGE_LEFT) border.left = CONNECTOR;
+      if (bits & EDGE_RIGHT) border.right = CONNECTOR;
+      style = Object.freeze({ border: Object.freeze(border) });
+      connectorStyles.set(bits, style);
+    }
+    add(rng(r, col), style);
+  });
 
   // Shelf title.
   if (layout.shelfTitleRow !== null) {
