@@ -8,6 +8,7 @@ export * from "./settings";
 export * from "./numbers";
 export { t, langFromLocale, type Lang, type MessageKey } from "./messages";
 export { readWorkbook, type ReadOptions } from "./reader";
+export { modelToJson, summaryText } from "./json";
 export { checkModel, type CheckOptions } from "./checks";
 export { computeAchievement, applyAchievements, planFill, type FillOptions } from "./capaian";
 export { planTree } from "./tree";

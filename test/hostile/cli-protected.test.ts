@@ -1,16 +1,13 @@
 /**
- * KNOWN BUG, kept out of the suite (jest runs *.test.ts only): `pokin hitung` on a workbook whose
- * Target & Realisasi sheet is protected writes a copy with nothing filled and exits 0, printing
- * only "Hasil ditulis ke …" and the finding counts: the sheet-protected finding that says why is
- * never shown (hitung writes no Hasil Pemeriksaan sheet either). Run with
- *   npx jest --testMatch '**\/known-bugs/*.bug.ts'
+ * `pokin hitung` on a workbook whose Target & Realisasi sheet is protected must say why nothing
+ * was filled (the sheet-protected finding), not only where the copy was written.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadXlsxFile } from "../../../src/hosts/xlsx";
-import { runCli } from "../../cli/run";
-import { SAMPLE } from "../helpers";
+import { loadXlsxFile } from "../../src/hosts/xlsx";
+import { runCli } from "../cli/run";
+import { SAMPLE } from "./helpers";
 
 const TR = "Target & Realisasi";
 
@@ -20,7 +17,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe("pokin hitung on a protected sheet (known bug)", () => {
+describe("pokin hitung on a protected sheet ", () => {
   it("tells the user the sheet is protected and nothing was filled", async () => {
     const book = await loadXlsxFile(SAMPLE);
     await book.getWorksheet(TR)?.protect("rahasia", {});
