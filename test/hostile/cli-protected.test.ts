@@ -17,7 +17,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe("pokin hitung on a protected sheet ", () => {
+describe("pokin hitung on a protected sheet", () => {
   it("tells the user the sheet is protected and nothing was filled", async () => {
     const book = await loadXlsxFile(SAMPLE);
     await book.getWorksheet(TR)?.protect("rahasia", {});
