@@ -11,17 +11,19 @@ interface FakeWindow {
   __POKIN_FAKE_WORKBOOK__?: WorkbookGrids;
   __POKIN_FAKE_OPTIONS__?: FakeOptions;
   __pokinFake?: FakeExcelHost;
-  /** The workbook as grids plus what was written, as plain JSON (for the test to read back). */
-  __pokinFakeExport?: () => unknown;
+  /** The workbook as grids, the selection, counters and saved settings, as a JSON string. */
+  __pokinFakeExport?: () => string;
 }
 
 const w = window as unknown as FakeWindow & Record<string, unknown>;
 const grids = w.__POKIN_FAKE_WORKBOOK__ ?? { sheets: [{ name: "Sheet1", values: [] }] };
 const host = new FakeExcelHost(grids, w.__POKIN_FAKE_OPTIONS__ ?? {}).install(w);
 w.__pokinFake = host;
-w.__pokinFakeExport = () => ({
-  grids: workbookToGrids(host.workbook),
-  workbook: host.workbook,
-  stats: host.stats,
-  settings: host.savedSettings,
-});
+// A JSON string: handing a big object graph to the test driver is far slower than one string.
+w.__pokinFakeExport = () =>
+  JSON.stringify({
+    grids: workbookToGrids(host.workbook),
+    workbook: { activeSheet: host.workbook.activeSheet, selection: host.workbook.selection },
+    stats: host.stats,
+    settings: host.savedSettings,
+  });
