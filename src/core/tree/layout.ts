@@ -130,6 +130,39 @@ export function centreCol(centre: number): number {
   return Math.round(centre * SLOT_COLS);
 }
 
+/** The depth whose boxes are stacked under their parent: the deepest, when it hangs below a level. */
+function stackDepthOf(root: LayoutNode): number {
+  const deepest = maxDepth(root);
+  return deepest >= 2 ? deepest : Infinity;
+}
+
+/** Boxes side by side on one shelf row. */
+function shelfPerRowOf(opts: { shelfPerRow?: number }, slots: number): number {
+  return Math.max(1, opts.shelfPerRow ?? Math.max(4, slots));
+}
+
+/**
+ * The number of columns `layoutTree` uses for this tree and shelf (its `cols`), without laying
+ * anything out: a leaf, or a parent of a stack, takes one slot.
+ */
+export function layoutCols(
+  root: LayoutNode,
+  shelf: readonly LayoutNode[],
+  opts: { shelfPerRow?: number } = {}
+): number {
+  const stackDepth = stackDepthOf(root);
+  const count = (node: LayoutNode, depth: number): number => {
+    if (node.children.length === 0 || depth + 1 === stackDepth) return 1;
+    let n = 0;
+    for (const c of node.children) n += count(c, depth + 1);
+    return n;
+  };
+  const slots = Math.max(1, count(root, 0));
+  const shelfSlots =
+    shelf.length > 0 ? Math.min(shelf.length, opts.shelfPerRow ?? Math.max(4, slots)) : 0;
+  return Math.max(slots, shelfSlots) * SLOT_COLS;
+}
+
 /**
  * Lay out a tree top-down: levels above the deepest side by side, the deepest level stacked
  * under its parent with a spine on the left; then `shelf` boxes (no connectors) below.
@@ -140,9 +173,8 @@ export function layoutTree(
   shelf: readonly LayoutNode[],
   opts: LayoutOptions
 ): TreeLayout {
-  const deepest = maxDepth(root);
   // The deepest level is stacked only when there is a level above it to hang from (not the root).
-  const stackDepth = deepest >= 2 ? deepest : Infinity;
+  const stackDepth = stackDepthOf(root);
 
   // Pass 1: widths in slots and centres (tidy: a parent centred over its first and last child).
   const tiers: Placed[][] = [];
@@ -186,19 +218,23 @@ export function layoutTree(
   };
   const boxes: BoxPlacement[] = [];
   const byPlaced = new Map<Placed, BoxPlacement>();
-  // Small-integer keys and bits, not "row,col" strings and objects: a big tree has hundreds of
-  // thousands of connector cells. Connectors run only under the tree's slots.
+  // One byte of side bits per cell and the cells in first-drawn order, not "row,col" strings and
+  // objects: a big tree has hundreds of thousands of connector cells. Connectors run only under
+  // the tree's slots, so a row of the drawing is `width` bytes, allocated when first drawn on.
   const width = slots * SLOT_COLS + 1;
-  const connectors = new Map<number, number>();
+  const sideRows: (Uint8Array | undefined)[] = [];
+  const drawn: number[] = [];
   const edge = (r: number, c: number, side: keyof EdgeSet): void => {
     if (c < 0 || c >= width) throw new Error(`connector outside the tree: column ${c}`);
-    const k = r * width + c;
-    connectors.set(k, (connectors.get(k) ?? 0) | EDGE_BITS[side]);
+    const sides = (sideRows[r] ??= new Uint8Array(width));
+    if (sides[c] === 0) drawn.push(r * width + c);
+    sides[c] = (sides[c] ?? 0) | EDGE_BITS[side];
   };
   const forEachConnector = (visit: (row: number, col: number, sides: number) => void): void => {
-    for (const [k, bits] of connectors) {
+    for (const k of drawn) {
       const r = Math.floor(k / width);
-      visit(r, k - r * width, bits);
+      const c = k - r * width;
+      visit(r, c, sideRows[r]?.[c] ?? 0);
     }
   };
 
@@ -360,7 +396,7 @@ export function layoutTree(
   if (shelf.length > 0) {
     pushRow(GAP_ROW_HEIGHT * 2);
     shelfTitleRow = pushRow(18);
-    const perRow = Math.max(1, opts.shelfPerRow ?? Math.max(4, slots));
+    const perRow = shelfPerRowOf(opts, slots);
     for (let i = 0; i < shelf.length; i += perRow) {
       if (i > 0) pushRow(GAP_ROW_HEIGHT);
       const chunk = shelf.slice(i, i + perRow);

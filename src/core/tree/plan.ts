@@ -23,6 +23,7 @@ import {
   EDGE_LEFT,
   EDGE_RIGHT,
   EDGE_TOP,
+  layoutCols,
   layoutTree,
   type BoxPlacement,
   type LayoutNode,
@@ -400,12 +401,9 @@ export function buildTreePlan(
     contents.set(n.id, c);
     return { id: n.id, rows: c.rows, children: [] };
   });
-  // The width (hence the print scale, hence the page height in sheet points) comes from a first
-  // layout; the second one moves stacked boxes off page ends.
-  const cols = Math.max(
-    layoutTree(root, shelfNodes, { startRow: TREE_START_ROW }).cols,
-    LEGEND_COLS
-  );
+  // The width (hence the print scale, hence the page height in sheet points) comes first; the
+  // layout then moves stacked boxes off page ends.
+  const cols = Math.max(layoutCols(root, shelfNodes), LEGEND_COLS);
   const page = printableSize(settings.paper, settings.orientation);
   const scale = Math.min(1, page.width / (cols * columnPoints(COL_WIDTH)));
   const pageHeight = page.height / scale;

@@ -1,6 +1,11 @@
 import {
   BOX_COLS,
+  EDGE_BOTTOM,
+  EDGE_LEFT,
+  EDGE_RIGHT,
+  EDGE_TOP,
   ROW_UNIT,
+  layoutCols,
   layoutTree,
   pageBreaks,
   type BoxPlacement,
@@ -269,6 +274,49 @@ describe("layoutTree", () => {
     expect(byId(l, "z").top).toBeGreaterThan(byId(l, "x").bottom);
     expect(l.breakCandidates).toContain(l.shelfTitleRow);
     expect(l.breakCandidates).not.toContain((l.shelfTitleRow as number) + 1);
+  });
+});
+
+describe("layoutCols", () => {
+  it("gives the width layoutTree uses, for trees of every shape and with a shelf", () => {
+    const cases: [LayoutNode, LayoutNode[], number | undefined][] = [
+      [n("o"), [], undefined],
+      [n("o", [n("1"), n("2")]), [], undefined],
+      [seedShaped(), [], undefined],
+      [n("o", [n("1", [n("1.1", [n("1.1.1"), n("1.1.2")]), n("1.2")]), n("2")]), [], undefined],
+      [n("o", [n("1", [n("1.1")])]), [n("x"), n("y"), n("z"), n("w"), n("v")], undefined],
+      [n("o", [n("1", [n("1.1")])]), [n("x"), n("y"), n("z")], 2],
+    ];
+    for (const [root, shelf, shelfPerRow] of cases) {
+      const opts = shelfPerRow === undefined ? {} : { shelfPerRow };
+      expect(layoutCols(root, shelf, opts)).toBe(
+        layoutTree(root, shelf, { startRow: 4, ...opts }).cols
+      );
+    }
+    // Five shelf boxes on a one-slot tree: the shelf (four across) is the widest part.
+    expect(layoutCols(n("o", [n("1", [n("1.1")])]), [n("a"), n("b"), n("c"), n("d"), n("e")])).toBe(
+      4 * 8
+    );
+  });
+});
+
+describe("TreeLayout connectors", () => {
+  it("visits the same cells with the same sides as the edges map, in the same order", () => {
+    const l = layoutTree(seedShaped(), [], { startRow: 4, pageHeight: 400 });
+    const visited: [
+      string,
+      { top?: boolean; bottom?: boolean; left?: boolean; right?: boolean },
+    ][] = [];
+    l.forEachConnector((r, c, bits) => {
+      const e: { top?: boolean; bottom?: boolean; left?: boolean; right?: boolean } = {};
+      if (bits & EDGE_TOP) e.top = true;
+      if (bits & EDGE_BOTTOM) e.bottom = true;
+      if (bits & EDGE_LEFT) e.left = true;
+      if (bits & EDGE_RIGHT) e.right = true;
+      visited.push([`${r},${c}`, e]);
+    });
+    expect(visited.length).toBeGreaterThan(100);
+    expect(visited).toEqual([...l.edges]);
   });
 });
 
