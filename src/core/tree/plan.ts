@@ -436,10 +436,10 @@ export function buildTreePlan(
   add(rng(2, 0), { italic: true, fontSize: 9, fontColor: "#595959" });
 
   // Boxes.
-  const bands = bandRules(settings.bands);
+  const styles = boxStyles(lang, bandRules(settings.bands));
   for (const box of layout.boxes) {
     const c = contents.get(box.id);
-    if (c) drawBox(plan, box, c, lang, bands);
+    if (c) drawBox(plan, box, c, styles);
   }
 
   // Connectors: one format per cell so no host has to merge borders of overlapping ranges.
@@ -503,14 +503,102 @@ export function buildTreePlan(
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-function drawBox(
-  plan: SheetPlan,
-  box: BoxPlacement,
-  c: BoxContent,
-  lang: Lang,
-  bands: BandRule[]
-): void {
-  const st = LEVEL_STYLE[c.style];
+type BoxStyleKey = keyof typeof LEVEL_STYLE;
+
+/**
+ * The styles of every box, made once per plan and shared by all boxes (frozen: a big tree has
+ * tens of thousands of boxes, and hosts only read styles).
+ */
+interface BoxStyles {
+  lang: Lang;
+  bands: BandRule[];
+  white: CellStyle;
+  code: Record<BoxStyleKey, CellStyle>;
+  underline: CellStyle;
+  errorMarker: CellStyle;
+  /** Name row per level, plain and bold. */
+  name: Record<BoxStyleKey, { plain: CellStyle; bold: CellStyle }>;
+  indicatorName: CellStyle;
+  target: CellStyle;
+  actual: CellStyle;
+  capaian: CellStyle;
+  noIndicator: CellStyle;
+  outline: CellStyle;
+  errorOutline: CellStyle;
+}
+
+const frozen = (style: CellStyle): CellStyle => {
+  if (style.border) Object.freeze(style.border);
+  return Object.freeze(style);
+};
+
+function boxStyles(lang: Lang, bands: BandRule[]): BoxStyles {
+  const perLevel = <T>(make: (k: BoxStyleKey) => T): Record<BoxStyleKey, T> => ({
+    outcome: make("outcome"),
+    csf: make("csf"),
+    antara: make("antara"),
+    operasional: make("operasional"),
+    shelf: make("shelf"),
+  });
+  const nameStyle = (k: BoxStyleKey, bold: boolean): CellStyle =>
+    frozen({
+      fill: LEVEL_STYLE[k].tint,
+      wrap: true,
+      vAlign: "top",
+      hAlign: "left",
+      fontSize: k === "outcome" ? FONT_SIZE + 1 : FONT_SIZE,
+      bold: bold || k === "outcome",
+    });
+  const valueStyle = (prefix: string): CellStyle =>
+    frozen({
+      fontSize: SMALL_FONT,
+      hAlign: "left",
+      vAlign: "middle",
+      numberFormat: `"${prefix} "General;"${prefix} -"General;"${prefix} "0;"${prefix} "@`,
+    });
+  const outline = (line: BorderLine): CellStyle =>
+    frozen({ border: { top: line, bottom: line, left: line, right: line } });
+  return {
+    lang,
+    bands,
+    white: frozen({ fill: "#FFFFFF" }),
+    code: perLevel((k) =>
+      frozen({
+        fill: LEVEL_STYLE[k].head,
+        fontColor: LEVEL_STYLE[k].headFont,
+        bold: true,
+        fontSize: FONT_SIZE,
+        vAlign: "middle",
+        hAlign: "left",
+      })
+    ),
+    underline: frozen({ underline: true }),
+    errorMarker: frozen({ fill: ERROR_FILL, fontColor: "#FFFFFF", bold: true, hAlign: "center" }),
+    name: perLevel((k) => ({ plain: nameStyle(k, false), bold: nameStyle(k, true) })),
+    indicatorName: frozen({
+      wrap: true,
+      vAlign: "top",
+      hAlign: "left",
+      fontSize: SMALL_FONT,
+      italic: true,
+    }),
+    target: valueStyle(t("tree.targetPrefix", {}, lang).replace(/"/g, "")),
+    actual: valueStyle(t("tree.actualPrefix", {}, lang).replace(/"/g, "")),
+    capaian: frozen({
+      fontSize: SMALL_FONT,
+      bold: true,
+      hAlign: "center",
+      vAlign: "middle",
+      numberFormat: '0.00"%";-0.00"%";0"%";@',
+    }),
+    noIndicator: frozen({ italic: true, fontSize: SMALL_FONT, fontColor: "#7F7F7F" }),
+    outline: outline(BOX_BORDER),
+    errorOutline: outline(ERROR_BORDER),
+  };
+}
+
+function drawBox(plan: SheetPlan, box: BoxPlacement, c: BoxContent, styles: BoxStyles): void {
+  const { lang, bands } = styles;
   const L = box.left;
   const R = box.right;
   const [codeRow, nameRow] = [box.rowTops[0] ?? box.top, box.rowTops[1] ?? box.top];
@@ -529,21 +617,14 @@ function drawBox(
   };
 
   // Whole box white first, so padding rows look part of it.
-  fmt(box.top, L, box.bottom, R, { fill: "#FFFFFF" });
+  fmt(box.top, L, box.bottom, R, styles.white);
 
   // Code row: code (linked to the source) on the left, the error marker on the right.
   const markerCols = 2;
   merge(codeRow, L, codeEnd, R - markerCols);
   merge(codeRow, R - markerCols + 1, codeEnd, R);
   plan.cells.push({ row: codeRow, col: L, value: c.code });
-  fmt(codeRow, L, codeEnd, R, {
-    fill: st.head,
-    fontColor: st.headFont,
-    bold: true,
-    fontSize: FONT_SIZE,
-    vAlign: "middle",
-    hAlign: "left",
-  });
+  fmt(codeRow, L, codeEnd, R, styles.code[c.style]);
   if (c.link) {
     const target = cellRef(c.link.sheet, c.link.row, c.link.col);
     plan.hyperlinks.push({
@@ -553,7 +634,7 @@ function drawBox(
       text: c.code,
       tip: t("tree.linkTip", { cell: target }, lang),
     });
-    fmt(codeRow, L, codeEnd, L, { underline: true });
+    fmt(codeRow, L, codeEnd, L, styles.underline);
   }
   if (c.errors > 0) {
     plan.cells.push({
@@ -561,32 +642,18 @@ function drawBox(
       col: R - markerCols + 1,
       value: t("tree.errorMarker", { n: c.errors }, lang),
     });
-    fmt(codeRow, R - markerCols + 1, codeEnd, R, {
-      fill: ERROR_FILL,
-      fontColor: "#FFFFFF",
-      bold: true,
-      hAlign: "center",
-    });
+    fmt(codeRow, R - markerCols + 1, codeEnd, R, styles.errorMarker);
   }
 
   // Name row: the condition's own text, live.
   if (box.rowTops.length > 1) {
     merge(nameRow, L, nameEnd, R);
     plan.cells.push(textCell(nameRow, L, c.name));
-    fmt(nameRow, L, nameEnd, R, {
-      fill: st.tint,
-      wrap: true,
-      vAlign: "top",
-      hAlign: "left",
-      fontSize: c.style === "outcome" ? FONT_SIZE + 1 : FONT_SIZE,
-      bold: c.bold || c.style === "outcome",
-    });
+    fmt(nameRow, L, nameEnd, R, c.bold ? styles.name[c.style].bold : styles.name[c.style].plain);
   }
 
   // Indicators: "IK: name" across the box, then T | R | capaian.
   const third = BOX_COLS / 3;
-  const tp = t("tree.targetPrefix", {}, lang).replace(/"/g, "");
-  const rp = t("tree.actualPrefix", {}, lang).replace(/"/g, "");
   c.indicators.forEach(({ name, ind }, i) => {
     const ikRow = box.rowTops[2 + 2 * i];
     const vRow = box.rowTops[3 + 2 * i];
@@ -596,18 +663,9 @@ function drawBox(
       return;
     merge(ikRow, L, ikEnd, R);
     plan.cells.push(textCell(ikRow, L, name));
-    fmt(ikRow, L, ikEnd, R, {
-      wrap: true,
-      vAlign: "top",
-      hAlign: "left",
-      fontSize: SMALL_FONT,
-      italic: true,
-    });
-    const parts: { kind: "target" | "actual"; prefix: string }[] = [
-      { kind: "target", prefix: tp },
-      { kind: "actual", prefix: rp },
-    ];
-    parts.forEach(({ kind, prefix }, k) => {
+    fmt(ikRow, L, ikEnd, R, styles.indicatorName);
+    const parts = ["target", "actual"] as const;
+    parts.forEach((kind, k) => {
       const col = L + k * third;
       merge(vRow, col, vEnd, col + third - 1);
       const src = measureRef(ind, kind);
@@ -616,12 +674,7 @@ function drawBox(
         col,
         ...numberCell(src, kind === "target" ? ind.target : ind.actual),
       });
-      fmt(vRow, col, vEnd, col + third - 1, {
-        fontSize: SMALL_FONT,
-        hAlign: "left",
-        vAlign: "middle",
-        numberFormat: `"${prefix} "General;"${prefix} -"General;"${prefix} "0;"${prefix} "@`,
-      });
+      fmt(vRow, col, vEnd, col + third - 1, styles[kind]);
     });
     const cCol = L + 2 * third;
     merge(vRow, cCol, vEnd, R);
@@ -629,13 +682,7 @@ function drawBox(
     plan.cells.push(
       f ? { row: vRow, col: cCol, formula: f } : { row: vRow, col: cCol, value: ind.achievement }
     );
-    fmt(vRow, cCol, vEnd, R, {
-      fontSize: SMALL_FONT,
-      bold: true,
-      hAlign: "center",
-      vAlign: "middle",
-      numberFormat: '0.00"%";-0.00"%";0"%";@',
-    });
+    fmt(vRow, cCol, vEnd, R, styles.capaian);
     plan.conditionalFormats.push({
       range: { top: vRow, left: cCol, bottom: vEnd, right: R },
       bands,
@@ -647,13 +694,12 @@ function drawBox(
     if (r !== undefined && e !== undefined) {
       merge(r, L, e, R);
       plan.cells.push({ row: r, col: L, value: t("tree.noIndicator", {}, lang) });
-      fmt(r, L, e, R, { italic: true, fontSize: SMALL_FONT, fontColor: "#7F7F7F" });
+      fmt(r, L, e, R, styles.noIndicator);
     }
   }
 
   // Outline last; red and thicker when the condition has errors.
-  const line = c.errors > 0 ? ERROR_BORDER : BOX_BORDER;
-  fmt(box.top, L, box.bottom, R, { border: { top: line, bottom: line, left: line, right: line } });
+  fmt(box.top, L, box.bottom, R, c.errors > 0 ? styles.errorOutline : styles.outline);
 }
 
 function textCell(
