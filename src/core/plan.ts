@@ -235,3 +235,16 @@ export function withinExcelLimits(plan: WritePlan): WritePlan {
   };
   return { ...plan, sheets: plan.sheets.map(clampSheet) };
 }
+
+/**
+ * The condition of a capaian band as an Excel formula (without "="), relative to the range's
+ * first cell `ref`: "AND(ISNUMBER(F5),F5>=91,F5<1E+15)". Hosts write bands as such expression
+ * rules, never as "cell value" rules: Excel ranks text above every number, so a value rule would
+ * colour the "" an uncomputable capaian shows.
+ */
+export function bandCondition(ref: string, band: BandRule): string {
+  const parts = [`ISNUMBER(${ref})`];
+  if (band.min !== undefined) parts.push(`${ref}>=${band.min}`);
+  if (band.max !== undefined) parts.push(`${ref}<${band.max}`);
+  return `AND(${parts.join(",")})`;
+}

@@ -557,7 +557,7 @@ export class FakeRangeFormat {
 
 export class FakeConditionalFormatCollection {
   constructor(private readonly range: FakeRange) {}
-  add(type: "CellValue"): FakeConditionalFormat {
+  add(type: "CellValue" | "Custom"): FakeConditionalFormat {
     const holder: { rec?: ConditionalFormatRecord } = {};
     this.range._queueWrite(
       { conditionalFormat: type },
@@ -575,12 +575,15 @@ type CfHolder = { rec?: ConditionalFormatRecord };
 
 export class FakeConditionalFormat {
   readonly cellValue: FakeCellValueConditionalFormat;
+  readonly custom: FakeCustomConditionalFormat;
   constructor(range: FakeRange, holder: CfHolder) {
     this.cellValue = new FakeCellValueConditionalFormat(range, holder);
+    this.custom = new FakeCustomConditionalFormat(range, holder);
   }
 }
 
-export class FakeCellValueConditionalFormat {
+/** The format part shared by cell-value and custom conditional formats. */
+class FakeConditionalFormatBase {
   readonly format: { fill: { color: string }; font: { color: string } };
   constructor(
     private readonly range: FakeRange,
@@ -611,7 +614,7 @@ export class FakeCellValueConditionalFormat {
       },
     };
   }
-  private edit(json: unknown, f: (rec: ConditionalFormatRecord) => void): void {
+  protected edit(json: unknown, f: (rec: ConditionalFormatRecord) => void): void {
     this.range.context._enqueue({
       json,
       api: "1.6",
@@ -621,11 +624,34 @@ export class FakeCellValueConditionalFormat {
       },
     });
   }
+}
+
+export class FakeCellValueConditionalFormat extends FakeConditionalFormatBase {
   set rule(v: Excel.ConditionalCellValueRule) {
     this.edit({ rule: v }, (rec) => {
       rec.rule = { formula1: v.formula1, operator: String(v.operator) };
       if (v.formula2 !== undefined) rec.rule.formula2 = v.formula2;
     });
+  }
+}
+
+/** `custom.rule.formula = "=…"`: the rule is an object whose formula is set (ExcelApi 1.6). */
+export class FakeCustomConditionalFormat extends FakeConditionalFormatBase {
+  readonly rule: { formula: string };
+  constructor(range: FakeRange, holder: CfHolder) {
+    super(range, holder);
+    const setFormula = (v: string) =>
+      this.edit({ formula: v }, (rec) => {
+        rec.formula = v;
+      });
+    this.rule = {
+      set formula(v: string) {
+        setFormula(v);
+      },
+      get formula(): string {
+        throw new FakeOfficeError("PropertyNotLoaded", "rule.formula");
+      },
+    };
   }
 }
 
@@ -1018,6 +1044,7 @@ const realMembers: OnlyRealMembers<FakeRange, Excel.Range> &
   OnlyRealMembers<FakeConditionalFormatCollection, Excel.ConditionalFormatCollection> &
   OnlyRealMembers<FakeConditionalFormat, Excel.ConditionalFormat> &
   OnlyRealMembers<FakeCellValueConditionalFormat, Excel.CellValueConditionalFormat> &
+  OnlyRealMembers<FakeCustomConditionalFormat, Excel.CustomConditionalFormat> &
   OnlyRealMembers<FakeWorksheet, Excel.Worksheet> &
   OnlyRealMembers<FakeWorksheetProtection, Excel.WorksheetProtection> &
   OnlyRealMembers<FakeWorksheetFreezePanes, Excel.WorksheetFreezePanes> &

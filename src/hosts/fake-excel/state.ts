@@ -24,6 +24,8 @@ export interface ConditionalFormatRecord {
   range: CellRange;
   type: string;
   rule?: { formula1: string; formula2?: string; operator: string };
+  /** The formula of a custom (expression) rule. */
+  formula?: string;
   fill?: string;
   fontColor?: string;
 }

@@ -3,8 +3,10 @@ import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "../../core/
 import { cellAt, formulaAt } from "../../core/grid";
 import { a1, a1Range, cellRef } from "../../core/address";
 import {
+  bandCondition,
   generatedKind,
   looksLikeFormula,
+  withinExcelLimits,
   type BorderLine,
   type CellStyle,
   type PlanCell,
@@ -57,7 +59,8 @@ const STEP_OVERHEAD = 200;
  * they were read) so a refusal writes nothing; then the writes in chunks under the request limit,
  * one sync per chunk, calculation suspended while writing.
  */
-export async function applyPlan(plan: WritePlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyPlan(planned: WritePlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
+  const plan = withinExcelLimits(planned);
   if (!apiSupported("1.7")) throw new HostError("unsupported", { version: "1.7" });
   const grids = opts.grids ?? (await readWorkbookGrids());
   preflight(plan, grids);
@@ -193,11 +196,14 @@ function sheetSteps(
   for (const cf of sp.conditionalFormats)
     add(sizeOf(cf), (ws) => {
       const range = ws.getRange(rangeA1(cf.range));
-      for (const band of cf.bands) {
-        const f = range.conditionalFormats.add("CellValue");
-        f.cellValue.format.fill.color = band.fill;
-        if (band.fontColor) f.cellValue.format.font.color = band.fontColor;
-        f.cellValue.rule = bandRule(band.min, band.max);
+      const ref = a1(cf.range.top, cf.range.left);
+      // Highest band first: at a shared bound the earlier (higher-priority) rule wins.
+      const bands = [...cf.bands].sort((x, y) => (y.min ?? -Infinity) - (x.min ?? -Infinity));
+      for (const band of bands) {
+        const f = range.conditionalFormats.add("Custom");
+        f.custom.rule.formula = `=${bandCondition(ref, band)}`;
+        f.custom.format.fill.color = band.fill;
+        if (band.fontColor) f.custom.format.font.color = band.fontColor;
       }
     });
   if (sp.freeze && (sp.freeze.rows > 0 || sp.freeze.cols > 0)) {
@@ -235,17 +241,6 @@ function rangeA1(r: CellRange): string {
 /** Excel column width in characters to Office.js points (7 px per character plus 5 px padding). */
 export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-/** A band min ≤ value < max as a cell-value rule. Between is inclusive, so max is nudged down. */
-function bandRule(
-  min: number | undefined,
-  max: number | undefined
-): Excel.ConditionalCellValueRule {
-  if (min !== undefined && max !== undefined)
-    return { formula1: String(min), formula2: String(max - 1e-9), operator: "Between" };
-  if (min !== undefined) return { formula1: String(min), operator: "GreaterThanOrEqual" };
-  return { formula1: String(max ?? 0), operator: "LessThan" };
 }
 
 /**

@@ -8,6 +8,7 @@ import { a1, a1Range, cellRef } from "../../core/address";
 import type { CellRange, CellValue } from "../../core/grid";
 import { t, type Lang } from "../../core/messages";
 import {
+  bandCondition,
   generatedKind,
   withinExcelLimits,
   type BandRule,
@@ -330,14 +331,6 @@ function addBands(ws: ExcelJS.Worksheet, cf: PlanConditionalFormat): void {
   });
   // Priorities are left to ExcelJS, which numbers rules in this order after the sheet's own.
   if (rules.length > 0) ws.addConditionalFormatting({ ref: rangeText(cf.range), rules });
-}
-
-/** "AND(ISNUMBER(F5),F5>=91,F5<1E+15)" for the band's bounds, relative to the range's first cell. */
-export function bandCondition(ref: string, b: BandRule): string {
-  const parts = [`ISNUMBER(${ref})`];
-  if (b.min !== undefined) parts.push(`${ref}>=${b.min}`);
-  if (b.max !== undefined) parts.push(`${ref}<${b.max}`);
-  return `AND(${parts.join(",")})`;
 }
 
 function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {

@@ -223,9 +223,11 @@ describe("applyPlan", () => {
       expect.arrayContaining([expect.objectContaining({ path: "fill.color", value: "#FFEB9C" })])
     );
     expect(s?.hyperlinks[0]).toMatchObject({ row: 2, col: 0, documentReference: "'CSF'!B7" });
+    // An expression rule that tests ISNUMBER, so an uncomputable capaian ("") stays plain.
     expect(s?.conditionalFormats[0]).toMatchObject({
+      type: "Custom",
       fill: "#C6EFCE",
-      rule: { formula1: "91", operator: "GreaterThanOrEqual" },
+      formula: "=AND(ISNUMBER(F4),F4>=91)",
     });
     expect(s?.freeze).toEqual({ rows: 2, cols: 0 });
   });
