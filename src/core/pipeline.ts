@@ -3,7 +3,7 @@ import type { WorkbookGrids } from "./grid";
 import type { CsfModel } from "./model";
 import type { Finding } from "./findings";
 import { sortFindings } from "./findings";
-import type { WritePlan, SheetPlan } from "./plan";
+import { withinExcelLimits, type WritePlan, type SheetPlan } from "./plan";
 import type { Settings } from "./settings";
 import { readWorkbook } from "./reader";
 import { applyAchievements, planFill, type FillOptions } from "./capaian";
@@ -55,7 +55,7 @@ export function planJobs(
   if (jobs.includes("kertas-kerja")) sheets.push(planKertasKerja(analysis.model, wb, settings));
   if (jobs.includes("hasil"))
     sheets.push(planFindingsSheet(findings, analysis.model, wb, settings.lang));
-  return { plan: { sheets }, findings };
+  return { plan: withinExcelLimits({ sheets }), findings };
 }
 
 /** Add findings not already present (same rule and cell). */
