@@ -247,8 +247,8 @@ export function duplicateText(model: CsfModel, ctx: RuleContext): Finding[] {
     for (const { ind, node } of all) {
       const text = ind[field];
       if (text === null) continue;
+      if (words(text).length < MIN_COPY_WORDS) continue;
       const key = textKey(text);
-      if (key.split(" ").length < MIN_COPY_WORDS) continue;
       const first = firstByText.get(key);
       if (!first) {
         firstByText.set(key, ind);

@@ -31,12 +31,25 @@ export function words(s: string): readonly string[] {
  * ("Tata laksana" = "Tatalaksana", "&" = "dan"), nor a trailing code "(CSF 1.2)".
  */
 export function nameKey(s: string): string {
-  return words(s.replace(TRAILING_CODE, "")).join("");
+  return memo(nameKeyCache, s, () => words(s.replace(TRAILING_CODE, "")).join(""));
 }
 
 /** Text reduced for "word for word" comparison: case, spacing and punctuation do not count. */
 export function textKey(s: string): string {
-  return words(s).join(" ");
+  return memo(textKeyCache, s, () => words(s).join(" "));
+}
+
+/** Memos of `nameKey` and `textKey`: each name is compared with several others in one check. */
+const nameKeyCache = new Map<string, string>();
+const textKeyCache = new Map<string, string>();
+
+function memo(cache: Map<string, string>, s: string, make: () => string): string {
+  const hit = cache.get(s);
+  if (hit !== undefined) return hit;
+  const out = make();
+  if (cache.size >= WORDS_CACHE_MAX) cache.clear();
+  cache.set(s, out);
+  return out;
 }
 
 /** Words that do not distinguish one indicator name from another. */
