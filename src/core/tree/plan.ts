@@ -8,6 +8,7 @@ import type { ConditionNode, CsfModel, Indicator, Level, SourceRef } from "../mo
 import type { Finding } from "../findings";
 import { t, type Lang, type MessageKey } from "../messages";
 import {
+  EXCEL_LIMITS,
   emptySheetPlan,
   markerText,
   resolveSheetName,
@@ -168,6 +169,8 @@ export function linkedText(
   const ref = `${quoteSheet(src.sheet)}!${a1(src.row, src.col)}`;
   const pre = prefix ? `"${prefix.replace(/"/g, '""')}"&` : "";
   if (typeof raw !== "string" || !raw.trim().includes("\n")) {
+    // "IK: "&ref would pass Excel's 32,767-character cell limit (and show #VALUE!): write the text.
+    if (prefix && String(raw).length + prefix.length > EXCEL_LIMITS.cellChars) return literal;
     return {
       formula: flat(`=IF(ISBLANK(${ref}),"",${pre}${ref})`),
       shown: prefix + String(raw).trim(),

@@ -1,18 +1,16 @@
 /**
- * KNOWN BUGS, kept out of the suite (jest runs *.test.ts only): texts at Excel's 32,767-character
- * limit make the add-in write cells beyond the limit. Run with
- *   npx jest --testMatch '**\/known-bugs/*.bug.ts'
- * and rename to long-text.test.ts once fixed.
+ * Texts at Excel's 32,767-character limit: nothing the add-in plans or writes may pass it —
+ * not a generated line that quotes them, not a message, not a formula joining text to them.
  */
-import type { WorkbookGrids } from "../../../src/core/grid";
-import { analyse, planJobs, type Job } from "../../../src/core/pipeline";
-import type { WritePlan } from "../../../src/core/plan";
-import { DEFAULT_SETTINGS } from "../../../src/core/settings";
-import { applyPlan as applyXlsx, gridsFromWorkbook, loadXlsxFile } from "../../../src/hosts/xlsx";
-import { FakeExcelHost } from "../../../src/hosts/fake-excel";
-import { applyPlan as applyOffice, readWorkbookGrids } from "../../../src/hosts/office";
-import { MAX_CELL_CHARS, planProblems, SAMPLE, sampleGrids } from "../helpers";
-import { LONG, LONG_KEYS, LONG_TEXT, overLimit, withLongTexts } from "../long-text";
+import type { WorkbookGrids } from "../../src/core/grid";
+import { analyse, planJobs, type Job } from "../../src/core/pipeline";
+import type { WritePlan } from "../../src/core/plan";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { applyPlan as applyXlsx, gridsFromWorkbook, loadXlsxFile } from "../../src/hosts/xlsx";
+import { FakeExcelHost } from "../../src/hosts/fake-excel";
+import { applyPlan as applyOffice, readWorkbookGrids } from "../../src/hosts/office";
+import { MAX_CELL_CHARS, planProblems, SAMPLE, sampleGrids } from "./helpers";
+import { LONG, LONG_KEYS, LONG_TEXT, overLimit, withLongTexts } from "./long-text";
 
 const ALL_JOBS: Job[] = ["fill", "tree", "kertas-kerja", "hasil"];
 
@@ -46,17 +44,12 @@ function joinedLength(formula: string, wb: WorkbookGrids): number {
   return total;
 }
 
-describe("cells at Excel's 32,767-character limit (known bugs)", () => {
+describe("cells at Excel's 32,767-character limit", () => {
   it("are planned with no text beyond the limit", async () => {
-    // Fails: 'Kertas Kerja'!A78 (the generated "tergambar dari indikator (1) …" line, 32,880) and
-    // 'Hasil Pemeriksaan'!F23, F38 (finding messages quoting the long names, ~32,900), and those
-    // rows' heights 5,610 and 5,625 points (Excel's row height maximum is 409).
     expect(planProblems(plan(withLongTexts(await sampleGrids())))).toEqual([]);
   });
 
   it("never join a cell at the limit with more text in a formula", async () => {
-    // Fails: the tree's indicator box =IF(ISBLANK(ref),"","IK: "&ref) shows #VALUE! in Excel
-    // once ref holds 32,767 characters (src/core/tree/plan.ts, linkedText with a prefix).
     const wb = withLongTexts(await sampleGrids());
     const over = plan(wb).sheets.flatMap((sp) =>
       sp.cells
