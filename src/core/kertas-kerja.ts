@@ -241,7 +241,20 @@ function signatureUnit(settings: Settings, lang: Lang): Unit | null {
 const THIN = { style: "thin" as const };
 const GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 
+/** One shared (frozen) style per row kind and alignment: a long document has thousands of rows. */
+const STYLES = new Map<string, CellStyle>();
+
 function styleFor(kind: RowKind, center: boolean): CellStyle {
+  const key = `${kind}|${center}`;
+  let style = STYLES.get(key);
+  if (!style) {
+    style = Object.freeze(makeStyle(kind, center));
+    STYLES.set(key, style);
+  }
+  return style;
+}
+
+function makeStyle(kind: RowKind, center: boolean): CellStyle {
   const base: CellStyle = {
     wrap: true,
     vAlign: "top",
