@@ -508,7 +508,12 @@ export function planFill(
       { cells: work.ratioCells, banded: false },
     ]) {
       const byCol = new Map<number, number[]>();
-      for (const c of cells) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c.row]);
+      for (const c of cells) {
+        // Pushed in place: copying the list for every cell is quadratic in a column's rows.
+        const rows = byCol.get(c.col);
+        if (rows) rows.push(c.row);
+        else byCol.set(c.col, [c.row]);
+      }
       for (const [col, rows] of byCol) {
         for (const run of rowRuns(rows)) {
           const range = { top: run.first, left: col, bottom: run.last, right: col };
