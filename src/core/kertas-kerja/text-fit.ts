@@ -15,32 +15,64 @@ export function charsPerLine(width: number, fontSize: number): number {
   return Math.max(1, Math.floor((width - 1) * 1.1 * (11 / fontSize)));
 }
 
-/** Number of lines `text` wraps to in a cell of `width` character units at `fontSize` points. */
+/** JavaScript's `\s`: the characters `text.split(/\s+/)` splits words at. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Number of lines `text` wraps to in a cell of `width` character units at `fontSize` points:
+ * greedy word wrap per paragraph (line breaks kept). Scans the characters without splitting
+ * (a long document has tens of thousands of cells).
+ */
 export function wrappedLines(text: string, width: number, fontSize: number): number {
   const cap = charsPerLine(width, fontSize);
   let lines = 0;
-  for (const paragraph of text.split(/\r?\n/)) {
-    const words = paragraph.split(/\s+/).filter((w) => w.length > 0);
-    if (words.length === 0) {
-      lines += 1;
-      continue;
-    }
-    let used = 0;
-    let count = 1;
-    for (const word of words) {
-      const need = used === 0 ? word.length : used + 1 + word.length;
-      if (need <= cap) {
-        used = need;
-        continue;
-      }
+  let used = 0;
+  let count = 1;
+  let words = 0;
+  let wordLen = 0;
+  const endWord = (): void => {
+    if (wordLen === 0) return;
+    words++;
+    const need = used === 0 ? wordLen : used + 1 + wordLen;
+    if (need <= cap) used = need;
+    else {
       if (used > 0) count += 1;
       // A word longer than the line breaks over as many lines as it needs.
-      const extra = Math.ceil(word.length / cap) - 1;
+      const extra = Math.ceil(wordLen / cap) - 1;
       count += extra;
-      used = word.length - extra * cap;
+      used = wordLen - extra * cap;
     }
-    lines += count;
+    wordLen = 0;
+  };
+  const endParagraph = (): void => {
+    endWord();
+    lines += words === 0 ? 1 : count;
+    used = 0;
+    count = 1;
+    words = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // "\r\n" ends a paragraph like "\n": the "\r" is a space, which only ends a word.
+    if (c === 10) endParagraph();
+    else if (isSpace(c)) endWord();
+    else wordLen++;
   }
+  endParagraph();
   return lines;
 }
 

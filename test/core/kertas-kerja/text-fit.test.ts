@@ -43,3 +43,58 @@ describe("wrapped text estimates", () => {
     expect(heightForLines(500, 10)).toBe(MAX_ROW_HEIGHT);
   });
 });
+
+describe("wrappedLines on any text", () => {
+  /** The plain statement of the rule: split into paragraphs and words, wrap greedily. */
+  function byWords(text: string, cap: number): number {
+    let lines = 0;
+    for (const paragraph of text.split(/\r?\n/)) {
+      const words = paragraph.split(/\s+/).filter((w) => w.length > 0);
+      let used = 0;
+      let count = 1;
+      for (const word of words) {
+        const need = used === 0 ? word.length : used + 1 + word.length;
+        if (need <= cap) {
+          used = need;
+          continue;
+        }
+        if (used > 0) count += 1;
+        const extra = Math.ceil(word.length / cap) - 1;
+        count += extra;
+        used = word.length - extra * cap;
+      }
+      lines += count;
+    }
+    return lines;
+  }
+
+  it("counts the lines of a greedy word wrap for random texts with every kind of space and break", () => {
+    // A small deterministic generator: the same texts on every run.
+    let seed = 12345;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = [
+      "a",
+      "kata",
+      "Persentase",
+      "x".repeat(70),
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\r\n",
+      "\u00a0",
+      "\u3000",
+      "\r",
+      "",
+    ];
+    for (let k = 0; k < 500; k++) {
+      const text = Array.from({ length: next(30) }, () => pieces[next(pieces.length)]).join("");
+      const width = 5 + next(60);
+      const cap = charsPerLine(width, 10);
+      expect(wrappedLines(text, width, 10)).toBe(byWords(text, cap));
+    }
+  });
+});
