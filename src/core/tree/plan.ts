@@ -91,29 +91,60 @@ export function printableSize(
   };
 }
 
+/** JavaScript's `\s`: the characters `text.split(/\s+/)` splits words at. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /**
  * Lines a text needs when wrapped at `charsPerLine` (greedy word wrap, explicit line breaks kept).
- * An estimate: Excel does not tell us how it wraps.
+ * An estimate: Excel does not tell us how it wraps. Scans the characters without splitting
+ * (a big tree has tens of thousands of texts).
  */
 export function estimateLines(text: string, charsPerLine: number): number {
   const cpl = Math.max(1, Math.floor(charsPerLine));
   let lines = 0;
-  for (const para of text.split("\n")) {
-    let n = 1;
-    let len = 0;
-    for (const word of para.split(/\s+/).filter((w) => w.length > 0)) {
-      if (len === 0) {
-        n += Math.floor((word.length - 1) / cpl);
-        len = ((word.length - 1) % cpl) + 1;
-      } else if (len + 1 + word.length <= cpl) {
-        len += 1 + word.length;
-      } else {
-        n += 1 + Math.floor((word.length - 1) / cpl);
-        len = ((word.length - 1) % cpl) + 1;
-      }
+  let n = 1;
+  let len = 0;
+  let wordLen = 0;
+  const endWord = (): void => {
+    if (wordLen === 0) return;
+    if (len === 0) {
+      n += Math.floor((wordLen - 1) / cpl);
+      len = ((wordLen - 1) % cpl) + 1;
+    } else if (len + 1 + wordLen <= cpl) {
+      len += 1 + wordLen;
+    } else {
+      n += 1 + Math.floor((wordLen - 1) / cpl);
+      len = ((wordLen - 1) % cpl) + 1;
     }
+    wordLen = 0;
+  };
+  const endParagraph = (): void => {
+    endWord();
     lines += n;
+    n = 1;
+    len = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) endParagraph();
+    else if (isSpace(c)) endWord();
+    else wordLen++;
   }
+  endParagraph();
   return Math.max(1, lines);
 }
 

@@ -1,4 +1,5 @@
 import { planTree } from "../../../src/core/tree";
+import { estimateLines } from "../../../src/core/tree/plan";
 import { withDefaults, DEFAULT_BANDS, type Settings } from "../../../src/core/settings";
 import { markerText, markerTag, type SheetPlan } from "../../../src/core/plan";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../../src/core/grid";
@@ -359,5 +360,57 @@ describe("planTree", () => {
     const plan = planTree(model, [], wb, withDefaults({ lang: "en" }));
     expect(at(plan, 0, 0)?.value).toBe(markerText("pohon", "en"));
     expect(plan.cells.map((c) => c.value)).toContain("Legend");
+  });
+});
+
+describe("estimateLines on any text", () => {
+  /** The plain statement of the rule: split into paragraphs and words, wrap greedily. */
+  function byWords(text: string, charsPerLine: number): number {
+    const cpl = Math.max(1, Math.floor(charsPerLine));
+    let lines = 0;
+    for (const para of text.split("\n")) {
+      let n = 1;
+      let len = 0;
+      for (const word of para.split(/\s+/).filter((w) => w.length > 0)) {
+        if (len === 0) {
+          n += Math.floor((word.length - 1) / cpl);
+          len = ((word.length - 1) % cpl) + 1;
+        } else if (len + 1 + word.length <= cpl) {
+          len += 1 + word.length;
+        } else {
+          n += 1 + Math.floor((word.length - 1) / cpl);
+          len = ((word.length - 1) % cpl) + 1;
+        }
+      }
+      lines += n;
+    }
+    return Math.max(1, lines);
+  }
+
+  it("counts the lines of a greedy word wrap for random texts with every kind of space and break", () => {
+    let seed = 777;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = [
+      "a",
+      "kata",
+      "Persentase",
+      "y".repeat(45),
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\r\n",
+      "\u00a0",
+      "\u2003",
+      "",
+    ];
+    for (let k = 0; k < 500; k++) {
+      const text = Array.from({ length: next(30) }, () => pieces[next(pieces.length)]).join("");
+      const cpl = 3 + next(50) + next(10) / 10;
+      expect(estimateLines(text, cpl)).toBe(byWords(text, cpl));
+    }
   });
 });
