@@ -214,7 +214,7 @@ function mergeAll(ws: ExcelJS.Worksheet, merges: readonly CellRange[]): void {
     const master = ws.getCell(area.top, area.left);
     for (let r = area.top; r <= area.bottom; r++)
       for (let c = area.left; c <= area.right; c++)
-        if (r > area.top || c > area.left) (ws.getCell(r, c) as MergeCell).merge(master);
+        if (r > area.top || c > area.left) (ws.getRow(r).getCell(c) as MergeCell).merge(master);
     internal[master.address] = area;
   }
 }
@@ -281,11 +281,15 @@ function applyStyle(ws: ExcelJS.Worksheet, range: CellRange, style: CellStyle): 
     return s as ExcelJS.Style;
   };
   // Cells with the same style before get the same (never mutated) style object after: fewer
-  // objects, and ExcelJS's writer recognises a style it has seen by identity.
-  const cache = new Map<object, Map<number, ExcelJS.Style>>();
+  // objects, and ExcelJS's writer recognises a style it has seen by identity. Kept per plan style
+  // object across ranges: plans share one style object among many formats (a tree's connectors).
+  let cache = DERIVED.get(style);
+  if (!cache) DERIVED.set(style, (cache = new Map()));
   for (let r = range.top; r <= range.bottom; r++) {
+    // Through the row: ws.getCell(r, c) builds and parses an "A1" address for every cell.
+    const row = ws.getRow(r + 1);
     for (let c = range.left; c <= range.right; c++) {
-      const cell = ws.getCell(r + 1, c + 1);
+      const cell = row.getCell(c + 1);
       const current = cell.style as Partial<ExcelJS.Style> | undefined;
       const base = current && Object.keys(current).length > 0 ? current : EMPTY_STYLE;
       const edges = hasBorder
@@ -304,6 +308,8 @@ function applyStyle(ws: ExcelJS.Worksheet, range: CellRange, style: CellStyle): 
 }
 
 const EMPTY_STYLE: Partial<ExcelJS.Style> = {};
+/** Derived ExcelJS styles per plan style, then per base style and edge flags (see applyStyle). */
+const DERIVED = new WeakMap<CellStyle, Map<object, Map<number, ExcelJS.Style>>>();
 const TOP = 1;
 const BOTTOM = 2;
 const LEFT = 4;
