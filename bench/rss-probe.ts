@@ -4,8 +4,11 @@
  * Usage: node lib/bench/rss-probe.js bin/pokin.js ARGS...
  */
 import * as path from "path";
+import * as v8 from "v8";
 
 async function main(): Promise<void> {
+  // As bin/pokin.js does.
+  v8.setFlagsFromString("--max-semi-space-size=64");
   const [cli, ...args] = process.argv.slice(2);
   if (!cli) throw new Error("usage: rss-probe CLI ARGS...");
   const mainJs = path.resolve(path.dirname(cli), "../lib/src/cli/main.js");
