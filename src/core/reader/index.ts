@@ -926,7 +926,9 @@ export function readWorkbook(wb: WorkbookGrids, opts: ReadOptions = {}): CsfMode
 function readSheets(sheets: SheetGrid[], lang: Lang): Reader {
   const reader = new Reader(lang);
   const blocks: Block[] = [];
-  for (const s of sheets) blocks.push(...reader.scanSheet(s, generatedKind(s) !== null));
+  // A loop, not push(...): a long sheet scans into more blocks than the call stack takes.
+  for (const s of sheets)
+    for (const b of reader.scanSheet(s, generatedKind(s) !== null)) blocks.push(b);
   for (const b of blocks)
     if (b.kind === "table" && isConditionKind(b.header.kind)) reader.readConditionTable(b);
   reader.readSections(blocks);

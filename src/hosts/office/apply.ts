@@ -70,7 +70,8 @@ export async function applyPlan(planned: WritePlan, opts: ApplyOptions = {}): Pr
   const steps: Step[] = [];
   for (const sp of plan.sheets) {
     const existing = findSheet(grids, sp.sheet);
-    steps.push(...sheetSteps(sp, existing, canPrint, skipped));
+    // A loop, not push(...): a big tree has hundreds of thousands of steps (call stack limit).
+    for (const step of sheetSteps(sp, existing, canPrint, skipped)) steps.push(step);
   }
   const created = plan.sheets.filter((s) => s.mode === "create");
   const activate = plan.activate ?? created[created.length - 1]?.sheet;
@@ -176,9 +177,10 @@ function sheetSteps(
       },
     });
   }
-  steps.push(...cellSteps(sp));
+  for (const step of cellSteps(sp)) steps.push(step);
   for (const m of sp.merges) add(STEP_OVERHEAD, (ws) => ws.getRange(rangeA1(m)).merge(false));
-  for (const f of sp.formats) steps.push(...formatSteps(name, f.range, f.style));
+  for (const f of sp.formats)
+    for (const step of formatSteps(name, f.range, f.style)) steps.push(step);
   for (const h of sp.hyperlinks)
     add(sizeOf(h), (ws) => {
       const link: Excel.RangeHyperlink = { documentReference: h.target, textToDisplay: h.text };
