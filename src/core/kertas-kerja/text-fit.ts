@@ -3,6 +3,8 @@
  * autofit at all), so the kertas kerja estimates the wrapped lines of each cell itself.
  */
 
+import { isSpace } from "../chars";
+
 /** Excel's largest row height (409 pt), on the 0.75 pt pixel grid. */
 export const MAX_ROW_HEIGHT = 408.75;
 
@@ -13,23 +15,6 @@ export const MAX_ROW_HEIGHT = 408.75;
  */
 export function charsPerLine(width: number, fontSize: number): number {
   return Math.max(1, Math.floor((width - 1) * 1.1 * (11 / fontSize)));
-}
-
-/** JavaScript's `\s`: the characters `text.split(/\s+/)` splits words at. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /**

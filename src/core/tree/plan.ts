@@ -2,6 +2,7 @@
  * The "Pohon Kinerja" sheet plan: the model's conditions as boxes in merged cells, placed by
  * the pure layout, with every text and number a formula on its source cell.
  */
+import { isSpace } from "../chars";
 import { a1, cellRef, parseCellRef, quoteSheet } from "../address";
 import type { CellRange, WorkbookGrids } from "../grid";
 import type { ConditionNode, CsfModel, Indicator, Level, SourceRef } from "../model";
@@ -89,23 +90,6 @@ export function printableSize(
     width: w - (MARGINS.left + MARGINS.right) * 72,
     height: h - (MARGINS.top + MARGINS.bottom) * 72,
   };
-}
-
-/** JavaScript's `\s`: the characters `text.split(/\s+/)` splits words at. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /**
