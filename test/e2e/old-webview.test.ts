@@ -1,7 +1,8 @@
 // The pane in an Internet Explorer / Edge Legacy webview (Office 2016/2019 volume licence):
 // React cannot run there, so the page must say why in Indonesian and load no bundle.
 import * as path from "path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../helpers/browser";
 import { serveStatic, type StaticServer } from "../helpers/static-server";
 
 const dist = path.resolve(__dirname, "../../dist");
@@ -14,19 +15,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await serveStatic(dist);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

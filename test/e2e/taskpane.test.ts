@@ -4,7 +4,8 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../helpers/browser";
 import { serveStatic, type StaticServer } from "../helpers/static-server";
 import { readXlsxFile } from "../../src/hosts/xlsx";
 import type { WorkbookGrids } from "../../src/core/grid";
@@ -54,19 +55,7 @@ beforeAll(async () => {
   officeJs = `window.__POKIN_FAKE_WORKBOOK__ = ${JSON.stringify(sample)};\n${fs.readFileSync(fakeBundle, "utf8")}`;
   fs.mkdirSync(shots, { recursive: true });
   server = await serveStatic(dist);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 320, height: 900 } });
   page = await context.newPage();
   await page.route("https://appsforoffice.microsoft.com/**", (route) =>
