@@ -9,9 +9,15 @@ module.exports = {
     "^.+\\.tsx?$": [
       "ts-jest",
       {
-        // Type checking is `npm run typecheck`; here we only transpile, which keeps the suite fast.
-        isolatedModules: true,
-        tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", esModuleInterop: true },
+        // Type checking is `npm run typecheck`; isolatedModules makes ts-jest only transpile,
+        // which keeps the suite fast.
+        tsconfig: {
+          module: "commonjs",
+          moduleResolution: "node10",
+          jsx: "react-jsx",
+          esModuleInterop: true,
+          isolatedModules: true,
+        },
       },
     ],
   },
