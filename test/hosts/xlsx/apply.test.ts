@@ -6,8 +6,9 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { emptySheetPlan, markerText, type SheetPlan, type WritePlan } from "../../../src/core/plan";
-import { applyPlan, PlanRefusedError, readXlsxFile, writeXlsxFile } from "../../../src/hosts/xlsx";
+import { applyPlan, PlanRefusedError, readXlsxFile } from "../../../src/hosts/xlsx";
 import { convertWithLibreOffice } from "../../helpers/libreoffice";
+import { HOSTS, type XlsxHost } from "./hosts";
 
 let dir: string;
 beforeAll(() => {
@@ -36,12 +37,43 @@ function userBook(): ExcelJS.Workbook {
   return wb;
 }
 
-async function saveAndLoad(wb: ExcelJS.Workbook, name: string): Promise<ExcelJS.Workbook> {
-  const file = path.join(dir, name);
-  await writeXlsxFile(wb, file);
+let serial = 0;
+
+/** `wb` saved as a user's file (ExcelJS writes it, as Excel would have). */
+async function userFile(wb: ExcelJS.Workbook): Promise<string> {
+  const file = path.join(dir, `user-${++serial}.xlsx`);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
   const back = new ExcelJS.Workbook();
   await back.xlsx.readFile(file);
   return back;
+}
+
+/** Apply `plan` with `host` to `wb` saved as a file; the written file's path. */
+async function applyToFile(
+  host: XlsxHost,
+  wb: ExcelJS.Workbook | string,
+  plan: WritePlan,
+  name: string,
+  lang: "id" | "en" = "id"
+): Promise<string> {
+  const input = typeof wb === "string" ? wb : await userFile(wb);
+  const out = path.join(dir, `${host.name.replace(/\W+/g, "-")}-${name}`);
+  await host.applyFile(input, plan, out, lang);
+  return out;
+}
+
+/** Apply and read the result back with ExcelJS. */
+async function applyAndLoad(
+  host: XlsxHost,
+  wb: ExcelJS.Workbook | string,
+  plan: WritePlan,
+  name: string
+): Promise<ExcelJS.Workbook> {
+  return load(await applyToFile(host, wb, plan, name));
 }
 
 /** A generated sheet using every feature of the plan. */
@@ -116,11 +148,9 @@ function fullSheetPlan(): SheetPlan {
   return p;
 }
 
-describe("applyPlan", () => {
+describe.each(HOSTS)("applying a plan with the $name", (host) => {
   it("writes every feature of a sheet plan so that ExcelJS reads it back", async () => {
-    const wb = userBook();
-    applyPlan(wb, { sheets: [fullSheetPlan()] });
-    const back = await saveAndLoad(wb, "full.xlsx");
+    const back = await applyAndLoad(host, userBook(), { sheets: [fullSheetPlan()] }, "full.xlsx");
     const ws = back.getWorksheet("Pohon Kinerja")!;
     expect(back.worksheets.map((s) => s.name)).toEqual([
       "Target & Realisasi",
@@ -216,10 +246,7 @@ describe("applyPlan", () => {
   });
 
   it("writes internal links as a location without an external relationship, and a page break above the row", async () => {
-    const wb = userBook();
-    applyPlan(wb, { sheets: [fullSheetPlan()] });
-    const file = path.join(dir, "xml.xlsx");
-    await writeXlsxFile(wb, file);
+    const file = await applyToFile(host, userBook(), { sheets: [fullSheetPlan()] }, "xml.xlsx");
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
     const xml = await zip.file("xl/worksheets/sheet3.xml")!.async("string");
     expect(xml).toMatch(
@@ -243,8 +270,7 @@ describe("applyPlan", () => {
       { row: 1, col: 2, value: 84, formula: null },
       { row: 1, col: 3, value: null, formula: null },
     ];
-    applyPlan(wb, { sheets: [p] });
-    const back = await saveAndLoad(wb, "update.xlsx");
+    const back = await applyAndLoad(host, wb, { sheets: [p] }, "update.xlsx");
     const ws = back.getWorksheet("Target & Realisasi")!;
     expect(ws.getCell("D2").formula).toBe('IFERROR(C2/B2*100,"")');
     expect(ws.getCell("B2").value).toBe(80);
@@ -253,16 +279,14 @@ describe("applyPlan", () => {
   });
 
   it("replaces its own generated sheet in place and keeps the other sheets intact", async () => {
-    const wb = userBook();
-    applyPlan(wb, { sheets: [fullSheetPlan()] });
+    const wb = await applyAndLoad(host, userBook(), { sheets: [fullSheetPlan()] }, "first.xlsx");
     wb.addWorksheet("Catatan").getCell("A1").value = "catatan pengguna";
     const again = emptySheetPlan("Pohon Kinerja", "create", "pohon");
     again.cells.push(
       { row: 0, col: 0, value: markerText("pohon", "en") },
       { row: 1, col: 0, value: "baru" }
     );
-    applyPlan(wb, { sheets: [again] });
-    const back = await saveAndLoad(wb, "replaced.xlsx");
+    const back = await applyAndLoad(host, wb, { sheets: [again] }, "replaced.xlsx");
     expect(back.worksheets.map((s) => s.name)).toEqual([
       "Target & Realisasi",
       "CSF",
@@ -278,9 +302,13 @@ describe("applyPlan", () => {
   });
 
   it("applies onto a workbook read from a file, whose sheets have no views", async () => {
-    const loaded = await saveAndLoad(userBook(), "user.xlsx");
-    applyPlan(loaded, { sheets: [fullSheetPlan()] });
-    const back = await saveAndLoad(loaded, "user-applied.xlsx");
+    const loaded = await load(await userFile(userBook()));
+    const back = await applyAndLoad(
+      host,
+      loaded,
+      { sheets: [fullSheetPlan()] },
+      "user-applied.xlsx"
+    );
     expect(back.worksheets.map((s) => s.name)).toEqual([
       "Target & Realisasi",
       "CSF",
@@ -290,42 +318,47 @@ describe("applyPlan", () => {
     expect(back.getWorksheet("Pohon Kinerja")!.getCell("B3").value).toBe("=SUM(A1)");
   });
 
-  it("refuses to replace a user's sheet of the same name", () => {
+  it("refuses to replace a user's sheet of the same name and writes nothing", async () => {
     const wb = userBook();
     wb.addWorksheet("Pohon Kinerja").getCell("A1").value = "pohon saya sendiri";
-    expect(() => applyPlan(wb, { sheets: [fullSheetPlan()] })).toThrow(PlanRefusedError);
-    expect(wb.getWorksheet("Pohon Kinerja")!.getCell("A1").value).toBe("pohon saya sendiri");
-    expect(wb.getWorksheet("Pohon Kinerja")!.getCell("B3").value).toBeNull();
+    const input = await userFile(wb);
+    const before = fs.readFileSync(input);
+    const out = path.join(dir, `${host.name}-refused.xlsx`);
+    await expect(host.applyFile(input, { sheets: [fullSheetPlan()] }, out)).rejects.toThrow(
+      PlanRefusedError
+    );
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
   });
 
-  it("refuses a generated sheet of another kind", () => {
+  it("refuses a generated sheet of another kind", async () => {
     const wb = userBook();
     wb.addWorksheet("Pohon Kinerja").getCell("A1").value = markerText("laporan", "id");
-    expect(() => applyPlan(wb, { sheets: [fullSheetPlan()] })).toThrow(/Pohon Kinerja/);
+    await expect(applyToFile(host, wb, { sheets: [fullSheetPlan()] }, "kind.xlsx")).rejects.toThrow(
+      /Pohon Kinerja/
+    );
   });
 
-  it("refuses the whole plan and writes nothing when an expected cell changed", () => {
-    const wb = userBook();
+  it("refuses the whole plan and writes nothing when an expected cell changed", async () => {
     const created = fullSheetPlan();
     const p = emptySheetPlan("Target & Realisasi", "update");
     p.cells.push({ row: 1, col: 3, formula: "=C2/B2*100" });
     p.expect = [{ row: 1, col: 2, value: 75, formula: null }];
     const plan: WritePlan = { sheets: [created, p] };
-    expect(() => applyPlan(wb, plan, "en")).toThrow(/'Target & Realisasi'!C2.*75.*84/);
-    expect(wb.getWorksheet("Pohon Kinerja")).toBeUndefined();
-    expect(wb.getWorksheet("Target & Realisasi")!.getCell("D2").value).toBeNull();
+    const out = path.join(dir, `${host.name}-changed.xlsx`);
+    await expect(host.applyFile(await userFile(userBook()), plan, out, "en")).rejects.toThrow(
+      /'Target & Realisasi'!C2.*75.*84/
+    );
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   it("merges many areas and refuses areas that overlap", async () => {
-    const wb = userBook();
     const p = emptySheetPlan("Kertas Kerja", "create", "kertas-kerja");
     p.cells.push({ row: 0, col: 0, value: markerText("kertas-kerja", "id") });
     for (let r = 1; r < 400; r += 2) p.merges.push({ top: r, left: 0, bottom: r + 1, right: 3 });
-    applyPlan(wb, { sheets: [p] });
-    const back = await saveAndLoad(wb, "many-merges.xlsx");
-    const grid = (await readXlsxFile(path.join(dir, "many-merges.xlsx"))).sheets.find(
-      (s) => s.name === "Kertas Kerja"
-    )!;
+    const file = await applyToFile(host, userBook(), { sheets: [p] }, "many-merges.xlsx");
+    const back = await load(file);
+    const grid = (await readXlsxFile(file)).sheets.find((s) => s.name === "Kertas Kerja")!;
     expect(grid.merges).toHaveLength(200);
     expect(back.getWorksheet("Kertas Kerja")!.getCell("D401").master.address).toBe("A400");
     const overlapping = emptySheetPlan("Lain", "create", "laporan");
@@ -333,7 +366,9 @@ describe("applyPlan", () => {
       { top: 0, left: 0, bottom: 1, right: 1 },
       { top: 1, left: 1, bottom: 2, right: 2 }
     );
-    expect(() => applyPlan(userBook(), { sheets: [overlapping] })).toThrow(/merge/);
+    await expect(
+      applyToFile(host, userBook(), { sheets: [overlapping] }, "overlap.xlsx")
+    ).rejects.toThrow(/merge/);
   });
 
   it("keeps texts and row heights within Excel's limits", async () => {
@@ -345,8 +380,7 @@ describe("applyPlan", () => {
       { row: 2, col: 0, value: "y".repeat(32767) }
     );
     p.rowHeights.push({ row: 1, height: 5610 }, { row: 2, height: 30 });
-    applyPlan(wb, { sheets: [p] });
-    const back = await saveAndLoad(wb, "limits.xlsx");
+    const back = await applyAndLoad(host, wb, { sheets: [p] }, "limits.xlsx");
     const ws = back.getWorksheet("Hasil Pemeriksaan")!;
     const cut = ws.getCell("A2").value as string;
     expect(cut).toHaveLength(32767);
@@ -356,29 +390,24 @@ describe("applyPlan", () => {
     expect(ws.getRow(3).height).toBe(30);
   });
 
-  it("refuses an update of a sheet that does not exist", () => {
-    const wb = userBook();
-    expect(() => applyPlan(wb, { sheets: [emptySheetPlan("Tidak Ada", "update")] })).toThrow(
-      PlanRefusedError
-    );
+  it("refuses an update of a sheet that does not exist", async () => {
+    await expect(
+      applyToFile(host, userBook(), { sheets: [emptySheetPlan("Tidak Ada", "update")] }, "no.xlsx")
+    ).rejects.toThrow(PlanRefusedError);
   });
 
   it("activates the sheet the plan names", async () => {
-    const wb = userBook();
-    applyPlan(wb, { sheets: [fullSheetPlan()], activate: "CSF" });
-    const back = await saveAndLoad(wb, "activate.xlsx");
+    const plan = { sheets: [fullSheetPlan()], activate: "CSF" };
+    const back = await applyAndLoad(host, userBook(), plan, "activate.xlsx");
     expect(back.views[0]!.activeTab).toBe(1);
   });
 
   it("writes a file that LibreOffice opens, computing the formula and keeping text as text", async () => {
-    const wb = userBook();
-    applyPlan(wb, { sheets: [fullSheetPlan()] });
-    const file = path.join(dir, "lo-in", "libre.xlsx");
-    await writeXlsxFile(wb, file);
+    const file = await applyToFile(host, userBook(), { sheets: [fullSheetPlan()] }, "libre.xlsx");
     const { output } = await convertWithLibreOffice(
       file,
       "xlsx:Calc MS Excel 2007 XML",
-      path.join(dir, "lo-out")
+      path.join(dir, `lo-out-${host.name.replace(/\W+/g, "-")}`)
     );
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(output);
@@ -389,5 +418,25 @@ describe("applyPlan", () => {
     expect((ws.getCell("C4").value as ExcelJS.CellFormulaValue).result).toBe(182);
     const grids = await readXlsxFile(output);
     expect(grids.sheets.map((s) => s.name)).toContain("Pohon Kinerja");
+  });
+});
+
+describe("applyPlan on an ExcelJS workbook in memory", () => {
+  it("leaves the workbook as it was when it refuses to replace a user's sheet", () => {
+    const wb = userBook();
+    wb.addWorksheet("Pohon Kinerja").getCell("A1").value = "pohon saya sendiri";
+    expect(() => applyPlan(wb, { sheets: [fullSheetPlan()] })).toThrow(PlanRefusedError);
+    expect(wb.getWorksheet("Pohon Kinerja")!.getCell("A1").value).toBe("pohon saya sendiri");
+    expect(wb.getWorksheet("Pohon Kinerja")!.getCell("B3").value).toBeNull();
+  });
+
+  it("creates nothing when an expected cell changed", () => {
+    const wb = userBook();
+    const p = emptySheetPlan("Target & Realisasi", "update");
+    p.cells.push({ row: 1, col: 3, formula: "=C2/B2*100" });
+    p.expect = [{ row: 1, col: 2, value: 75, formula: null }];
+    expect(() => applyPlan(wb, { sheets: [fullSheetPlan(), p] }, "en")).toThrow(PlanRefusedError);
+    expect(wb.getWorksheet("Pohon Kinerja")).toBeUndefined();
+    expect(wb.getWorksheet("Target & Realisasi")!.getCell("D2").value).toBeNull();
   });
 });

@@ -1,0 +1,759 @@
+/**
+ * Worksheet XML: a created sheet built as one string, and a user's sheet patched in place (only
+ * the listed cells, rows and elements change; every other byte is copied). Elements are placed
+ * in the order CT_Worksheet requires.
+ */
+import { a1, a1Range, columnIndex } from "../../../core/address";
+import type { CellRange } from "../../../core/grid";
+import type {
+  BandRule,
+  CellStyle,
+  PlanCell,
+  PlanConditionalFormat,
+  PlanHyperlink,
+  PrintSetup,
+  SheetPlan,
+} from "../../../core/plan";
+import { bandCondition } from "../../../core/plan";
+import { argb, BOTTOM, EMPTY_BASE, LEFT, RIGHT, StyleBook, TOP } from "./styles";
+import {
+  attrsText,
+  escapeAttr,
+  escapeText,
+  localName,
+  parseAttrs,
+  setAttr,
+  topLevelElements,
+} from "./xml-text";
+
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** CT_Worksheet's children in schema order. */
+const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+/** What a sheet contributes to workbook.xml's defined names. */
+export interface SheetNames {
+  printArea?: CellRange;
+  titleRows?: { first: number; last: number };
+  filter?: CellRange;
+}
+
+/** A cell's type attribute and content. */
+interface Content {
+  t: string | null;
+  inner: string;
+}
+
+/** The XML of one plan cell's value or formula; text is never a formula. */
+function cellContent(c: PlanCell): Content {
+  if (c.formula !== undefined) {
+    const f = `<f>${escapeText(c.formula.replace(/^=/, ""))}</f>`;
+    const v = c.value;
+    if (typeof v === "number" && Number.isFinite(v)) return { t: null, inner: `${f}<v>${v}</v>` };
+    if (typeof v === "boolean") return { t: "b", inner: `${f}<v>${v ? 1 : 0}</v>` };
+    if (typeof v === "string") return { t: "str", inner: `${f}<v>${escapeText(v)}</v>` };
+    return { t: null, inner: f };
+  }
+  return valueContent(c.value);
+}
+
+function valueContent(v: PlanCell["value"]): Content {
+  if (v === undefined || v === null) return { t: null, inner: "" };
+  if (typeof v === "number" && Number.isFinite(v)) return { t: null, inner: `<v>${v}</v>` };
+  if (typeof v === "boolean") return { t: "b", inner: `<v>${v ? 1 : 0}</v>` };
+  return { t: "inlineStr", inner: `<is><t xml:space="preserve">${escapeText(String(v))}</t></is>` };
+}
+
+function cellXml(ref: string, s: number, content: Content | null): string {
+  const sAttr = s > 0 ? ` s="${s}"` : "";
+  if (!content || content.inner === "") return `<c r="${ref}"${sAttr}/>`;
+  const tAttr = content.t ? ` t="${content.t}"` : "";
+  return `<c r="${ref}"${sAttr}${tAttr}>${content.inner}</c>`;
+}
+
+/** Covered cells of the plan's merges; throws on overlapping areas as ExcelJS does. */
+function mergeCover(
+  merges: readonly CellRange[],
+  existing: readonly CellRange[]
+): {
+  slaves: Set<number>;
+  areas: CellRange[];
+} {
+  const covered = new Set<number>();
+  const slaves = new Set<number>();
+  const areas: CellRange[] = [];
+  const cover = (m: CellRange, check: boolean) => {
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) {
+        const k = key(r, c);
+        if (check && covered.has(k)) throw new Error("Cannot merge already merged cells");
+        covered.add(k);
+        if (check && (r > m.top || c > m.left)) slaves.add(k);
+      }
+  };
+  for (const m of existing) cover(m, false);
+  for (const m of merges) {
+    if (m.top === m.bottom && m.left === m.right) continue;
+    cover(m, true);
+    areas.push(m);
+  }
+  return { slaves, areas };
+}
+
+function key(r: number, c: number): number {
+  return r * 16384 + c;
+}
+
+/** The edge flags of (r, c) in `range`. */
+function edgesOf(range: CellRange, r: number, c: number): number {
+  return (
+    (r === range.top ? TOP : 0) |
+    (r === range.bottom ? BOTTOM : 0) |
+    (c === range.left ? LEFT : 0) |
+    (c === range.right ? RIGHT : 0)
+  );
+}
+
+function hasBorder(style: CellStyle): boolean {
+  return style.innerBorder !== undefined || Object.keys(style.border ?? {}).length > 0;
+}
+
+function hyperlinkXml(h: PlanHyperlink): string {
+  const tip = h.tip ? ` tooltip="${escapeAttr(h.tip)}"` : "";
+  return `<hyperlink ref="${a1(h.row, h.col)}" location="${escapeAttr(h.target)}"${tip}/>`;
+}
+
+/** Bands as expression rules, by descending lower bound (the higher band wins at a bound). */
+function conditionalXml(
+  cf: PlanConditionalFormat,
+  styles: StyleBook,
+  priority: () => number
+): string {
+  const lower = (b: BandRule) => b.min ?? -Infinity;
+  const bands = [...cf.bands].sort((a, b) => lower(b) - lower(a));
+  if (bands.length === 0) return "";
+  const ref = a1(cf.range.top, cf.range.left);
+  const rules = bands
+    .map(
+      (b) =>
+        `<cfRule type="expression" dxfId="${styles.bandDxf(b)}" priority="${priority()}"><formula>${escapeText(
+          bandCondition(ref, b)
+        )}</formula></cfRule>`
+    )
+    .join("");
+  return `<conditionalFormatting sqref="${rangeText(cf.range)}">${rules}</conditionalFormatting>`;
+}
+
+function rangeText(r: CellRange): string {
+  return a1Range(r.top, r.left, r.bottom, r.right);
+}
+
+/** `<col>` elements: the existing ones with the plan's widths set (ranges split where needed). */
+function colsXml(existing: string[], widths: readonly { col: number; width: number }[]): string {
+  type Col = { min: number; max: number; attrs: Map<string, string> };
+  let cols: Col[] = existing.map((x) => {
+    const a = parseAttrs(x);
+    return { min: Number(a.get("min")), max: Number(a.get("max")), attrs: a };
+  });
+  for (const w of widths) {
+    const c = w.col + 1;
+    const next: Col[] = [];
+    let found = false;
+    for (const col of cols) {
+      if (c < col.min || c > col.max) {
+        next.push(col);
+        continue;
+      }
+      found = true;
+      if (col.min < c)
+        next.push({ ...col, max: c - 1, attrs: withRange(col.attrs, col.min, c - 1) });
+      const a = withRange(col.attrs, c, c);
+      a.set("width", String(w.width));
+      a.set("customWidth", "1");
+      next.push({ min: c, max: c, attrs: a });
+      if (col.max > c)
+        next.push({ ...col, min: c + 1, attrs: withRange(col.attrs, c + 1, col.max) });
+    }
+    if (!found)
+      next.push({
+        min: c,
+        max: c,
+        attrs: new Map([
+          ["min", String(c)],
+          ["max", String(c)],
+          ["width", String(w.width)],
+          ["customWidth", "1"],
+        ]),
+      });
+    cols = next.sort((a, b) => a.min - b.min);
+  }
+  return cols.length > 0
+    ? `<cols>${cols.map((c) => `<col${attrsText(c.attrs)}/>`).join("")}</cols>`
+    : "";
+}
+
+function withRange(attrs: Map<string, string>, min: number, max: number): Map<string, string> {
+  const a = new Map(attrs);
+  a.set("min", String(min));
+  a.set("max", String(max));
+  return a;
+}
+
+function paneXml(freeze: { rows: number; cols: number }): string {
+  const { rows, cols } = freeze;
+  const pane = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+  const x = cols > 0 ? ` xSplit="${cols}"` : "";
+  const y = rows > 0 ? ` ySplit="${rows}"` : "";
+  const tl = a1(rows, cols);
+  return `<pane${x}${y} topLeftCell="${tl}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${tl}" sqref="${tl}"/>`;
+}
+
+function printXml(p: PrintSetup | undefined): {
+  options: string;
+  margins: string;
+  setup: string;
+  footer: string;
+  breaks: string;
+} {
+  const m = p?.margins;
+  const margins = m
+    ? `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="0.3" footer="0.3"/>`
+    : `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+  if (!p) return { options: "", margins, setup: "", footer: "", breaks: "" };
+  const fitW = p.fitToWidth ?? 0;
+  const fitH = p.fitToHeight ?? 0;
+  const fit = fitW > 0 || fitH > 0 ? ` fitToWidth="${fitW}" fitToHeight="${fitH}"` : "";
+  const setup = `<pageSetup paperSize="${p.paper === "A3" ? 8 : 9}" orientation="${p.orientation}"${fit}/>`;
+  const options = p.centerHorizontally ? `<printOptions horizontalCentered="1"/>` : "";
+  const footer = p.footerCenter
+    ? `<headerFooter><oddFooter>${escapeText(`&C${p.footerCenter}`)}</oddFooter></headerFooter>`
+    : "";
+  // A break "above row r" (0-based) is Excel's break after 1-based row r.
+  const rows = (p.rowBreaks ?? []).filter((r) => r > 0);
+  const breaks =
+    rows.length > 0
+      ? `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${rows
+          .map((r) => `<brk id="${r}" max="16383" man="1"/>`)
+          .join("")}</rowBreaks>`
+      : "";
+  return { options, margins, setup, footer, breaks };
+}
+
+/** A cell being written on a created sheet. */
+interface NewCell {
+  content: Content | null;
+  s: number;
+}
+
+/**
+ * A created sheet's XML. `firstPriority` numbers its conditional format rules.
+ * Values first, then merges (a value in a merged cell other than the top-left is dropped, as
+ * ExcelJS does), then formats in order (later ones merge over earlier ones), then links.
+ */
+export function buildSheetXml(
+  sp: SheetPlan,
+  styles: StyleBook,
+  tabSelected: boolean
+): { xml: string; names: SheetNames } {
+  const rows = new Map<number, Map<number, NewCell>>();
+  const cell = (r: number, c: number): NewCell => {
+    let row = rows.get(r);
+    if (!row) rows.set(r, (row = new Map()));
+    let x = row.get(c);
+    if (!x) row.set(c, (x = { content: null, s: EMPTY_BASE }));
+    return x;
+  };
+  for (const c of sp.cells) cell(c.row, c.col).content = cellContent(c);
+  const { slaves, areas } = mergeCover(sp.merges, []);
+  if (slaves.size > 0)
+    for (const [r, row] of rows)
+      for (const [c, x] of row) if (slaves.has(key(r, c))) x.content = null;
+  for (const f of sp.formats) {
+    const border = hasBorder(f.style);
+    const { top, left, bottom, right } = f.range;
+    for (let r = top; r <= bottom; r++)
+      for (let c = left; c <= right; c++) {
+        const x = cell(r, c);
+        x.s = styles.derive(x.s, f.style, border ? edgesOf(f.range, r, c) : 0);
+      }
+  }
+  for (const h of sp.hyperlinks) cell(h.row, h.col).content = valueContent(h.text);
+  const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
+
+  let maxRow = -1;
+  let maxCol = -1;
+  const rowNumbers = [...new Set([...rows.keys(), ...heights.keys()])].sort((a, b) => a - b);
+  const data: string[] = [];
+  for (const r of rowNumbers) {
+    const h = heights.get(r);
+    const ht = h !== undefined ? ` ht="${h}" customHeight="1"` : "";
+    const row = rows.get(r);
+    if (!row || row.size === 0) {
+      data.push(`<row r="${r + 1}"${ht}/>`);
+      continue;
+    }
+    if (r > maxRow) maxRow = r;
+    data.push(`<row r="${r + 1}"${ht}>`);
+    const cols = [...row.keys()].sort((a, b) => a - b);
+    for (const c of cols) {
+      const x = row.get(c) as NewCell;
+      if (c > maxCol) maxCol = c;
+      data.push(cellXml(a1(r, c), x.s === EMPTY_BASE ? 0 : x.s, x.content));
+    }
+    data.push("</row>");
+  }
+
+  const sheetPr: string[] = [];
+  if (sp.tabColor) sheetPr.push(`<tabColor rgb="${argb(sp.tabColor)}"/>`);
+  const fit = (sp.print?.fitToWidth ?? 0) > 0 || (sp.print?.fitToHeight ?? 0) > 0;
+  if (fit) sheetPr.push(`<pageSetUpPr fitToPage="1"/>`);
+  const freeze = sp.freeze && (sp.freeze.rows > 0 || sp.freeze.cols > 0) ? paneXml(sp.freeze) : "";
+  const view = `<sheetViews><sheetView${tabSelected ? ` tabSelected="1"` : ""} workbookViewId="0"${
+    freeze ? `>${freeze}</sheetView>` : "/>"
+  }</sheetViews>`;
+  let priority = 0;
+  const next = () => ++priority;
+  const cfs = sp.conditionalFormats.map((cf) => conditionalXml(cf, styles, next)).join("");
+  const print = printXml(sp.print);
+  const parts = [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
+    sheetPr.length > 0 ? `<sheetPr>${sheetPr.join("")}</sheetPr>` : "",
+    `<dimension ref="${maxRow < 0 ? "A1" : a1Range(0, 0, maxRow, Math.max(maxCol, 0))}"/>`,
+    view,
+    `<sheetFormatPr defaultRowHeight="15"/>`,
+    colsXml([], sp.columnWidths),
+    `<sheetData>`,
+    data.join(""),
+    `</sheetData>`,
+    sp.autoFilter ? `<autoFilter ref="${rangeText(sp.autoFilter)}"/>` : "",
+    areas.length > 0
+      ? `<mergeCells count="${areas.length}">${areas
+          .map((m) => `<mergeCell ref="${rangeText(m)}"/>`)
+          .join("")}</mergeCells>`
+      : "",
+    cfs,
+    sp.hyperlinks.length > 0
+      ? `<hyperlinks>${sp.hyperlinks.map(hyperlinkXml).join("")}</hyperlinks>`
+      : "",
+    print.options,
+    print.margins,
+    print.setup,
+    print.footer,
+    print.breaks,
+    `</worksheet>`,
+  ];
+  const names: SheetNames = {};
+  if (sp.print?.area) names.printArea = sp.print.area;
+  if (sp.print?.titleRows) names.titleRows = sp.print.titleRows;
+  if (sp.autoFilter) names.filter = sp.autoFilter;
+  return { xml: parts.join(""), names };
+}
+
+/** The head of a worksheet (everything before its `<sheetData>`), its root's start and end. */
+function worksheetBounds(xml: string): {
+  rootStart: number;
+  sdStart: number;
+  sdEnd: number;
+  rootEnd: number;
+} {
+  const root = /<([\w]+:)?worksheet\b[^>]*>/.exec(xml);
+  if (!root) throw new Error("worksheet part without a worksheet element");
+  const rootStart = root.index + root[0].length;
+  const rootEnd = xml.lastIndexOf("</");
+  const sd = /<([\w]+:)?sheetData\b[^>]*?(\/?)>/.exec(xml.slice(rootStart));
+  if (!sd) return { rootStart, sdStart: rootEnd, sdEnd: rootEnd, rootEnd };
+  const sdStart = rootStart + sd.index;
+  if (sd[2] === "/") return { rootStart, sdStart, sdEnd: sdStart + sd[0].length, rootEnd };
+  const close = xml.indexOf(`</${sd[1] ?? ""}sheetData>`, sdStart);
+  return { rootStart, sdStart, sdEnd: close + `</${sd[1] ?? ""}sheetData>`.length, rootEnd };
+}
+
+/**
+ * The worksheet with `element` inserted where CT_Worksheet puts an element called `name` (after
+ * every existing element that precedes it in the schema). `from`/`to` bound the search.
+ */
+function insertElement(
+  xml: string,
+  name: string,
+  element: string,
+  from: number,
+  to: number
+): string {
+  if (element === "") return xml;
+  const rank = WORKSHEET_ORDER.indexOf(name);
+  for (const e of topLevelElements(xml, from, to)) {
+    const r = WORKSHEET_ORDER.indexOf(localName(e.name));
+    if (r > rank) return `${xml.slice(0, e.start)}${element}${xml.slice(e.start)}`;
+  }
+  return `${xml.slice(0, to)}${element}${xml.slice(to)}`;
+}
+
+/** The first top-level element called `name` between `from` and `to`, if any. */
+function findElement(xml: string, name: string, from: number, to: number) {
+  return topLevelElements(xml, from, to).find((e) => localName(e.name) === name);
+}
+
+/**
+ * The head of a worksheet (before sheetData) with the first sheet view selected or not; null
+ * when nothing changes. Only the head is decoded and patched: sheet data may be megabytes.
+ */
+export function patchTabSelected(head: string, selected: boolean): string | null {
+  const view = /<([\w]+:)?sheetView\b[^>]*?\/?>/.exec(head);
+  if (!view) {
+    if (!selected) return null;
+    const root = /<([\w]+:)?worksheet\b[^>]*>/.exec(head);
+    if (!root) return null;
+    const views = `<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>`;
+    return insertElement(head, "sheetViews", views, root.index + root[0].length, head.length);
+  }
+  const attrs = parseAttrs(view[0]);
+  const on = attrs.get("tabSelected") === "1" || attrs.get("tabSelected") === "true";
+  if (on === selected) return null;
+  const tag = setAttr(view[0], "tabSelected", selected ? "1" : null);
+  return `${head.slice(0, view.index)}${tag}${head.slice(view.index + view[0].length)}`;
+}
+
+/** A change to one existing or new cell of a user's sheet. */
+interface CellPatch {
+  content?: Content;
+  formats: { style: CellStyle; edges: number }[];
+}
+
+/**
+ * A user's sheet with the plan's cells written: only listed cells are replaced or inserted (in
+ * column order, in their row, created when missing); a cell keeps its style unless a format of
+ * the plan applies, which derives a new style from the old one. Also widths, heights, merges,
+ * conditional formats and links. Returns the new XML and whether a formula was written.
+ */
+export function patchSheetXml(xml: string, sp: SheetPlan, styles: StyleBook): string {
+  if (sp.freeze || sp.autoFilter || sp.print || sp.tabColor)
+    throw new Error(
+      `update plan for ${sp.sheet}: freeze, filter, print or tab colour not supported`
+    );
+  const patches = new Map<number, Map<number, CellPatch>>();
+  const patch = (r: number, c: number): CellPatch => {
+    let row = patches.get(r);
+    if (!row) patches.set(r, (row = new Map()));
+    let p = row.get(c);
+    if (!p) row.set(c, (p = { formats: [] }));
+    return p;
+  };
+  for (const c of sp.cells) patch(c.row, c.col).content = cellContent(c);
+  let b = worksheetBounds(xml);
+  const existingMerges: CellRange[] = [];
+  const mergeEl = findElement(xml, "mergeCells", b.sdEnd, b.rootEnd);
+  if (mergeEl)
+    for (const m of xml
+      .slice(mergeEl.start, mergeEl.end)
+      .matchAll(/ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g)) {
+      const top = Number(m[2]) - 1;
+      const left = columnIndex(m[1] as string);
+      existingMerges.push({
+        top,
+        left,
+        bottom: m[4] ? Number(m[4]) - 1 : top,
+        right: m[3] ? columnIndex(m[3]) : left,
+      });
+    }
+  const { slaves, areas } = mergeCover(sp.merges, existingMerges);
+  for (const f of sp.formats) {
+    const border = hasBorder(f.style);
+    for (let r = f.range.top; r <= f.range.bottom; r++)
+      for (let c = f.range.left; c <= f.range.right; c++)
+        patch(r, c).formats.push({ style: f.style, edges: border ? edgesOf(f.range, r, c) : 0 });
+  }
+  for (const h of sp.hyperlinks) patch(h.row, h.col).content = valueContent(h.text);
+  if (slaves.size > 0)
+    for (const [r, row] of patches)
+      for (const [c, p] of row)
+        if (slaves.has(key(r, c)) && p.content) p.content = { t: null, inner: "" };
+  const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
+
+  // Column styles, for cells created where none was.
+  const colStyles: { min: number; max: number; s: number }[] = [];
+  const colsEl = findElement(xml, "cols", b.rootStart, b.sdStart);
+  const colItems = colsEl
+    ? [...xml.slice(colsEl.start, colsEl.end).matchAll(/<(?:\w+:)?col\b[^>]*\/?>/g)].map(
+        (m) => m[0]
+      )
+    : [];
+  for (const c of colItems) {
+    const a = parseAttrs(c);
+    const s = a.get("style");
+    if (s) colStyles.push({ min: Number(a.get("min")), max: Number(a.get("max")), s: Number(s) });
+  }
+  const colStyle = (c: number) => colStyles.find((x) => c + 1 >= x.min && c + 1 <= x.max)?.s ?? 0;
+
+  // Sheet data: rows copied as they are, except those with patches or heights.
+  const targets = [...new Set([...patches.keys(), ...heights.keys()])].sort((x, y) => x - y);
+  let maxRow = -1;
+  let maxCol = -1;
+  let minRow = Infinity;
+  let minCol = Infinity;
+  for (const [r, row] of patches) {
+    maxRow = Math.max(maxRow, r);
+    minRow = Math.min(minRow, r);
+    for (const c of row.keys()) {
+      maxCol = Math.max(maxCol, c);
+      minCol = Math.min(minCol, c);
+    }
+  }
+  const out: string[] = [];
+  const sdOpen = /<([\w]+:)?sheetData\b[^>]*?(\/?)>/.exec(xml.slice(b.sdStart, b.sdEnd));
+  const prefix = sdOpen?.[1] ?? "";
+  const selfClosing = !sdOpen || sdOpen[2] === "/";
+  const bodyStart = selfClosing ? b.sdEnd : b.sdStart + (sdOpen?.[0].length ?? 0);
+  const bodyEnd = selfClosing ? b.sdEnd : b.sdEnd - `</${prefix}sheetData>`.length;
+  let copyFrom = bodyStart;
+  let ti = 0;
+  let pos = bodyStart;
+  let implicitRow = 0;
+  const rowOpen = `<${prefix}row`;
+  const newRow = (r: number) =>
+    rowXml(r, null, "", patches.get(r), heights.get(r), styles, colStyle, prefix);
+  while (ti < targets.length) {
+    const at = xml.indexOf(rowOpen, pos);
+    if (at < 0 || at >= bodyEnd) break;
+    const after = xml[at + rowOpen.length];
+    if (
+      after !== " " &&
+      after !== ">" &&
+      after !== "/" &&
+      after !== "\n" &&
+      after !== "\t" &&
+      after !== "\r"
+    ) {
+      pos = at + rowOpen.length;
+      continue;
+    }
+    const gt = xml.indexOf(">", at);
+    const tag = xml.slice(at, gt + 1);
+    const rm = /\sr\s*=\s*"(\d+)"/.exec(tag);
+    const r = rm ? Number(rm[1]) - 1 : implicitRow;
+    implicitRow = r + 1;
+    const end = tag.endsWith("/>")
+      ? gt + 1
+      : xml.indexOf(`</${prefix}row>`, gt) + `</${prefix}row>`.length;
+    pos = end;
+    while (ti < targets.length && (targets[ti] as number) < r) {
+      out.push(xml.slice(copyFrom, at), newRow(targets[ti] as number));
+      copyFrom = at;
+      ti++;
+    }
+    if (targets[ti] === r) {
+      const body = tag.endsWith("/>") ? "" : xml.slice(gt + 1, end - `</${prefix}row>`.length);
+      out.push(
+        xml.slice(copyFrom, at),
+        rowXml(r, tag, body, patches.get(r), heights.get(r), styles, colStyle, prefix)
+      );
+      copyFrom = end;
+      ti++;
+    }
+  }
+  out.push(xml.slice(copyFrom, bodyEnd));
+  while (ti < targets.length) out.push(newRow(targets[ti++] as number));
+  const sheetData = `<${prefix}sheetData>${out.join("")}</${prefix}sheetData>`;
+
+  // The tail after sheet data: merges, conditional formats, links.
+  let tail = xml.slice(b.sdEnd);
+  const tailLen = () => tail.lastIndexOf("</");
+  if (areas.length > 0) {
+    const items = areas.map((m) => `<mergeCell ref="${rangeText(m)}"/>`).join("");
+    const el = findElement(tail, "mergeCells", 0, tailLen());
+    if (el) {
+      const old = tail.slice(el.start, el.end);
+      const count = (old.match(/<(?:\w+:)?mergeCell\b/g) ?? []).length + areas.length;
+      const open = setAttr(/<[^>]*>/.exec(old)?.[0] ?? "<mergeCells>", "count", String(count));
+      const inner = old.endsWith("/>")
+        ? ""
+        : old.slice(old.indexOf(">") + 1, old.lastIndexOf("</"));
+      const openTag = open.endsWith("/>") ? `${open.slice(0, -2).trimEnd()}>` : open;
+      tail = `${tail.slice(0, el.start)}${openTag}${inner}${items}</${prefix}mergeCells>${tail.slice(el.end)}`;
+    } else
+      tail = insertElement(
+        tail,
+        "mergeCells",
+        `<mergeCells count="${areas.length}">${items}</mergeCells>`,
+        0,
+        tailLen()
+      );
+  }
+  if (sp.conditionalFormats.length > 0) {
+    let priority = 0;
+    for (const m of tail.matchAll(/priority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+    const next = () => ++priority;
+    const cfs = sp.conditionalFormats.map((cf) => conditionalXml(cf, styles, next)).join("");
+    tail = insertElement(tail, "conditionalFormatting", cfs, 0, tailLen());
+  }
+  if (sp.hyperlinks.length > 0) {
+    const items = sp.hyperlinks.map(hyperlinkXml).join("");
+    const el = findElement(tail, "hyperlinks", 0, tailLen());
+    if (el && !tail.slice(el.start, el.end).endsWith("/>")) {
+      const close = tail.lastIndexOf("</", el.end - 1);
+      tail = `${tail.slice(0, close)}${items}${tail.slice(close)}`;
+    } else if (el)
+      tail = `${tail.slice(0, el.start)}<hyperlinks>${items}</hyperlinks>${tail.slice(el.end)}`;
+    else
+      tail = insertElement(tail, "hyperlinks", `<hyperlinks>${items}</hyperlinks>`, 0, tailLen());
+  }
+
+  // The head: dimension and column widths.
+  let head = xml.slice(0, b.sdStart);
+  b = worksheetBounds(`${head}<sheetData/></worksheet>`);
+  if (maxRow >= 0) {
+    const dim = findElement(head, "dimension", b.rootStart, head.length);
+    const ref = dim ? (parseAttrs(head.slice(dim.start, dim.end)).get("ref") ?? "A1") : "A1";
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
+    const top = m ? Number(m[2]) - 1 : 0;
+    const left = m ? columnIndex(m[1] as string) : 0;
+    const bottom = m ? Number(m[4] ?? m[2]) - 1 : 0;
+    const right = m ? columnIndex((m[3] ?? m[1]) as string) : 0;
+    const nr = a1Range(
+      Math.min(top, minRow),
+      Math.min(left, minCol),
+      Math.max(bottom, maxRow),
+      Math.max(right, maxCol)
+    );
+    const el = `<${prefix}dimension ref="${nr}"/>`;
+    head = dim
+      ? `${head.slice(0, dim.start)}${el}${head.slice(dim.end)}`
+      : insertElement(head, "dimension", el, b.rootStart, head.length);
+  }
+  if (sp.columnWidths.length > 0) {
+    const cols = colsXml(colItems, sp.columnWidths);
+    const el = findElement(head, "cols", b.rootStart, head.length);
+    head = el
+      ? `${head.slice(0, el.start)}${cols}${head.slice(el.end)}`
+      : insertElement(head, "cols", cols, b.rootStart, head.length);
+  }
+  return `${head}${sheetData}${tail}`;
+}
+
+/** One row of a user's sheet with its patches applied (`tag` null: a new row). */
+function rowXml(
+  r: number,
+  tag: string | null,
+  body: string,
+  patches: Map<number, CellPatch> | undefined,
+  height: number | undefined,
+  styles: StyleBook,
+  colStyle: (c: number) => number,
+  prefix: string
+): string {
+  let open = tag ?? `<${prefix}row r="${r + 1}">`;
+  if (open.endsWith("/>")) open = `${open.slice(0, -2).trimEnd()}>`;
+  if (!/\sr\s*=/.test(open)) open = setAttr(open, "r", String(r + 1));
+  // Spans are a hint that new cells could contradict.
+  open = setAttr(open, "spans", null);
+  if (height !== undefined) {
+    open = setAttr(open, "ht", String(height));
+    open = setAttr(open, "customHeight", "1");
+  }
+  const rowAttrs = parseAttrs(open);
+  const rowStyle =
+    rowAttrs.get("customFormat") === "1" || rowAttrs.get("customFormat") === "true"
+      ? Number(rowAttrs.get("s") ?? 0)
+      : null;
+  // The row's cells, each with its column.
+  const cells: { col: number; xml: string }[] = [];
+  let trailing = "";
+  let pos = 0;
+  let implicit = 0;
+  const cOpen = `<${prefix}c`;
+  while (pos < body.length) {
+    const at = body.indexOf(cOpen, pos);
+    const after = at < 0 ? "" : body[at + cOpen.length];
+    if (at < 0) {
+      trailing = body.slice(pos);
+      break;
+    }
+    if (
+      after !== " " &&
+      after !== ">" &&
+      after !== "/" &&
+      after !== "\n" &&
+      after !== "\t" &&
+      after !== "\r"
+    ) {
+      // Another element (extLst): keep it after the cells.
+      trailing = body.slice(at);
+      break;
+    }
+    const gt = body.indexOf(">", at);
+    const ctag = body.slice(at, gt + 1);
+    const end = ctag.endsWith("/>")
+      ? gt + 1
+      : body.indexOf(`</${prefix}c>`, gt) + `</${prefix}c>`.length;
+    const rm = /\sr\s*=\s*"([A-Z]+)\d+"/.exec(ctag);
+    const col = rm ? columnIndex(rm[1] as string) : implicit;
+    implicit = col + 1;
+    let xml = body.slice(at, end);
+    if (!rm) xml = `${setAttr(ctag, "r", a1(r, col))}${xml.slice(ctag.length)}`;
+    cells.push({ col, xml });
+    pos = end;
+  }
+  if (patches) {
+    const byCol = new Map(cells.map((c, i) => [c.col, i]));
+    for (const [col, p] of patches) {
+      const i = byCol.get(col);
+      const old = i === undefined ? null : (cells[i] as { col: number; xml: string }).xml;
+      const oldTag = old ? (/^<[^>]*>/.exec(old)?.[0] ?? "") : null;
+      const oldS = oldTag ? Number(parseAttrs(oldTag).get("s") ?? 0) : (rowStyle ?? colStyle(col));
+      let s = oldS;
+      for (const f of p.formats) s = styles.derive(s, f.style, f.edges);
+      let xml: string;
+      if (p.content) {
+        xml = cellXml(a1(r, col), s, p.content);
+      } else if (old && oldTag) {
+        const newTag = setAttr(oldTag, "s", s > 0 ? String(s) : null);
+        xml = `${newTag}${old.slice(oldTag.length)}`;
+      } else xml = cellXml(a1(r, col), s, null);
+      if (i === undefined) cells.push({ col, xml });
+      else cells[i] = { col, xml };
+    }
+    cells.sort((x, y) => x.col - y.col);
+  }
+  return `${open}${cells.map((c) => c.xml).join("")}${trailing}</${prefix}row>`;
+}

@@ -1,0 +1,37 @@
+/**
+ * The two ways the CLI can apply a WritePlan to an .xlsx file, behind one interface, so the
+ * host tests run against both: the ExcelJS host (load, apply, re-serialise) and the package
+ * writer (patch the zip package).
+ */
+import * as fs from "fs";
+import type { Lang } from "../../../src/core/messages";
+import type { WritePlan } from "../../../src/core/plan";
+import { applyPlan, gridsFromWorkbook, loadXlsxFile, writeXlsxFile } from "../../../src/hosts/xlsx";
+import { readZip } from "../../../src/hosts/xlsx/package/zip";
+import { writePlanToXlsxFile } from "../../../src/hosts/xlsx/package/write";
+
+export interface XlsxHost {
+  name: string;
+  /** Apply `plan` to the workbook file `input` and write the result to `output`. */
+  applyFile(input: string, plan: WritePlan, output: string, lang?: Lang): Promise<void>;
+}
+
+export const excelJsHost: XlsxHost = {
+  name: "ExcelJS host",
+  async applyFile(input, plan, output, lang = "id") {
+    const wb = await loadXlsxFile(input, lang);
+    applyPlan(wb, plan, lang);
+    await writeXlsxFile(wb, output);
+  },
+};
+
+export const packageHost: XlsxHost = {
+  name: "package writer",
+  async applyFile(input, plan, output, lang = "id") {
+    const bytes = fs.readFileSync(input);
+    const grids = gridsFromWorkbook(await loadXlsxFile(input, lang), input);
+    await writePlanToXlsxFile({ parts: readZip(bytes) }, plan, lang, grids, output);
+  },
+};
+
+export const HOSTS: readonly XlsxHost[] = [excelJsHost, packageHost];
