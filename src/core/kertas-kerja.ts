@@ -29,6 +29,8 @@ import {
   spacer,
   spanWidth,
   wide,
+  wideLines,
+  type Placed,
   type RowKind,
   type RowSpec,
   type Unit,
@@ -87,9 +89,12 @@ export function indicatorLine(indicators: readonly Indicator[], lang: Lang): str
  * row height, in which case it is cut at line breaks (or, failing those, between sentences).
  */
 function paragraphRows(text: string): RowSpec[] {
-  const fits = (s: string): boolean =>
-    heightForLines(wrappedLines(s, spanWidth(0, LAST_COL), BODY_FONT), BODY_FONT) < MAX_ROW_HEIGHT;
-  if (fits(text)) return [wide("para", text)];
+  const width = spanWidth(0, LAST_COL);
+  const linesOf = (s: string): number => wrappedLines(s, width, BODY_FONT);
+  const fits = (lines: number): boolean => heightForLines(lines, BODY_FONT) < MAX_ROW_HEIGHT;
+  // The usual case: one row, its lines counted once (the row's height reuses them).
+  const lines = linesOf(text);
+  if (fits(lines)) return [wideLines("para", text, lines)];
   let pieces = text.split(/\r?\n/);
   if (pieces.length === 1) pieces = text.split(/(?<=\.)\s+/);
   const out: string[] = [];
@@ -97,7 +102,7 @@ function paragraphRows(text: string): RowSpec[] {
   const sep = text.includes("\n") ? "\n" : " ";
   for (const p of pieces) {
     const joined = current === "" ? p : `${current}${sep}${p}`;
-    if (current !== "" && !fits(joined)) {
+    if (current !== "" && !fits(linesOf(joined))) {
       out.push(current);
       current = p;
     } else current = joined;
@@ -163,26 +168,32 @@ function cascadeTable(
     };
     // A parent with more children than a page holds is cut into page-sized runs, each opening
     // with the parent again, so that no merged cell runs over a page break.
-    const runs: ConditionNode[][] = [[]];
+    // Each child's own row (its height without the parent's text), computed once.
+    const runs: RowSpec[][] = [[]];
     let runHeight = 0;
     for (const kid of kids) {
-      const h = row("td", cells(kid, false)).height;
-      const run = runs[runs.length - 1] as ConditionNode[];
-      if (run.length > 0 && runHeight + h > MAX_RUN_HEIGHT) {
-        runs.push([kid]);
-        runHeight = h;
+      const r = row("td", cells(kid, false));
+      const run = runs[runs.length - 1] as RowSpec[];
+      if (run.length > 0 && runHeight + r.height > MAX_RUN_HEIGHT) {
+        runs.push([r]);
+        runHeight = r.height;
       } else {
-        run.push(kid);
-        runHeight += h;
+        run.push(r);
+        runHeight += r.height;
       }
     }
+    let k = 0;
     for (const run of runs) {
       // The parent's No. and name go in the first row only; the merge covers the others, and
       // over several rows the parent's text spreads over all of them (fitVerticalMerges).
-      const rows = run.map((kid, i) => {
-        const r = row("td", cells(kid, i === 0 && run.length === 1));
-        r.cells = cells(kid, i === 0);
-        return r;
+      const first = k;
+      k += run.length;
+      const rows = run.map((r, i) => {
+        if (i > 0) return r;
+        const kid = kids[first] as ConditionNode;
+        const own = run.length === 1 ? row("td", cells(kid, true)) : r;
+        own.cells = cells(kid, true);
+        return own;
       });
       const unit: Unit = { rows, table: header };
       if (rows.length > 1) unit.vmergeCols = [0, 1];
@@ -254,28 +265,94 @@ function styleFor(kind: RowKind, center: boolean): CellStyle {
   return style;
 }
 
+/**
+ * The style of a block of rows of one kind. Properties equal to a new sheet's defaults are left
+ * out (text aligns left, no underline); tables are styled as whole blocks, so a border is an
+ * outline plus the grid inside (the lines inside a merged cell do not show).
+ */
 function makeStyle(kind: RowKind, center: boolean): CellStyle {
-  const base: CellStyle = {
-    wrap: true,
-    vAlign: "top",
-    hAlign: center ? "center" : "left",
-    fontSize: BODY_FONT,
-  };
+  const base: CellStyle = { wrap: true, vAlign: "top", fontSize: BODY_FONT };
+  if (center) base.hAlign = "center";
   switch (kind) {
     case "title":
       return { ...base, bold: true, fontSize: TITLE_FONT };
     case "heading":
       return { ...base, bold: true, fontSize: HEADING_FONT };
     case "label":
+      return { ...base, bold: true };
     case "signName":
-      return { ...base, bold: true, underline: kind === "signName" };
+      return { ...base, bold: true, underline: true };
     case "th":
-      return { ...base, bold: true, vAlign: "middle", fill: "#D9D9D9", border: GRID };
+      return {
+        ...base,
+        bold: true,
+        vAlign: "middle",
+        fill: "#D9D9D9",
+        border: GRID,
+        innerBorder: THIN,
+      };
     case "td":
-      return { ...base, border: GRID };
+      return { ...base, border: GRID, innerBorder: THIN };
     default:
       return base;
   }
+}
+
+/**
+ * Writes the placed rows into the plan: cells, merges, row heights, and the formats as few
+ * rectangles, one per run of consecutive rows that share a style and columns (a table's body
+ * on one page is one format, not one per cell). Rows are contiguous from the first placed row.
+ */
+function writeRows(plan: SheetPlan, placed: Placed): void {
+  let run: { style: CellStyle; top: number; left: number; right: number } | null = null;
+  let runBottom = 0;
+  const flush = (): void => {
+    if (run)
+      plan.formats.push({
+        range: { top: run.top, left: run.left, bottom: runBottom, right: run.right },
+        style: run.style,
+      });
+    run = null;
+  };
+  for (const [r, spec] of placed.rows) {
+    plan.rowHeights.push({ row: r, height: Math.min(MAX_ROW_HEIGHT, spec.height) });
+    const cells = spec.cells;
+    if (cells.length === 0) {
+      // A spacer: nothing to write or style.
+      flush();
+      continue;
+    }
+    let left = LAST_COL;
+    let right = 0;
+    for (const c of cells) {
+      if (c.value !== "") plan.cells.push({ row: r, col: c.col, value: c.value });
+      if (c.right > c.col) plan.merges.push({ top: r, left: c.col, bottom: r, right: c.right });
+      if (c.col < left) left = c.col;
+      if (c.right > right) right = c.right;
+    }
+    // Table rows span A:E: the columns a row leaves out are under its parent's vertical merge.
+    if (spec.kind === "th" || spec.kind === "td") {
+      left = 0;
+      right = LAST_COL;
+    }
+    const style = styleFor(spec.kind, spec.center === true);
+    const current = run as { style: CellStyle; left: number; right: number } | null;
+    if (
+      current &&
+      current.style === style &&
+      current.left === left &&
+      current.right === right &&
+      runBottom === r - 1
+    ) {
+      runBottom = r;
+      continue;
+    }
+    flush();
+    run = { style, top: r, left, right };
+    runBottom = r;
+  }
+  flush();
+  for (const m of placed.vmerges) plan.merges.push(m);
 }
 
 /**
@@ -349,19 +426,7 @@ export function planKertasKerja(model: CsfModel, wb: WorkbookGrids, settings: Se
     range: { top: 0, left: 0, bottom: 0, right: 0 },
     style: { italic: true, fontSize: 8, fontColor: "#808080", wrap: false },
   });
-  const vTops = new Map(placed.vmerges.map((m) => [`${m.top}:${m.left}`, m]));
-  for (const [r, spec] of placed.rows) {
-    plan.rowHeights.push({ row: r, height: Math.min(MAX_ROW_HEIGHT, spec.height) });
-    const style = styleFor(spec.kind, spec.center === true);
-    for (const c of spec.cells) {
-      const v = vTops.get(`${r}:${c.col}`);
-      const bottom = v ? v.bottom : r;
-      if (c.value !== "") plan.cells.push({ row: r, col: c.col, value: c.value });
-      if (c.right > c.col) plan.merges.push({ top: r, left: c.col, bottom: r, right: c.right });
-      plan.formats.push({ range: { top: r, left: c.col, bottom, right: c.right }, style });
-    }
-  }
-  plan.merges.push(...placed.vmerges);
+  writeRows(plan, placed);
   plan.columnWidths = WIDTHS.map((width, col) => ({ col, width }));
   plan.print = {
     paper: "A4",

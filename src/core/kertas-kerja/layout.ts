@@ -60,19 +60,27 @@ export function fontFor(kind: RowKind): number {
   return BODY_FONT;
 }
 
+/** Bold text runs about a tenth wider. */
+function isBold(kind: RowKind): boolean {
+  return kind === "th" || kind === "title" || kind === "heading" || kind === "label";
+}
+
 /** Height that shows every cell's wrapped text. */
 export function rowHeight(kind: RowKind, cells: readonly RowCell[]): number {
   const font = fontFor(kind);
-  // Bold text runs about a tenth wider.
-  const bold = kind === "th" || kind === "title" || kind === "heading" || kind === "label";
   let lines = 1;
   for (const c of cells) {
-    const width = spanWidth(c.col, c.right) * (bold ? 0.9 : 1);
+    const width = spanWidth(c.col, c.right) * (isBold(kind) ? 0.9 : 1);
     lines = Math.max(lines, wrappedLines(c.value, width, font));
   }
+  return heightOf(kind, lines);
+}
+
+/** Height of a row of `kind` whose tallest cell wraps to `lines` lines. */
+function heightOf(kind: RowKind, lines: number): number {
   // Table cells get a little padding so borders do not touch the text.
   const pad = kind === "th" || kind === "td" ? 2 : 0;
-  return Math.min(MAX_ROW_HEIGHT, toPixelGrid(heightForLines(lines, font) + pad));
+  return Math.min(MAX_ROW_HEIGHT, toPixelGrid(heightForLines(lines, fontFor(kind)) + pad));
 }
 
 /** A row whose height is computed from its text. */
@@ -90,6 +98,15 @@ export function spacer(height = 8): RowSpec {
 /** One text cell merged across A:E. */
 export function wide(kind: RowKind, value: string, center = false): RowSpec {
   return row(kind, [{ col: 0, right: LAST_COL, value }], center);
+}
+
+/**
+ * `wide(kind, value)` when the caller has already counted the text's lines at the full width
+ * (a paragraph checks whether it fits one row first): the text is not scanned again.
+ */
+export function wideLines(kind: RowKind, value: string, lines: number): RowSpec {
+  if (isBold(kind) || fontFor(kind) !== BODY_FONT) return wide(kind, value);
+  return { kind, cells: [{ col: 0, right: LAST_COL, value }], height: heightOf(kind, lines) };
 }
 
 /** Extra height the last row of a unit needs so that vertically merged text shows in full. */

@@ -24,6 +24,8 @@ export function charsPerLine(width: number, fontSize: number): number {
  */
 export function wrappedLines(text: string, width: number, fontSize: number): number {
   const cap = charsPerLine(width, fontSize);
+  // Most cells hold one short line: no wrap can happen when the whole text fits.
+  if (text.length <= cap && !text.includes("\n")) return 1;
   let lines = 0;
   let used = 0;
   let count = 1;

@@ -3,6 +3,7 @@ import { cellAt, type SheetGrid } from "../../../src/core/grid";
 import { markerText } from "../../../src/core/plan";
 import { planToSheetGrid } from "../../helpers/plan-to-grids";
 import { indicator, model, node, settings } from "./build-model";
+import { lookAt } from "./styles";
 
 const emptyWb = { sheets: [] };
 
@@ -354,5 +355,126 @@ describe("planKertasKerja page layout", () => {
     }
     const names = grid.values.map((r) => r[0]).filter((v) => /^Indikator \d+$/.test(String(v)));
     expect(names).toHaveLength(14);
+  });
+});
+
+describe("planKertasKerja styles", () => {
+  /** `sections` conditions under one CSF, each with `perSection` indicators. */
+  function document(sections: number, perSection: number) {
+    const nodes = [node("1", "CSF Satu")];
+    for (let i = 1; i < sections; i++)
+      nodes.push(
+        node(`1.${i}`, `Kondisi Antara ${i}`, {
+          indicators: Array.from({ length: perSection }, (_, k) =>
+            indicator(`Jumlah Dokumen ${i}.${k + 1}`)
+          ),
+        })
+      );
+    return model(nodes);
+  }
+
+  const allSides = { top: "thin", bottom: "thin", left: "thin", right: "thin" };
+
+  it("borders every cell of an indicator table, the header bold, centred and shaded", () => {
+    const plan = planKertasKerja(sample(), emptyWb, settings());
+    const grid = planToSheetGrid(plan);
+    // The table of 1.1.1, with its two indicators.
+    const header = (rowsWith(grid, "Jumlah Dokumen Penataan")[0] ?? 0) - 1;
+    expect(cellAt(grid, header, 0)).toBe("Indikator Kinerja");
+    for (let c = 0; c <= 4; c++) {
+      const head = lookAt(plan, header, c);
+      expect(head.borders).toEqual(allSides);
+      expect(head.style).toMatchObject({ bold: true, fill: "#D9D9D9", hAlign: "center" });
+      for (const r of [header + 1, header + 2]) {
+        const body = lookAt(plan, r, c);
+        expect(body.borders).toEqual(allSides);
+        expect(body.style).toMatchObject({ wrap: true, vAlign: "top", fontSize: 10 });
+        expect(body.style.bold).toBeUndefined();
+        expect(body.style.fill).toBeUndefined();
+      }
+    }
+    // The paragraph after the table is not bordered.
+    expect(lookAt(plan, header + 3, 0).borders).toEqual({});
+  });
+
+  it("borders the cascade tables around each merged parent and each child", () => {
+    const plan = planKertasKerja(sample(), emptyWb, settings());
+    const grid = planToSheetGrid(plan);
+    const h =
+      rowsWith(grid, "No.").find(
+        (r) => cellAt(grid, r, 2) === "Kondisi yang diperlukan (Operasional)"
+      ) ?? -1;
+    // Rows h+1 and h+2 share the parent 1.1, merged over both in A and B.
+    expect(lookAt(plan, h + 1, 0).borders).toMatchObject({ top: "thin", left: "thin" });
+    expect(lookAt(plan, h + 2, 0).borders).toMatchObject({ bottom: "thin", left: "thin" });
+    for (const r of [h + 1, h + 2, h + 3]) {
+      expect(lookAt(plan, r, 2).borders).toEqual(allSides);
+      expect(lookAt(plan, r, 4).borders).toMatchObject({ right: "thin" });
+    }
+  });
+
+  it("writes titles centred and bold, headings bold and larger, paragraphs wrapped at the top", () => {
+    const plan = planKertasKerja(sample(), emptyWb, settings());
+    const grid = planToSheetGrid(plan);
+    const look = (text: string) => lookAt(plan, rowsWith(grid, text)[0] ?? -1, 0).style;
+    expect(look("KERTAS KERJA POHON KINERJA")).toMatchObject({
+      bold: true,
+      fontSize: 12,
+      hAlign: "center",
+    });
+    expect(look("1.1.1. Terlaksananya Penataan Administrasi")).toMatchObject({
+      bold: true,
+      fontSize: 11,
+    });
+    expect(look("Penjelasan")).toMatchObject({ bold: true, fontSize: 10 });
+    const para = look(
+      "Terlaksananya Penataan Administrasi merupakan kondisi dimana semuanya berjalan baik."
+    );
+    expect(para).toMatchObject({ wrap: true, vAlign: "top", fontSize: 10 });
+    expect(para.bold).toBeUndefined();
+    expect(lookAt(plan, 0, 0).style).toMatchObject({ italic: true, fontSize: 8 });
+  });
+
+  it("styles the signature centred, the name bold and underlined", () => {
+    const s = settings({
+      signatory: {
+        place: "Malili",
+        date: "Oktober 2024",
+        position: "Sekretaris Daerah",
+        name: "BAHRI SULI",
+        nip: "",
+      },
+    });
+    const plan = planKertasKerja(sample(), emptyWb, s);
+    const at = (text: string) => plan.cells.find((c) => c.value === text) ?? { row: -1, col: -1 };
+    const place = at("Malili, Oktober 2024");
+    const name = at("BAHRI SULI");
+    expect(lookAt(plan, place.row, place.col).style).toMatchObject({ hAlign: "center" });
+    expect(lookAt(plan, name.row, name.col).style).toMatchObject({
+      bold: true,
+      underline: true,
+      hAlign: "center",
+    });
+  });
+
+  it("styles the document in blocks: formats grow with sections and pages, not with cells", () => {
+    const few = planKertasKerja(document(40, 2), emptyWb, settings());
+    const many = planKertasKerja(document(40, 12), emptyWb, settings());
+    for (const plan of [few, many]) {
+      const pages = (plan.print?.rowBreaks ?? []).length + 1;
+      // Per section: heading, label, paragraphs, table header, table body, closing paragraph;
+      // a table continued on a new page adds its header and body again.
+      expect(plan.formats.length).toBeLessThanOrEqual(6 * 40 + 2 * pages + 20);
+    }
+    expect(many.cells.length).toBeGreaterThan(3 * few.cells.length);
+    expect(many.formats.length).toBeLessThan(many.cells.length / 5);
+    // No two formats style the same cell: the look does not depend on their order.
+    const seen = new Set<number>();
+    for (const f of many.formats)
+      for (let r = f.range.top; r <= f.range.bottom; r++)
+        for (let c = f.range.left; c <= f.range.right; c++) {
+          expect(seen.has(r * 8 + c)).toBe(false);
+          seen.add(r * 8 + c);
+        }
   });
 });
