@@ -41,8 +41,10 @@ export function compareCodes(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  const pa = a.split(".");
-  const pb = b.split(".");
+  return compareSegments(a.split("."), b.split("."));
+}
+
+function compareSegments(pa: readonly string[], pb: readonly string[]): number {
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const x = pa[i];
     const y = pb[i];
@@ -61,9 +63,18 @@ export function compareCodes(a: string | null, b: string | null): number {
 
 /** The model's conditions in code order; equal codes keep their reading order, no code goes last. */
 export function nodesInCodeOrder(model: CsfModel): ConditionNode[] {
+  // Each code split once, not at every comparison.
   return model.nodes
-    .map((n, i) => ({ n, i }))
-    .sort((a, b) => compareCodes(a.n.code, b.n.code) || a.i - b.i)
+    .map((n, i) => ({ n, i, parts: n.code === null ? null : n.code.split(".") }))
+    .sort((a, b) => {
+      let d = 0;
+      if (a.n.code !== b.n.code) {
+        if (a.parts === null) d = 1;
+        else if (b.parts === null) d = -1;
+        else d = compareSegments(a.parts, b.parts);
+      }
+      return d || a.i - b.i;
+    })
     .map((x) => x.n);
 }
 
@@ -204,33 +215,52 @@ function cascadeTable(
   return units;
 }
 
+/** The rows every section repeats, made once per document (their text and height never vary). */
+interface SectionParts {
+  lang: Lang;
+  explanation: RowSpec;
+  indicatorHeader: RowSpec;
+}
+
+function sectionParts(lang: Lang): SectionParts {
+  const keys = ["name", "definition", "relevance", "formula", "dataSource"] as const;
+  return {
+    lang,
+    explanation: wide("label", t("kertasKerja.explanation", {}, lang)),
+    indicatorHeader: row(
+      "th",
+      keys.map((k, c) => ({ col: c, right: c, value: t(`kertasKerja.ind.${k}`, {}, lang) })),
+      true
+    ),
+  };
+}
+
 /** Units of one condition's section. */
-function sectionUnits(node: ConditionNode, lang: Lang): Unit[] {
-  const units: Unit[] = [unitOf([wide("heading", sectionHeading(node))], true)];
+function sectionUnits(node: ConditionNode, parts: SectionParts, units: Unit[]): void {
+  units.push(unitOf([wide("heading", sectionHeading(node))], true));
   if (node.explanation !== null) {
-    units.push(unitOf([wide("label", t("kertasKerja.explanation", {}, lang))], true));
+    units.push(unitOf([parts.explanation], true));
     for (const r of paragraphRows(node.explanation)) units.push(unitOf([r]));
   }
   if (node.problems !== null) for (const r of paragraphRows(node.problems)) units.push(unitOf([r]));
   if (node.indicators.length > 0) {
-    units.push(unitOf([wide("para", indicatorLine(node.indicators, lang))], true));
-    const keys = ["name", "definition", "relevance", "formula", "dataSource"] as const;
-    const header = tableHeader(
-      keys.map((k, c) => ({ col: c, right: c, value: t(`kertasKerja.ind.${k}`, {}, lang) }))
-    );
+    units.push(unitOf([wide("para", indicatorLine(node.indicators, parts.lang))], true));
+    // Each table its own header list: a header is written again only within its own table.
+    const header = { header: [parts.indicatorHeader] };
     units.push({ rows: header.header, keepWithNext: true, table: { ...header, isHeader: true } });
     for (const ind of node.indicators) {
-      const values = [ind.name, ind.definition, ind.relevance, ind.formula, ind.dataSource];
-      const r = row(
-        "td",
-        values.map((v, c) => ({ col: c, right: c, value: v ?? "" }))
-      );
+      const r = row("td", [
+        { col: 0, right: 0, value: ind.name },
+        { col: 1, right: 1, value: ind.definition ?? "" },
+        { col: 2, right: 2, value: ind.relevance ?? "" },
+        { col: 3, right: 3, value: ind.formula ?? "" },
+        { col: 4, right: 4, value: ind.dataSource ?? "" },
+      ]);
       units.push({ rows: [r], table: header });
     }
   }
   if (node.impact !== null) for (const r of paragraphRows(node.impact)) units.push(unitOf([r]));
   units.push(unitOf([spacer()]));
-  return units;
 }
 
 /** The signature block in D:E, or nothing when no signatory is set. */
@@ -253,15 +283,14 @@ const THIN = { style: "thin" as const };
 const GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 
 /** One shared (frozen) style per row kind and alignment: a long document has thousands of rows. */
-const STYLES = new Map<string, CellStyle>();
+const STYLES = new Map<RowKind, [CellStyle | undefined, CellStyle | undefined]>();
 
 function styleFor(kind: RowKind, center: boolean): CellStyle {
-  const key = `${kind}|${center}`;
-  let style = STYLES.get(key);
-  if (!style) {
-    style = Object.freeze(makeStyle(kind, center));
-    STYLES.set(key, style);
-  }
+  let pair = STYLES.get(kind);
+  if (!pair) STYLES.set(kind, (pair = [undefined, undefined]));
+  const i = center ? 1 : 0;
+  let style = pair[i];
+  if (!style) pair[i] = style = Object.freeze(makeStyle(kind, center));
   return style;
 }
 
@@ -314,7 +343,9 @@ function writeRows(plan: SheetPlan, placed: Placed): void {
       });
     run = null;
   };
-  for (const [r, spec] of placed.rows) {
+  for (let i = 0; i < placed.rows.length; i++) {
+    const spec = placed.rows[i] as RowSpec;
+    const r = placed.firstRow + i;
     plan.rowHeights.push({ row: r, height: Math.min(MAX_ROW_HEIGHT, spec.height) });
     const cells = spec.cells;
     if (cells.length === 0) {
@@ -415,7 +446,8 @@ export function planKertasKerja(model: CsfModel, wb: WorkbookGrids, settings: Se
     units.push(unitOf([spacer()]));
   }
 
-  for (const n of ordered) units.push(...sectionUnits(n, lang));
+  const parts = sectionParts(lang);
+  for (const n of ordered) sectionUnits(n, parts, units);
   const sign = signatureUnit(settings, lang);
   if (sign) units.push(sign);
 

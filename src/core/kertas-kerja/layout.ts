@@ -48,11 +48,22 @@ export interface Unit {
 
 /** Width of columns left..right in character units. */
 export function spanWidth(left: number, right: number): number {
+  const known = SPANS[left]?.[right];
+  if (known !== undefined) return known;
   let w = 0;
   for (let c = left; c <= right; c++) w += WIDTHS[c] ?? 0;
   // Merged cells also gain the grid lines between their columns (about one unit each two).
   return w + Math.floor((right - left) / 2);
 }
+
+/** spanWidth of every span of A:E, worked out once: it is asked for every cell of every row. */
+const SPANS: readonly (readonly number[])[] = WIDTHS.map((_, left) =>
+  WIDTHS.map((__, right) => {
+    let w = 0;
+    for (let c = left; c <= right; c++) w += WIDTHS[c] ?? 0;
+    return w + Math.floor((right - left) / 2);
+  })
+);
 
 export function fontFor(kind: RowKind): number {
   if (kind === "title") return TITLE_FONT;
@@ -129,12 +140,16 @@ export function fitVerticalMerges(unit: Unit): void {
 }
 
 function unitHeight(u: Unit): number {
-  return u.rows.reduce((s, r) => s + r.height, 0);
+  let h = 0;
+  for (const r of u.rows) h += r.height;
+  return h;
 }
 
 export interface Placed {
-  /** Row specs by sheet row (0-based); rows before `firstRow` are not part of the document. */
-  rows: Map<number, RowSpec>;
+  /** First sheet row of the document (0-based); rows before it are not part of the document. */
+  firstRow: number;
+  /** Row specs in sheet order: `rows[i]` is sheet row `firstRow + i`. */
+  rows: RowSpec[];
   vmerges: CellRange[];
   /** Rows above which a page break goes. */
   breaks: number[];
@@ -147,45 +162,45 @@ export interface Placed {
  * continues on a new page.
  */
 export function placeUnits(units: readonly Unit[], firstRow: number): Placed {
-  const rows = new Map<number, RowSpec>();
+  const rows: RowSpec[] = [];
   const vmerges: CellRange[] = [];
   const breaks: number[] = [];
-  let next = firstRow;
   let used = 0;
   let lastTable: RowSpec[] | null = null;
+  const heights = units.map(unitHeight);
 
-  const put = (r: RowSpec): number => {
-    rows.set(next, r);
+  const put = (r: RowSpec): void => {
+    rows.push(r);
     used += r.height;
-    return next++;
   };
 
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
     if (!u) continue;
-    let chain = unitHeight(u);
-    for (let j = i; units[j]?.keepWithNext && units[j + 1]; j++) {
-      chain += unitHeight(units[j + 1] as Unit);
+    const own = heights[i] ?? 0;
+    let chain = own;
+    for (let j = i; units[j]?.keepWithNext && j + 1 < units.length; j++) {
+      chain += heights[j + 1] ?? 0;
     }
-    const need = chain <= PAGE_HEIGHT ? chain : unitHeight(u);
+    const need = chain <= PAGE_HEIGHT ? chain : own;
     if (used > 0 && used + need > PAGE_HEIGHT) {
-      breaks.push(next);
+      breaks.push(firstRow + rows.length);
       used = 0;
       if (u.table && !u.table.isHeader && lastTable === u.table.header) {
         put(spacer(4));
         for (const h of u.table.header) put({ ...h, cells: h.cells.map((c) => ({ ...c })) });
       }
     }
-    const top = next;
+    const top = firstRow + rows.length;
     for (const r of u.rows) put(r);
     if (u.vmergeCols && u.rows.length > 1) {
       for (const col of u.vmergeCols) {
-        vmerges.push({ top, left: col, bottom: next - 1, right: col });
+        vmerges.push({ top, left: col, bottom: top + u.rows.length - 1, right: col });
       }
     }
     lastTable = u.table ? u.table.header : null;
   }
-  return { rows, vmerges, breaks, lastRow: next - 1 };
+  return { firstRow, rows, vmerges, breaks, lastRow: firstRow + rows.length - 1 };
 }
 
 /** Minimum height of a one-line body row. */

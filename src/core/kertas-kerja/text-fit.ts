@@ -31,35 +31,40 @@ export function wrappedLines(text: string, width: number, fontSize: number): num
   let count = 1;
   let words = 0;
   let wordLen = 0;
-  const endWord = (): void => {
-    if (wordLen === 0) return;
-    words++;
-    const need = used === 0 ? wordLen : used + 1 + wordLen;
-    if (need <= cap) used = need;
-    else {
-      if (used > 0) count += 1;
-      // A word longer than the line breaks over as many lines as it needs.
-      const extra = Math.ceil(wordLen / cap) - 1;
-      count += extra;
-      used = wordLen - extra * cap;
+  // One tight loop (no closures): it runs over every character of a long document.
+  for (let i = 0; i <= text.length; i++) {
+    // The end of the text ends the last paragraph like a line break.
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    // Printable characters first: most are neither spaces nor breaks.
+    if (c > 32 && (c < 0xa0 || !isSpace(c))) {
+      wordLen++;
+      continue;
     }
-    wordLen = 0;
-  };
-  const endParagraph = (): void => {
-    endWord();
-    lines += words === 0 ? 1 : count;
-    used = 0;
-    count = 1;
-    words = 0;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
     // "\r\n" ends a paragraph like "\n": the "\r" is a space, which only ends a word.
-    if (c === 10) endParagraph();
-    else if (isSpace(c)) endWord();
-    else wordLen++;
+    if (c !== 10 && !isSpace(c)) {
+      wordLen++;
+      continue;
+    }
+    if (wordLen > 0) {
+      words++;
+      const need = used === 0 ? wordLen : used + 1 + wordLen;
+      if (need <= cap) used = need;
+      else {
+        if (used > 0) count += 1;
+        // A word longer than the line breaks over as many lines as it needs.
+        const extra = Math.ceil(wordLen / cap) - 1;
+        count += extra;
+        used = wordLen - extra * cap;
+      }
+      wordLen = 0;
+    }
+    if (c === 10) {
+      lines += words === 0 ? 1 : count;
+      used = 0;
+      count = 1;
+      words = 0;
+    }
   }
-  endParagraph();
   return lines;
 }
 
