@@ -56,14 +56,15 @@ function actualIsEmpty(ind: Indicator): boolean {
 export function applyAchievements(model: CsfModel): CsfModel {
   const indicators = [...allIndicators(model), ...model.orphans.map((o) => o.indicator)];
   for (const ind of indicators) {
+    // The name test last: most indicators have no pembilang/penyebut at all.
     if (
-      isPercentageIndicator(ind.name) &&
-      actualIsEmpty(ind) &&
       ind.numerator !== null &&
       ind.denominator !== null &&
       Number.isFinite(ind.numerator) &&
       Number.isFinite(ind.denominator) &&
-      ind.denominator !== 0
+      ind.denominator !== 0 &&
+      actualIsEmpty(ind) &&
+      isPercentageIndicator(ind.name)
     ) {
       ind.actual = roundHalfAway((ind.numerator / ind.denominator) * 100, 2);
     }

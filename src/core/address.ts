@@ -1,7 +1,10 @@
 /** A1-style addresses, 0-based (row, col) in the core. */
 
+const LETTERS = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
+
 /** Column letters for a 0-based column index (0 → "A", 26 → "AA"). */
 export function columnLetters(col: number): string {
+  if (col >= 0 && col < 26 && Number.isInteger(col)) return LETTERS[col] ?? "";
   let n = col + 1;
   let s = "";
   while (n > 0) {
@@ -37,8 +40,16 @@ export function quoteSheet(name: string): string {
 
 /** "'Sheet'!B7" — the form every finding, node and indicator uses. */
 export function cellRef(sheet: string, row: number, col: number): string {
-  return `${quoteSheet(sheet)}!${a1(row, col)}`;
+  // The same few sheet names are quoted tens of thousands of times in one read.
+  if (sheet !== lastSheet) {
+    lastSheet = sheet;
+    lastQuoted = `${quoteSheet(sheet)}!`;
+  }
+  return `${lastQuoted}${columnLetters(col)}${row + 1}`;
 }
+
+let lastSheet: string | null = null;
+let lastQuoted = "";
 
 /** Parse "'Sheet'!B7" or "Sheet!B7" or "B7" into parts; null when it is not a single-cell reference. */
 export function parseCellRef(

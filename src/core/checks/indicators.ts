@@ -7,10 +7,10 @@ import type { RuleContext } from "./context";
 import {
   firstWord,
   nameKey,
-  nameSimilarity,
   namesInIndicatorLine,
+  nameTokens,
   SAME_INDICATOR,
-  textKey,
+  tokenSimilarity,
   words,
 } from "./text";
 
@@ -95,39 +95,51 @@ const PERCENT_UNITS = new Set(["persentase", "persen"]);
  */
 export function formulaTypeMismatch(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
+  const push = (
+    ind: Indicator,
+    code: string | null,
+    cell: string,
+    key: MessageKey,
+    extra: Record<string, string>
+  ): void => {
+    out.push(
+      ctx.finding("formula-type-mismatch", "warning", cell, code, key, {
+        indicator: ind.name,
+        code: code ?? "?",
+        ...extra,
+      })
+    );
+  };
   for (const { ind, node } of indicatorsWithNodes(model)) {
     const kind = indicatorKind(ind.name);
     const code = codeFor(ind, node);
     const formula = ind.formula?.trim() ?? "";
-    const formulaCell = refOf(ind.textCells.formula, ind.cell);
-    const push = (cell: string, key: MessageKey, extra: Record<string, string>): void => {
-      out.push(
-        ctx.finding("formula-type-mismatch", "warning", cell, code, key, {
-          indicator: ind.name,
-          code: code ?? "?",
-          ...extra,
-        })
-      );
-    };
+    // Cell references are built only for a finding: most indicators have none.
     if (formula !== "") {
+      let key: MessageKey | null = null;
       if (kind === "percent" && !(isDivision(formula) && timesHundred(formula)))
-        push(formulaCell, "checks.formula.percentNoRatio", { formula });
-      else if (kind === "ratio" && !isDivision(formula))
-        push(formulaCell, "checks.formula.ratioNoDivision", { formula });
+        key = "checks.formula.percentNoRatio";
+      else if (kind === "ratio" && !isDivision(formula)) key = "checks.formula.ratioNoDivision";
       else if (kind === "count" && isDivision(formula) && timesHundred(formula))
-        push(formulaCell, "checks.formula.countAsRatio", { formula });
+        key = "checks.formula.countAsRatio";
+      if (key !== null) push(ind, code, refOf(ind.textCells.formula, ind.cell), key, { formula });
     }
+    if (kind !== "count" && kind !== "percent") continue;
     const unit = ind.unit?.trim() ?? "";
     if (unit === "") continue;
     const unitIsPercent = words(unit).some((w) => PERCENT_UNITS.has(w));
+    if (kind === "count" ? !unitIsPercent : unitIsPercent) continue;
     const unitCell =
       ind.measure && ind.measure.columns.unit !== undefined
         ? cellRef(ind.measure.sheet, ind.measure.row, ind.measure.columns.unit)
         : ind.cell;
-    if (kind === "count" && unitIsPercent)
-      push(unitCell, "checks.formula.percentUnitOnCount", { unit });
-    else if (kind === "percent" && !unitIsPercent)
-      push(unitCell, "checks.formula.countUnitOnPercent", { unit });
+    push(
+      ind,
+      code,
+      unitCell,
+      kind === "count" ? "checks.formula.percentUnitOnCount" : "checks.formula.countUnitOnPercent",
+      { unit }
+    );
   }
   return out;
 }
@@ -161,12 +173,15 @@ export function narrativeMismatch(model: CsfModel, ctx: RuleContext): Finding[] 
     const named = namesInIndicatorLine(line);
     if (named.length === 0) continue;
     const pairs: { li: number; ti: number; s: number }[] = [];
-    named.forEach((n, li) =>
-      node.indicators.forEach((ind, ti) => {
-        const s = nameSimilarity(n, ind.name);
+    // nameSimilarity, with each name's tokens made once rather than once per pair.
+    const tableTokens = node.indicators.map((ind) => nameTokens(ind.name));
+    named.forEach((n, li) => {
+      const lineTokens = nameTokens(n);
+      tableTokens.forEach((tokens, ti) => {
+        const s = tokenSimilarity(lineTokens, tokens);
         if (s >= SAME_INDICATOR) pairs.push({ li, ti, s });
-      })
-    );
+      });
+    });
     pairs.sort((a, b) => b.s - a.s || a.li - b.li || a.ti - b.ti);
     const lineDone = new Set<number>();
     const tableDone = new Set<number>();
@@ -247,8 +262,9 @@ export function duplicateText(model: CsfModel, ctx: RuleContext): Finding[] {
     for (const { ind, node } of all) {
       const text = ind[field];
       if (text === null) continue;
-      if (words(text).length < MIN_COPY_WORDS) continue;
-      const key = textKey(text);
+      const w = words(text);
+      if (w.length < MIN_COPY_WORDS) continue;
+      const key = w.join(" "); // textKey(text), from the words already split
       const first = firstByText.get(key);
       if (!first) {
         firstByText.set(key, ind);

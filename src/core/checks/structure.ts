@@ -153,6 +153,8 @@ export function nameMismatch(model: CsfModel, ctx: RuleContext): Finding[] {
     const seen = new Set([nameKey(node.name)]);
     for (const m of node.mentions) {
       if (m.code !== null && m.code !== node.code) continue;
+      // The first name's own key is already seen; an empty name (a Kode cell) has key "".
+      if (m.name === node.name || m.name === "") continue;
       const key = nameKey(m.name);
       if (key === "" || seen.has(key)) continue;
       seen.add(key);

@@ -3,26 +3,42 @@
 /** A trailing code as typed in names: "(CSF 1.2)", "(1.2.1)", "(CSF1.1)". */
 const TRAILING_CODE = /\(\s*(?:csf\s*)?\d+(?:\s*\.\s*\d+)*\s*\.?\s*\)\s*$/i;
 
-/** Memo of `words`: the same names and formulas are compared many times in one check. */
-const wordsCache = new Map<string, readonly string[]>();
-const WORDS_CACHE_MAX = 50_000;
-
 /**
  * Lowercase words only: punctuation becomes space, "&" reads as "dan", "%" as "persentase",
  * runs of spaces collapse. Used for every "same text?" decision. Letters are Latin (with
  * accents): the documents are Indonesian.
  */
 export function words(s: string): readonly string[] {
-  const hit = wordsCache.get(s);
-  if (hit) return hit;
-  const out = s
-    .toLowerCase()
-    .replace(/&/g, " dan ")
-    .replace(/%/g, " persentase ")
-    .split(/[^a-z0-9\u00c0-\u024f]+/)
-    .filter((w) => w !== "");
-  if (wordsCache.size >= WORDS_CACHE_MAX) wordsCache.clear();
-  wordsCache.set(s, out);
+  return splitWords(s);
+}
+
+/** Word characters after lowercasing: a-z, 0-9 and U+00C0–U+024F (Latin letters with accents). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/**
+ * One pass over the lowercased text (was replace, replace, split, filter: four copies). Cheap
+ * enough that no memo is kept: a memo's hashing and inserts cost about as much as the split.
+ */
+function splitWords(s: string): string[] {
+  const lower = s.toLowerCase();
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (isWordChar(c)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      out.push(lower.slice(start, i));
+      start = -1;
+    }
+    if (c === 38) out.push("dan");
+    else if (c === 37) out.push("persentase");
+  }
+  if (start >= 0) out.push(lower.slice(start));
   return out;
 }
 
@@ -31,25 +47,12 @@ export function words(s: string): readonly string[] {
  * ("Tata laksana" = "Tatalaksana", "&" = "dan"), nor a trailing code "(CSF 1.2)".
  */
 export function nameKey(s: string): string {
-  return memo(nameKeyCache, s, () => words(s.replace(TRAILING_CODE, "")).join(""));
+  return words(s.replace(TRAILING_CODE, "")).join("");
 }
 
 /** Text reduced for "word for word" comparison: case, spacing and punctuation do not count. */
 export function textKey(s: string): string {
-  return memo(textKeyCache, s, () => words(s).join(" "));
-}
-
-/** Memos of `nameKey` and `textKey`: each name is compared with several others in one check. */
-const nameKeyCache = new Map<string, string>();
-const textKeyCache = new Map<string, string>();
-
-function memo(cache: Map<string, string>, s: string, make: () => string): string {
-  const hit = cache.get(s);
-  if (hit !== undefined) return hit;
-  const out = make();
-  if (cache.size >= WORDS_CACHE_MAX) cache.clear();
-  cache.set(s, out);
-  return out;
+  return words(s).join(" ");
 }
 
 /** Words that do not distinguish one indicator name from another. */
@@ -70,7 +73,9 @@ const MINOR = new Set([
 
 /** Distinguishing words of an indicator name. */
 export function nameTokens(s: string): Set<string> {
-  return new Set(words(s).filter((w) => !MINOR.has(w)));
+  const out = new Set<string>();
+  for (const w of words(s)) if (!MINOR.has(w)) out.add(w);
+  return out;
 }
 
 /**
@@ -79,8 +84,11 @@ export function nameTokens(s: string): Set<string> {
  * dilaksanakan sesuai ketentuan" scores 0.875; two different indicators score far lower.
  */
 export function nameSimilarity(a: string, b: string): number {
-  const ta = nameTokens(a);
-  const tb = nameTokens(b);
+  return tokenSimilarity(nameTokens(a), nameTokens(b));
+}
+
+/** `nameSimilarity` on tokens already made (a rule comparing each name with several others). */
+export function tokenSimilarity(ta: ReadonlySet<string>, tb: ReadonlySet<string>): number {
   if (ta.size === 0 || tb.size === 0) return 0;
   let shared = 0;
   for (const w of ta) if (tb.has(w)) shared++;
@@ -104,6 +112,19 @@ export function namesInIndicatorLine(line: string): string[] {
 
 /** The first word of a name, lowercased, without leading numbering or punctuation. */
 export function firstWord(s: string): string {
-  const w = words(s.replace(/^\s*\(?\d+(?:\.\d+)*\.?\)?\s+/, ""));
-  return w[0] ?? "";
+  // words(…)[0] without splitting the rest of the name.
+  const lower = s.replace(LEADING_NUMBER, "").toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (isWordChar(c)) {
+      let end = i + 1;
+      while (end < lower.length && isWordChar(lower.charCodeAt(end))) end++;
+      return lower.slice(i, end);
+    }
+    if (c === 38) return "dan";
+    if (c === 37) return "persentase";
+  }
+  return "";
 }
+
+const LEADING_NUMBER = /^\s*\(?\d+(?:\.\d+)*\.?\)?\s+/;

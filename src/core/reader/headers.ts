@@ -71,9 +71,40 @@ export function roleOf(text: string): { role: Role; depth?: number } | null {
   return null;
 }
 
+/**
+ * roleOf by cell text, memoised: a workbook repeats the same header texts in every section.
+ * Results are read only here, never handed out.
+ */
+const roleMemo = new Map<string, { role: Role; depth?: number } | null>();
+const ROLE_MEMO_MAX = 4096;
+
+function roleOfCell(v: string): { role: Role; depth?: number } | null {
+  const hit = roleMemo.get(v);
+  if (hit !== undefined) return hit;
+  const r = roleOf(cellText(v));
+  if (roleMemo.size >= ROLE_MEMO_MAX) roleMemo.clear();
+  roleMemo.set(v, r);
+  return r;
+}
+
+/**
+ * roleOf's length and start tests on the untrimmed cell: HEADER_START skips leading whitespace
+ * itself, and a cell within MAX_HEADER untrimmed is within it trimmed.
+ */
+function mayBeHeaderCell(v: CellValue | undefined): boolean {
+  if (typeof v !== "string") return false;
+  if (v.length > MAX_HEADER && v.trim().length > MAX_HEADER) return false;
+  return HEADER_START.test(v);
+}
+
 /** The header this row starts, or null when it is not a header row. */
 export function recogniseHeader(row: readonly CellValue[] | undefined): Header | null {
   if (!row) return null;
+  // Most rows are data or prose: reject them on the raw text before any trimming or normalising.
+  // A role needs a cell passing roleOf's own first test, and a header needs two roles.
+  let candidates = 0;
+  for (let c = 0; c < row.length && candidates < 2; c++) if (mayBeHeaderCell(row[c])) candidates++;
+  if (candidates < 2) return null;
   const columns: Partial<Record<Role, number>> = {};
   let depth: number | null = null;
   let found = 0;
@@ -82,7 +113,7 @@ export function recogniseHeader(row: readonly CellValue[] | undefined): Header |
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
     if (typeof v !== "string") continue;
-    const r = roleOf(cellText(v));
+    const r = roleOfCell(v);
     if (!r || columns[r.role] !== undefined) continue;
     columns[r.role] = c;
     if (r.depth !== undefined) depth = r.depth;

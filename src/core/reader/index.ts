@@ -77,6 +77,14 @@ const LOWER =
 const LABEL_START =
   /^[^\p{L}]*(masalah|terwujudnya kondisi|kondisi ini|penjelasan|critical|csf|uraian|kertas)/iu;
 
+/**
+ * Cheap first test of an Outcome label: normalising keeps ASCII letters in order, and no other
+ * character lowercases to one of "outcome", so a cell normalising to it contains the word.
+ */
+const OUTCOME_WORD = /outcome/i;
+const PENJELASAN_WORD = /penjelasan/i;
+const PENJELASAN_ONLY = /^\s*penjelasan\s*$/i;
+
 /** Strong name agreement: a heading or Kode row is the same condition without needing its code. */
 const STRONG = 0.75;
 /** Weak name agreement: good enough when the code agrees or a Penjelasan label follows. */
@@ -104,6 +112,7 @@ class Reader {
   private readonly claimed = new Set<ConditionNode>();
   private readonly indicatorsByName = new Map<string, Indicator[]>();
   private readonly indicatorKey = new Map<Indicator, string>();
+  private readonly nameKeys = new Map<string, string>();
   /** Cells consumed as labels or values (outcome) so they are not reported as skipped. */
   private readonly consumed = new Set<string>();
   private anon = 0;
@@ -226,7 +235,7 @@ class Reader {
   private scanOutcomeLabel(sheet: SheetGrid, r: number, row: CellValue[]): void {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v !== "string" || v.length > 30) continue;
+      if (typeof v !== "string" || v.length > 30 || !OUTCOME_WORD.test(v)) continue;
       const n = normalise(v);
       if (n !== "outcome" && n !== "outcome kinerja") continue;
       this.consumed.add(`${sheet.name}!${r},${c}`);
@@ -430,10 +439,11 @@ class Reader {
           this.skipped("warning", "reader.skipped.tableRow", sheet.name, r, other);
         continue;
       }
-      for (const line of lines(kondisi)) {
+      const kondisiLines = lines(kondisi);
+      for (const line of kondisiLines) {
         const split = splitTrailingCode(line);
         let code = split.code;
-        if (!code && col.code !== undefined && lines(kondisi).length === 1) code = carriedCode;
+        if (!code && col.code !== undefined && kondisiLines.length === 1) code = carriedCode;
         if (header.kind === "csf") {
           const node = this.addNode(
             code,
@@ -747,10 +757,20 @@ class Reader {
     }
   }
 
+  /** normalise(name), remembered: a measure row repeats the name its text table gave. */
+  private nameKeyOf(name: string): string {
+    let key = this.nameKeys.get(name);
+    if (key === undefined) {
+      key = normalise(name);
+      this.nameKeys.set(name, key);
+    }
+    return key;
+  }
+
   private attach(ind: Indicator, node: ConditionNode | null, refersTo: string | null): void {
     if (node) node.indicators.push(ind);
     else this.orphans.push({ indicator: ind, refersTo });
-    const key = normalise(ind.name);
+    const key = this.nameKeyOf(ind.name);
     this.indicatorKey.set(ind, key);
     push(this.indicatorsByName, key, ind);
   }
@@ -769,8 +789,7 @@ class Reader {
       if (col.code !== undefined) {
         const codeText = cellText(row[col.code] ?? null);
         if (codeText !== "") {
-          const split = splitTrailingCode(codeText);
-          code = normaliseCode(codeText) ?? split.code;
+          code = normaliseCode(codeText) ?? splitTrailingCode(codeText).code;
           const hit = code
             ? this.resolveRef(code, null, null)
             : this.resolveRef(null, codeText, null);
@@ -792,7 +811,7 @@ class Reader {
         if (at >= 0) this.skipped("warning", "reader.skipped.noName", sheet.name, r, at);
         continue;
       }
-      const key = normalise(name);
+      const key = this.nameKeyOf(name);
       const free = (i: Indicator): boolean => i.measure === null;
       let ind: Indicator | undefined;
       for (const n of codeNodes) {
@@ -979,6 +998,9 @@ function newIndicator(name: string, cell: string, conditionCode: string | null):
 
 /** "naik" → higher, "turun" → lower; null when blank or not understood. */
 export function parsePolarity(word: string): Polarity | null {
+  // The words as usually typed ("naik", "turun") are their own normal form.
+  if (HIGHER.test(word)) return "higher";
+  if (LOWER.test(word)) return "lower";
   const n = normalise(word);
   if (n === "" && word.trim() !== "+" && word.trim() !== "-") return null;
   const w = n === "" ? word.trim() : n;
@@ -1019,7 +1041,9 @@ function excerpt(text: string): string {
 }
 
 function isPenjelasan(text: string): boolean {
-  if (text.length > 30) return false;
+  // Normalising keeps ASCII letters in order and makes none: the label holds the word as typed.
+  if (text.length > 30 || !PENJELASAN_WORD.test(text)) return false;
+  if (PENJELASAN_ONLY.test(text)) return true;
   const n = normalise(text);
   return n === "penjelasan" || (n.startsWith("penjelasan") && n.length <= 20);
 }

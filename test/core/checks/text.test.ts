@@ -4,6 +4,7 @@ import {
   nameSimilarity,
   namesInIndicatorLine,
   textKey,
+  words,
 } from "../../../src/core/checks/text";
 
 describe("check text helpers", () => {
@@ -53,6 +54,26 @@ describe("check text helpers", () => {
   it("score '%' as 'Persentase' and ignore 'yang' and 'dan' in indicator names", () => {
     expect(nameSimilarity("% Layanan yang Terpenuhi", "Persentase Layanan Terpenuhi")).toBe(1);
     expect(nameSimilarity("Jumlah Dokumen Renja", "Persentase BMD Baik")).toBe(0);
+  });
+
+  it("split words as documented: lowercase, '&' as dan, '%' as persentase, accents kept", () => {
+    expect(words("  Tata-Laksana&Budaya (CSF 1.2)  ")).toEqual([
+      "tata",
+      "laksana",
+      "dan",
+      "budaya",
+      "csf",
+      "1",
+      "2",
+    ]);
+    expect(words("12%  Layanan Café’s")).toEqual(["12", "persentase", "layanan", "café", "s"]);
+    expect(words(" ,.; ")).toEqual([]);
+    expect(words("")).toEqual([]);
+  });
+
+  it("give the same first word as the full split", () => {
+    for (const s of ["  & Budaya", "(1) Persentase x", "1.2.3 Jumlah", "...", "Éta b", "%"])
+      expect(firstWord(s)).toBe(words(s.replace(/^\s*\(?\d+(?:\.\d+)*\.?\)?\s+/, ""))[0] ?? "");
   });
 
   it("take the first word after a leading number", () => {

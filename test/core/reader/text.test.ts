@@ -7,7 +7,7 @@ import {
   words,
 } from "../../../src/core/reader/text";
 import { parsePolarity } from "../../../src/core/reader";
-import { roleOf } from "../../../src/core/reader/headers";
+import { recogniseHeader, roleOf } from "../../../src/core/reader/headers";
 
 describe("reader text helpers", () => {
   it.each([
@@ -77,6 +77,11 @@ describe("reader text helpers", () => {
     ["Minimal", "lower"],
     ["", null],
     ["kadang", null],
+    ["+", "higher"],
+    [" - ", "lower"],
+    ["NAIK.", "higher"],
+    ["  turun ", "lower"],
+    ["naik turun", null],
   ])("reads the polarity word %p as %p", (word, polarity) => {
     expect(parsePolarity(word)).toBe(polarity);
   });
@@ -93,6 +98,20 @@ describe("reader text helpers", () => {
     ["Penyebut", "denominator"],
   ])("recognises the header %p as %p", (text, role) => {
     expect(roleOf(text)?.role).toBe(role);
+  });
+
+  it("recognises a header row whatever the spacing around its cells, and not a data row", () => {
+    const spaced = recogniseHeader([
+      "  Indikator Kinerja  ",
+      "\nTarget",
+      `Realisasi${" ".repeat(70)}`,
+      "Catatan",
+    ]);
+    expect(spaced?.kind).toBe("measure");
+    expect(spaced?.columns).toEqual({ name: 0, target: 1, actual: 2 });
+    expect(spaced?.lastCol).toBe(3);
+    expect(recogniseHeader(["Persentase layanan", 80, 75, "Catatan target"])).toBeNull();
+    expect(recogniseHeader(["Indikator Kinerja"])).toBeNull();
   });
 
   it("does not take a long sentence for a header", () => {
