@@ -76,6 +76,16 @@ export interface TreeLayout {
   readonly edges: Map<string, EdgeSet>;
   /** Visit every connector cell with its EDGE_* bits, in the order the cells were first drawn. */
   forEachConnector(visit: (row: number, col: number, sides: number) => void): void;
+  /**
+   * Visit the connector lines as runs: every maximal run of cells in one column carrying the same
+   * left (or right) side, and every maximal run in one row carrying the same top (or bottom)
+   * side, each once with its side's EDGE_* bit. A range's left edge is every one of its cells'
+   * left edges, so a border on each run's range draws exactly the cells' sides. Runs come in the
+   * order their first cell was drawn.
+   */
+  forEachConnectorRun(
+    visit: (side: number, top: number, left: number, bottom: number, right: number) => void
+  ): void;
   /** Height in points of every row from `startRow` to `endRow` (index 0 = startRow). */
   rowHeights: number[];
   startRow: number;
@@ -218,24 +228,94 @@ export function layoutTree(
   };
   const boxes: BoxPlacement[] = [];
   const byPlaced = new Map<Placed, BoxPlacement>();
-  // One byte of side bits per cell and the cells in first-drawn order, not "row,col" strings and
-  // objects: a big tree has hundreds of thousands of connector cells. Connectors run only under
-  // the tree's slots, so a row of the drawing is `width` bytes, allocated when first drawn on.
+  // Connector lines are kept as the straight runs they are drawn as (a big tree has hundreds of
+  // thousands of connector cells but a few thousand lines); cells are made from them only when
+  // asked. Connectors run only under the tree's slots: `width` columns.
   const width = slots * SLOT_COLS + 1;
-  const sideRows: (Uint8Array | undefined)[] = [];
-  const drawn: number[] = [];
-  const edge = (r: number, c: number, side: keyof EdgeSet): void => {
-    if (c < 0 || c >= width) throw new Error(`connector outside the tree: column ${c}`);
-    const sides = (sideRows[r] ??= new Uint8Array(width));
-    if (sides[c] === 0) drawn.push(r * width + c);
-    sides[c] = (sides[c] ?? 0) | EDGE_BITS[side];
+  /** side, top, left, bottom, right of each line, in drawing order. */
+  const lines: number[] = [];
+  const line = (side: keyof EdgeSet, top: number, left: number, bottom: number, right: number) => {
+    if (bottom < top || right < left) return;
+    if (left < 0 || right >= width)
+      throw new Error(`connector outside the tree: column ${left < 0 ? left : right}`);
+    lines.push(EDGE_BITS[side], top, left, bottom, right);
   };
   const forEachConnector = (visit: (row: number, col: number, sides: number) => void): void => {
+    // One byte of side bits per cell, the cells in first-drawn order.
+    const sideRows: (Uint8Array | undefined)[] = [];
+    const drawn: number[] = [];
+    for (let i = 0; i < lines.length; i += 5) {
+      const [side, top, left, bottom, right] = lines.slice(i, i + 5) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      for (let r = top; r <= bottom; r++) {
+        // Rows filled in order: an array written far past its end turns into a slow dictionary.
+        while (sideRows.length <= r) sideRows.push(undefined);
+        const sides = (sideRows[r] ??= new Uint8Array(width));
+        for (let c = left; c <= right; c++) {
+          if (sides[c] === 0) drawn.push(r * width + c);
+          sides[c] = (sides[c] ?? 0) | side;
+        }
+      }
+    }
     for (const k of drawn) {
       const r = Math.floor(k / width);
       const c = k - r * width;
       visit(r, c, sideRows[r]?.[c] ?? 0);
     }
+  };
+  const forEachConnectorRun = (
+    visit: (side: number, top: number, left: number, bottom: number, right: number) => void
+  ): void => {
+    // Lines of one side on one column (or row) that overlap or touch are one run.
+    type Run = { side: number; top: number; left: number; bottom: number; right: number };
+    const runs: (Run & { order: number })[] = [];
+    for (let i = 0; i < lines.length; i += 5) {
+      const [side, top, left, bottom, right] = lines.slice(i, i + 5) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      // A line drawn on a left or right side is vertical: one column; else one row.
+      const vertical = side === EDGE_LEFT || side === EDGE_RIGHT;
+      if (vertical)
+        for (let c = left; c <= right; c++)
+          runs.push({ side, top, left: c, bottom, right: c, order: i });
+      else
+        for (let r = top; r <= bottom; r++)
+          runs.push({ side, top: r, left, bottom: r, right, order: i });
+    }
+    const isVertical = (x: Run): boolean => x.side === EDGE_LEFT || x.side === EDGE_RIGHT;
+    runs.sort((x, y) =>
+      isVertical(x)
+        ? x.side - y.side || x.left - y.left || x.top - y.top
+        : x.side - y.side || x.top - y.top || x.left - y.left
+    );
+    const merged: (Run & { order: number })[] = [];
+    for (const x of runs) {
+      const last = merged[merged.length - 1];
+      if (last && last.side === x.side) {
+        if (isVertical(x) && last.left === x.left && x.top <= last.bottom + 1) {
+          last.bottom = Math.max(last.bottom, x.bottom);
+          last.order = Math.min(last.order, x.order);
+          continue;
+        }
+        if (!isVertical(x) && last.top === x.top && x.left <= last.right + 1) {
+          last.right = Math.max(last.right, x.right);
+          last.order = Math.min(last.order, x.order);
+          continue;
+        }
+      }
+      merged.push({ ...x });
+    }
+    merged.sort((x, y) => x.order - y.order || x.top - y.top || x.left - y.left);
+    for (const x of merged) visit(x.side, x.top, x.left, x.bottom, x.right);
   };
 
   /** Place one box with its first row at `top`; its internal rows span whole row units. */
@@ -343,11 +423,11 @@ export function layoutTree(
         const cs = parent.children.map((c) => centreCol(c.centre));
         // From the parent's own bottom (it may be shorter than its tier) down to the bus.
         const pb = byPlaced.get(parent);
-        for (let r = (pb?.bottom ?? g1 - 1) + 1; r <= g1; r++) edge(r, pc, "left");
+        line("left", (pb?.bottom ?? g1 - 1) + 1, pc, g1, pc);
         const lo = Math.min(pc, ...cs);
         const hi = Math.max(pc, ...cs);
-        for (let c = lo; c < hi; c++) edge(g1, c, "bottom");
-        for (const c of cs) edge(g2, c, "left");
+        line("bottom", g1, lo, g1, hi - 1);
+        for (const c of cs) line("left", g2, c, g2, c);
       }
     }
     drawTier(
@@ -377,11 +457,11 @@ export function layoutTree(
         if (b <= top + units - 1 && units * ROW_UNIT <= (cap ?? Infinity)) top = b;
         const cb = placeBox(c.node, top, pb.left + 1, { stacked: true, shelf: false }, c);
         ensureRows(cb.bottom);
-        edge(cb.top, pb.left, "bottom");
+        line("bottom", cb.top, pb.left, cb.top, pb.left);
         last = cb.top;
         top = cb.bottom + 1 + STACK_GAP_UNITS;
       }
-      for (let r = pb.bottom + 1; r <= last; r++) edge(r, pb.left, "left");
+      line("left", pb.bottom + 1, pb.left, last, pb.left);
     }
   }
 
@@ -410,11 +490,12 @@ export function layoutTree(
   paginateTo(row - 1);
 
   // A page may start on any row that no box straddles, except between the shelf title and its boxes.
-  const straddled = new Set<number>();
-  for (const b of boxes) for (let r = b.top + 1; r <= b.bottom; r++) straddled.add(r);
+  // Rows from `start`, marked where a box straddles them (a big tree stacks thousands of boxes).
+  const straddled = new Uint8Array(Math.max(0, row - start));
+  for (const b of boxes) straddled.fill(1, b.top + 1 - start, b.bottom + 1 - start);
   const breakCandidates: number[] = [];
   for (let r = start + 1; r < row; r++) {
-    if (!straddled.has(r) && (shelfTitleRow === null || r !== shelfTitleRow + 1))
+    if (!straddled[r - start] && (shelfTitleRow === null || r !== shelfTitleRow + 1))
       breakCandidates.push(r);
   }
   const shelfSlots =
@@ -426,6 +507,7 @@ export function layoutTree(
       return (edges ??= edgeSets(forEachConnector));
     },
     forEachConnector,
+    forEachConnectorRun,
     rowHeights,
     startRow: start,
     endRow: row - 1,

@@ -3,7 +3,7 @@
  * the pure layout, with every text and number a formula on its source cell.
  */
 import { isSpace } from "../chars";
-import { a1, cellRef, parseCellRef, quoteSheet } from "../address";
+import { a1, parseCellRef, quoteSheet } from "../address";
 import type { CellRange, WorkbookGrids } from "../grid";
 import type { ConditionNode, CsfModel, Indicator, Level, SourceRef } from "../model";
 import type { Finding } from "../findings";
@@ -16,6 +16,7 @@ import {
   type BandRule,
   type BorderLine,
   type CellStyle,
+  type PlanCell,
   type SheetPlan,
 } from "../plan";
 import type { Band, Settings } from "../settings";
@@ -23,7 +24,6 @@ import {
   BOX_COLS,
   EDGE_BOTTOM,
   EDGE_LEFT,
-  EDGE_RIGHT,
   EDGE_TOP,
   layoutCols,
   layoutTree,
@@ -49,6 +49,24 @@ const TITLE_HEIGHTS = [12, 20, 14, 10];
 const LEGEND_COLS = 32;
 /** Margins in inches (left/right small: the tree is wide). */
 const MARGINS = { top: 0.5, bottom: 0.6, left: 0.4, right: 0.4 };
+
+/** Messages without parameters, rendered once per language (a big tree asks thousands of times). */
+const fixedMessages = new Map<string, string>();
+function fixed(key: MessageKey, lang: Lang): string {
+  const k = `${lang}:${key}`;
+  let m = fixedMessages.get(k);
+  if (m === undefined) {
+    m = t(key, {}, lang);
+    fixedMessages.set(k, m);
+  }
+  return m;
+}
+
+/** The link tip of a box's code, "… {cell} …" split once around its placeholder. */
+function linkTip(cell: string, lang: Lang): string {
+  const [before, after] = fixed("tree.linkTip", lang).split("{cell}", 2);
+  return after === undefined ? t("tree.linkTip", { cell }, lang) : before + cell + after;
+}
 
 /** Fills of the code row (strong) and name row (tint) per level. */
 const LEVEL_STYLE: Record<
@@ -149,6 +167,17 @@ export function flat(s: string): string {
   return s.charCodeAt(0) >= 0 ? s : s;
 }
 
+const quoted = new Map<string, string>();
+/** "'Sheet'!A1", the quoted sheet name made once per sheet (a big tree makes tens of thousands). */
+function refOf(s: SourceRef): string {
+  let q = quoted.get(s.sheet);
+  if (q === undefined) {
+    q = `${quoteSheet(s.sheet)}!`;
+    quoted.set(s.sheet, q);
+  }
+  return q + a1(s.row, s.col);
+}
+
 /** Text shown for a source cell: a live formula where one can be made, else the text itself. */
 interface LinkedText {
   formula?: string;
@@ -181,13 +210,15 @@ export function linkedText(
   const sheet = sheetOf(wb, src.sheet);
   const raw = sheet?.values[src.row]?.[src.col];
   if (!sheet || raw === undefined || raw === null) return literal;
-  const ref = `${quoteSheet(src.sheet)}!${a1(src.row, src.col)}`;
+  const ref = refOf(src);
   const pre = prefix ? `"${prefix.replace(/"/g, '""')}"&` : "";
   if (typeof raw !== "string" || !raw.trim().includes("\n")) {
     // "IK: "&ref would pass Excel's 32,767-character cell limit (and show #VALUE!): write the text.
     if (prefix && String(raw).length + prefix.length > EXCEL_LIMITS.cellChars) return literal;
+    // The box shows text: ref&"" is "" for a blank cell and the cell's text otherwise (a number
+    // as text). With a prefix, a blank cell shows "" rather than the prefix alone.
     return {
-      formula: flat(`=IF(ISBLANK(${ref}),"",${pre}${ref})`),
+      formula: flat(prefix ? `=IF(ISBLANK(${ref}),"",${pre}${ref})` : `=${ref}&""`),
       shown: prefix + String(raw).trim(),
     };
   }
@@ -213,36 +244,45 @@ function measureRef(ind: Indicator, kind: "target" | "actual" | "achievement"): 
   return m && col !== undefined ? { sheet: m.sheet, row: m.row, col } : null;
 }
 
-const refOf = (s: SourceRef): string => `${quoteSheet(s.sheet)}!${a1(s.row, s.col)}`;
-
 /**
- * The capaian shown in a box: computed live from target and realisasi with the indicator's
- * polarity (so it is right before the fill has run), else the sheet's own capaian cell, else "".
+ * The capaian shown in a box, computed live with the indicator's polarity from the box's own
+ * target and realisasi cells `t` and `r` (plain A1 references on the tree sheet, each showing its
+ * source cell as it is, "" when blank), else the sheet's own capaian cell `c`, else "". The
+ * division by ISNUMBER(r)*ISNUMBER(t) makes anything but two numbers (blank, text, an error, a
+ * boolean) an error, as a target 0 is, and IFERROR turns every such case into the fallback: the
+ * same results as testing ISNUMBER and T<>0 first, at a third of the length.
  */
-export function achievementFormula(ind: Indicator): string | null {
-  const tRef = measureRef(ind, "target");
-  const rRef = measureRef(ind, "actual");
-  const cRef = measureRef(ind, "achievement");
-  const fallback = cRef ? `IF(ISNUMBER(${refOf(cRef)}),${refOf(cRef)},"")` : '""';
-  if (!tRef || !rRef) return cRef ? flat(`=${fallback}`) : null;
-  const T = refOf(tRef);
-  const R = refOf(rRef);
-  const expr = ind.polarity === "lower" ? `(2*${T}-${R})/${T}*100` : `${R}/${T}*100`;
-  return flat(
-    `=IF(AND(ISNUMBER(${T}),ISNUMBER(${R})),IF(${T}<>0,ROUND(${expr},2),${fallback}),${fallback})`
-  );
+export function achievementFormula(
+  t: string,
+  r: string,
+  c: SourceRef | null,
+  polarity: Indicator["polarity"]
+): string {
+  const fallback = c ? `IF(ISNUMBER(${refOf(c)}),${refOf(c)},"")` : '""';
+  const expr = polarity === "lower" ? `(2*${t}-${r})/${t}*100` : `${r}/${t}*100`;
+  return flat(`=IFERROR(ROUND(${expr}/(ISNUMBER(${r})*ISNUMBER(${t})),2),${fallback})`);
 }
 
-/** A number cell shown as "T 5": a guarded reference, or the model's number when there is no cell. */
+/** The capaian from the sheet's own capaian cell alone (no target or realisasi cell). */
+function typedAchievementFormula(c: SourceRef): string {
+  return flat(`=IF(ISNUMBER(${refOf(c)}),${refOf(c)},"")`);
+}
+
+/**
+ * A number cell shown as "T 5": the source cell as it is ("" when blank), or the model's number
+ * when there is no cell. ISBLANK, not x="": LibreOffice takes 0="" as true.
+ */
 function numberCell(
+  row: number,
+  col: number,
   src: SourceRef | null,
   fallback: number | null
-): { formula?: string; value?: number | null } {
+): PlanCell {
   if (src) {
     const ref = refOf(src);
-    return { formula: flat(`=IF(ISBLANK(${ref}),"",${ref})`) };
+    return { row, col, formula: flat(`=IF(ISBLANK(${ref}),"",${ref})`) };
   }
-  return { value: fallback };
+  return { row, col, value: fallback };
 }
 
 /** Band rules for conditional formats, from the settings' bands (highest first). */
@@ -288,12 +328,14 @@ function indexErrors(errors: readonly Finding[]): ErrorIndex {
 function errorsFor(node: ConditionNode, errors: ErrorIndex): number {
   // A finding that names a code belongs to that code only: its cell may be a cell that lists
   // several conditions. Findings without a code are matched by cell.
+  if (errors.byCode.size === 0 && errors.byCell.size === 0) return 0;
   const code = normCode(node.code);
+  let n = code !== null ? (errors.byCode.get(code) ?? 0) : 0;
+  if (errors.byCell.size === 0) return n;
   const cells = new Set<string>([node.cell]);
   if (node.sectionCell) cells.add(node.sectionCell);
   for (const m of node.mentions) cells.add(m.cell);
   for (const i of node.indicators) cells.add(i.cell);
-  let n = code !== null ? (errors.byCode.get(code) ?? 0) : 0;
   for (const c of cells) n += errors.byCell.get(c) ?? 0;
   return n;
 }
@@ -370,7 +412,7 @@ function boxContent(
     };
   }
   const name = linkedText(node.source, node.name, wb);
-  const prefix = t("tree.indicatorPrefix", {}, lang);
+  const prefix = fixed("tree.indicatorPrefix", lang);
   const indicators = node.indicators.map((ind) => ({
     ind,
     name: linkedText(ind.textCells.name ?? parseSource(ind.cell), ind.name, wb, prefix),
@@ -385,7 +427,7 @@ function boxContent(
   if (indicators.length === 0) rows.push(VALUES_ROW_HEIGHT);
   const codeText =
     node.code === null
-      ? t("tree.noCode", {}, lang)
+      ? fixed("tree.noCode", lang)
       : node.depth <= 1
         ? `CSF ${node.code}`
         : node.code;
@@ -472,27 +514,28 @@ export function buildTreePlan(
   add(rng(2, 0), { italic: true, fontSize: 9, fontColor: "#595959" });
 
   // Boxes.
-  const styles = boxStyles(lang, bandRules(settings.bands));
+  const styles = boxStyles(lang);
   for (const box of layout.boxes) {
     const c = contents.get(box.id);
     if (c) drawBox(plan, box, c, styles);
   }
+  capaianBands(plan, layout.boxes, contents, bandRules(settings.bands));
 
-  // Connectors: one format per cell so no host has to merge borders of overlapping ranges.
-  // A big tree has hundreds of thousands of these: one shared style per combination of sides.
+  // Connectors: one format per straight run of a line (a border on a range's edge is that edge
+  // of every cell along it), one shared style per side.
   const connectorStyles = new Map<number, CellStyle>();
-  layout.forEachConnector((r, col, bits) => {
-    let style = connectorStyles.get(bits);
+  layout.forEachConnectorRun((side, top, left, bottom, right) => {
+    let style = connectorStyles.get(side);
     if (!style) {
       const border: NonNullable<CellStyle["border"]> = {};
-      if (bits & EDGE_TOP) border.top = CONNECTOR;
-      if (bits & EDGE_BOTTOM) border.bottom = CONNECTOR;
-      if (bits & EDGE_LEFT) border.left = CONNECTOR;
-      if (bits & EDGE_RIGHT) border.right = CONNECTOR;
-      style = Object.freeze({ border: Object.freeze(border) });
-      connectorStyles.set(bits, style);
+      if (side === EDGE_TOP) border.top = CONNECTOR;
+      else if (side === EDGE_BOTTOM) border.bottom = CONNECTOR;
+      else if (side === EDGE_LEFT) border.left = CONNECTOR;
+      else border.right = CONNECTOR;
+      style = frozen({ border });
+      connectorStyles.set(side, style);
     }
-    add(rng(r, col), style);
+    plan.formats.push({ range: { top, left, bottom, right }, style });
   });
 
   // Shelf title.
@@ -543,14 +586,17 @@ type BoxStyleKey = keyof typeof LEVEL_STYLE;
 
 /**
  * The styles of every box, made once per plan and shared by all boxes (frozen: a big tree has
- * tens of thousands of boxes, and hosts only read styles).
+ * tens of thousands of boxes, and hosts only read styles). A box is first given its base (white,
+ * small text, left and middle, its outline), then each of its rows what differs from the base:
+ * a few formats per box instead of one per part.
  */
 interface BoxStyles {
   lang: Lang;
-  bands: BandRule[];
-  white: CellStyle;
-  code: Record<BoxStyleKey, CellStyle>;
-  underline: CellStyle;
+  /** The whole box: white, small text left and middle, outlined (red and medium with errors). */
+  base: CellStyle;
+  errorBase: CellStyle;
+  /** Code row per level, with and without the link's underline. */
+  code: Record<BoxStyleKey, { linked: CellStyle; plain: CellStyle }>;
   errorMarker: CellStyle;
   /** Name row per level, plain and bold. */
   name: Record<BoxStyleKey, { plain: CellStyle; bold: CellStyle }>;
@@ -559,16 +605,14 @@ interface BoxStyles {
   actual: CellStyle;
   capaian: CellStyle;
   noIndicator: CellStyle;
-  outline: CellStyle;
-  errorOutline: CellStyle;
 }
 
-const frozen = (style: CellStyle): CellStyle => {
+function frozen(style: CellStyle): CellStyle {
   if (style.border) Object.freeze(style.border);
   return Object.freeze(style);
-};
+}
 
-function boxStyles(lang: Lang, bands: BandRule[]): BoxStyles {
+function boxStyles(lang: Lang): BoxStyles {
   const perLevel = <T>(make: (k: BoxStyleKey) => T): Record<BoxStyleKey, T> => ({
     outcome: make("outcome"),
     csf: make("csf"),
@@ -581,60 +625,55 @@ function boxStyles(lang: Lang, bands: BandRule[]): BoxStyles {
       fill: LEVEL_STYLE[k].tint,
       wrap: true,
       vAlign: "top",
-      hAlign: "left",
       fontSize: k === "outcome" ? FONT_SIZE + 1 : FONT_SIZE,
       bold: bold || k === "outcome",
     });
-  const valueStyle = (prefix: string): CellStyle =>
+  const codeStyle = (k: BoxStyleKey, underline: boolean): CellStyle =>
     frozen({
+      fill: LEVEL_STYLE[k].head,
+      fontColor: LEVEL_STYLE[k].headFont,
+      bold: true,
+      fontSize: FONT_SIZE,
+      underline,
+    });
+  const numberFormat = (prefix: string): string =>
+    `"${prefix} "General;"${prefix} -"General;"${prefix} "0;"${prefix} "@`;
+  const base = (line: BorderLine): CellStyle =>
+    frozen({
+      fill: "#FFFFFF",
       fontSize: SMALL_FONT,
       hAlign: "left",
       vAlign: "middle",
-      numberFormat: `"${prefix} "General;"${prefix} -"General;"${prefix} "0;"${prefix} "@`,
+      border: { top: line, bottom: line, left: line, right: line },
     });
-  const outline = (line: BorderLine): CellStyle =>
-    frozen({ border: { top: line, bottom: line, left: line, right: line } });
   return {
     lang,
-    bands,
-    white: frozen({ fill: "#FFFFFF" }),
-    code: perLevel((k) =>
-      frozen({
-        fill: LEVEL_STYLE[k].head,
-        fontColor: LEVEL_STYLE[k].headFont,
-        bold: true,
-        fontSize: FONT_SIZE,
-        vAlign: "middle",
-        hAlign: "left",
-      })
-    ),
-    underline: frozen({ underline: true }),
-    errorMarker: frozen({ fill: ERROR_FILL, fontColor: "#FFFFFF", bold: true, hAlign: "center" }),
-    name: perLevel((k) => ({ plain: nameStyle(k, false), bold: nameStyle(k, true) })),
-    indicatorName: frozen({
-      wrap: true,
-      vAlign: "top",
-      hAlign: "left",
-      fontSize: SMALL_FONT,
-      italic: true,
-    }),
-    target: valueStyle(t("tree.targetPrefix", {}, lang).replace(/"/g, "")),
-    actual: valueStyle(t("tree.actualPrefix", {}, lang).replace(/"/g, "")),
-    capaian: frozen({
-      fontSize: SMALL_FONT,
+    base: base(BOX_BORDER),
+    errorBase: base(ERROR_BORDER),
+    code: perLevel((k) => ({ linked: codeStyle(k, true), plain: codeStyle(k, false) })),
+    // Over the code row's right end: not underlined like the linked code.
+    errorMarker: frozen({
+      fill: ERROR_FILL,
+      fontColor: "#FFFFFF",
       bold: true,
+      underline: false,
       hAlign: "center",
-      vAlign: "middle",
-      numberFormat: '0.00"%";-0.00"%";0"%";@',
     }),
-    noIndicator: frozen({ italic: true, fontSize: SMALL_FONT, fontColor: "#7F7F7F" }),
-    outline: outline(BOX_BORDER),
-    errorOutline: outline(ERROR_BORDER),
+    name: perLevel((k) => ({ plain: nameStyle(k, false), bold: nameStyle(k, true) })),
+    indicatorName: frozen({ wrap: true, vAlign: "top", italic: true }),
+    target: frozen({
+      numberFormat: numberFormat(t("tree.targetPrefix", {}, lang).replace(/"/g, "")),
+    }),
+    actual: frozen({
+      numberFormat: numberFormat(t("tree.actualPrefix", {}, lang).replace(/"/g, "")),
+    }),
+    capaian: frozen({ bold: true, hAlign: "center", numberFormat: '0.00"%";-0.00"%";0"%";@' }),
+    noIndicator: frozen({ italic: true, fontColor: "#7F7F7F", vAlign: "bottom" }),
   };
 }
 
 function drawBox(plan: SheetPlan, box: BoxPlacement, c: BoxContent, styles: BoxStyles): void {
-  const { lang, bands } = styles;
+  const { lang } = styles;
   const L = box.left;
   const R = box.right;
   const [codeRow, nameRow] = [box.rowTops[0] ?? box.top, box.rowTops[1] ?? box.top];
@@ -651,26 +690,39 @@ function drawBox(plan: SheetPlan, box: BoxPlacement, c: BoxContent, styles: BoxS
   ): void => {
     plan.formats.push({ range: { top, left, bottom, right }, style });
   };
+  /** A merged area and its format, sharing one range object (hosts only read plans). */
+  const area = (
+    top: number,
+    left: number,
+    bottom: number,
+    right: number,
+    style: CellStyle
+  ): void => {
+    const range = { top, left, bottom, right };
+    if (top !== bottom || left !== right) plan.merges.push(range);
+    plan.formats.push({ range, style });
+  };
 
-  // Whole box white first, so padding rows look part of it.
-  fmt(box.top, L, box.bottom, R, styles.white);
+  // The whole box first: white (padding rows look part of it), small text, the outline (red and
+  // thicker when the condition has errors). The rows below only set what differs.
+  fmt(box.top, L, box.bottom, R, c.errors > 0 ? styles.errorBase : styles.base);
 
   // Code row: code (linked to the source) on the left, the error marker on the right.
   const markerCols = 2;
   merge(codeRow, L, codeEnd, R - markerCols);
-  merge(codeRow, R - markerCols + 1, codeEnd, R);
+  const markerRange = { top: codeRow, left: R - markerCols + 1, bottom: codeEnd, right: R };
+  plan.merges.push(markerRange);
   plan.cells.push({ row: codeRow, col: L, value: c.code });
-  fmt(codeRow, L, codeEnd, R, styles.code[c.style]);
+  fmt(codeRow, L, codeEnd, R, c.link ? styles.code[c.style].linked : styles.code[c.style].plain);
   if (c.link) {
-    const target = flat(cellRef(c.link.sheet, c.link.row, c.link.col));
+    const target = flat(refOf(c.link));
     plan.hyperlinks.push({
       row: codeRow,
       col: L,
       target,
       text: c.code,
-      tip: t("tree.linkTip", { cell: target }, lang),
+      tip: linkTip(target, lang),
     });
-    fmt(codeRow, L, codeEnd, L, styles.underline);
   }
   if (c.errors > 0) {
     plan.cells.push({
@@ -678,14 +730,13 @@ function drawBox(plan: SheetPlan, box: BoxPlacement, c: BoxContent, styles: BoxS
       col: R - markerCols + 1,
       value: t("tree.errorMarker", { n: c.errors }, lang),
     });
-    fmt(codeRow, R - markerCols + 1, codeEnd, R, styles.errorMarker);
+    plan.formats.push({ range: markerRange, style: styles.errorMarker });
   }
 
   // Name row: the condition's own text, live.
   if (box.rowTops.length > 1) {
-    merge(nameRow, L, nameEnd, R);
     plan.cells.push(textCell(nameRow, L, c.name));
-    fmt(nameRow, L, nameEnd, R, c.bold ? styles.name[c.style].bold : styles.name[c.style].plain);
+    area(nameRow, L, nameEnd, R, c.bold ? styles.name[c.style].bold : styles.name[c.style].plain);
   }
 
   // Indicators: "IK: name" across the box, then T | R | capaian.
@@ -697,45 +748,75 @@ function drawBox(plan: SheetPlan, box: BoxPlacement, c: BoxContent, styles: BoxS
     const vEnd = box.rowEnds[3 + 2 * i];
     if (ikRow === undefined || vRow === undefined || ikEnd === undefined || vEnd === undefined)
       return;
-    merge(ikRow, L, ikEnd, R);
     plan.cells.push(textCell(ikRow, L, name));
-    fmt(ikRow, L, ikEnd, R, styles.indicatorName);
-    const parts = ["target", "actual"] as const;
-    parts.forEach((kind, k) => {
-      const col = L + k * third;
-      merge(vRow, col, vEnd, col + third - 1);
-      const src = measureRef(ind, kind);
-      plan.cells.push({
-        row: vRow,
-        col,
-        ...numberCell(src, kind === "target" ? ind.target : ind.actual),
-      });
-      fmt(vRow, col, vEnd, col + third - 1, styles[kind]);
-    });
+    area(ikRow, L, ikEnd, R, styles.indicatorName);
+    const tCol = L;
+    const rCol = L + third;
     const cCol = L + 2 * third;
-    merge(vRow, cCol, vEnd, R);
-    const f = achievementFormula(ind);
+    const tSrc = measureRef(ind, "target");
+    const rSrc = measureRef(ind, "actual");
+    area(vRow, tCol, vEnd, rCol - 1, styles.target);
+    plan.cells.push(numberCell(vRow, tCol, tSrc, ind.target));
+    area(vRow, rCol, vEnd, cCol - 1, styles.actual);
+    plan.cells.push(numberCell(vRow, rCol, rSrc, ind.actual));
+    area(vRow, cCol, vEnd, R, styles.capaian);
+    // Computed from the box's own T and R cells, which show the source cells as they are.
+    const cSrc = measureRef(ind, "achievement");
+    const f =
+      tSrc && rSrc
+        ? achievementFormula(a1(vRow, tCol), a1(vRow, rCol), cSrc, ind.polarity)
+        : cSrc
+          ? typedAchievementFormula(cSrc)
+          : null;
     plan.cells.push(
       f ? { row: vRow, col: cCol, formula: f } : { row: vRow, col: cCol, value: ind.achievement }
     );
-    fmt(vRow, cCol, vEnd, R, styles.capaian);
-    plan.conditionalFormats.push({
-      range: { top: vRow, left: cCol, bottom: vEnd, right: R },
-      bands,
-    });
   });
   if (c.indicators.length === 0 && c.style !== "outcome") {
     const r = box.rowTops[2];
     const e = box.rowEnds[2];
     if (r !== undefined && e !== undefined) {
-      merge(r, L, e, R);
-      plan.cells.push({ row: r, col: L, value: t("tree.noIndicator", {}, lang) });
-      fmt(r, L, e, R, styles.noIndicator);
+      plan.cells.push({ row: r, col: L, value: fixed("tree.noIndicator", lang) });
+      area(r, L, e, R, styles.noIndicator);
     }
   }
+}
 
-  // Outline last; red and thicker when the condition has errors.
-  fmt(box.top, L, box.bottom, R, c.errors > 0 ? styles.errorOutline : styles.outline);
+/**
+ * The band colours of the capaian cells as a few conditional formats, each over a column strip
+ * that holds no number but capaian: the capaian columns of a whole stack (its boxes' other cells
+ * in those columns are the error marker's text and the hidden parts of merged rows; the gaps
+ * between boxes are empty), and of each box drawn side by side in a tier or on the shelf, from its
+ * first to its last values row. The rules test ISNUMBER, so "" (no capaian) stays plain.
+ */
+function capaianBands(
+  plan: SheetPlan,
+  boxes: readonly BoxPlacement[],
+  contents: ReadonlyMap<string, BoxContent>,
+  bands: BandRule[]
+): void {
+  const stacks = new Map<number, CellRange>();
+  for (const box of boxes) {
+    const n = contents.get(box.id)?.indicators.length ?? 0;
+    const top = box.rowTops[3];
+    const bottom = box.rowEnds[1 + 2 * n];
+    if (n === 0 || top === undefined || bottom === undefined) continue;
+    const left = box.left + (2 * BOX_COLS) / 3;
+    if (!box.stacked) {
+      plan.conditionalFormats.push({ range: { top, left, bottom, right: box.right }, bands });
+      continue;
+    }
+    // Stacks never share columns: the box's left column names its stack.
+    const strip = stacks.get(box.left);
+    if (!strip) {
+      const range = { top, left, bottom, right: box.right };
+      stacks.set(box.left, range);
+      plan.conditionalFormats.push({ range, bands });
+    } else {
+      strip.top = Math.min(strip.top, top);
+      strip.bottom = Math.max(strip.bottom, bottom);
+    }
+  }
 }
 
 function textCell(

@@ -318,6 +318,44 @@ describe("TreeLayout connectors", () => {
     expect(visited.length).toBeGreaterThan(100);
     expect(visited).toEqual([...l.edges]);
   });
+
+  it("gives the lines as maximal straight runs that draw exactly the connector cells' sides", () => {
+    // Two stacked levels' worth of shapes, a shelf, and page ends that move stacked boxes.
+    for (const [root, pageHeight] of [
+      [seedShaped(), 400],
+      [seedShaped(), 10_000],
+      [n("o", [n("1", [n("1.1", [n("1.1.1")]), n("1.2")]), n("2")]), 300],
+      [n("o", [n("1"), n("2"), n("3")]), 300],
+    ] as const) {
+      const l = layoutTree(root, [n("x")], { startRow: 4, pageHeight });
+      const fromCells = new Set<string>();
+      l.forEachConnector((r, c, bits) => {
+        for (const side of [EDGE_TOP, EDGE_BOTTOM, EDGE_LEFT, EDGE_RIGHT])
+          if (bits & side) fromCells.add(`${r},${c},${side}`);
+      });
+      const fromRuns: string[] = [];
+      const runs: [number, number, number, number, number][] = [];
+      l.forEachConnectorRun((side, top, left, bottom, right) => {
+        const vertical = side === EDGE_LEFT || side === EDGE_RIGHT;
+        // One column for a left or right side, one row for a top or bottom side.
+        expect(vertical ? left === right : top === bottom).toBe(true);
+        runs.push([side, top, left, bottom, right]);
+        for (let r = top; r <= bottom; r++)
+          for (let c = left; c <= right; c++) fromRuns.push(`${r},${c},${side}`);
+      });
+      // Every side of every connector cell, each once: no run overlaps another.
+      expect(fromRuns.length).toBe(new Set(fromRuns).size);
+      expect(new Set(fromRuns)).toEqual(fromCells);
+      // Maximal: no run could be extended by a cell carrying the same side.
+      for (const [side, top, left, bottom, right] of runs) {
+        const vertical = side === EDGE_LEFT || side === EDGE_RIGHT;
+        const before = vertical ? `${top - 1},${left},${side}` : `${top},${left - 1},${side}`;
+        const after = vertical ? `${bottom + 1},${left},${side}` : `${top},${right + 1},${side}`;
+        expect(fromCells.has(before) || fromCells.has(after)).toBe(false);
+      }
+      expect(runs.length).toBeLessThan(fromCells.size);
+    }
+  });
 });
 
 describe("pageBreaks", () => {

@@ -1,6 +1,14 @@
 import { planTree } from "../../../src/core/tree";
 import { estimateLines } from "../../../src/core/tree/plan";
-import { withDefaults, DEFAULT_BANDS, type Settings } from "../../../src/core/settings";
+import { a1 } from "../../../src/core/address";
+import {
+  withDefaults,
+  DEFAULT_BANDS,
+  DEFAULT_SETTINGS,
+  type Settings,
+} from "../../../src/core/settings";
+import { analyse } from "../../../src/core/pipeline";
+import { shapeFor, syntheticWorkbook } from "../../../bench/synthetic";
 import { markerText, markerTag, type SheetPlan } from "../../../src/core/plan";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../../src/core/grid";
 import type { CsfModel } from "../../../src/core/model";
@@ -149,11 +157,12 @@ describe("planTree", () => {
     expect(planTree(model, [], own, settings).sheet).toBe("Pohon Kinerja");
   });
 
-  it("writes each name as a guarded formula on its source cell", () => {
+  it("writes each name as a formula showing its source cell as text", () => {
     const { model, wb } = smallCase();
     const plan = planTree(model, [], wb, settings);
-    expect(boxColumn(plan, "CSF 1").name?.formula).toBe(`=IF(ISBLANK('CSF'!C10),"",'CSF'!C10)`);
-    expect(boxColumn(plan, "OUTCOME").name?.formula).toBe(`=IF(ISBLANK('CSF'!A6),"",'CSF'!A6)`);
+    // ref&"" shows "" for a blank cell (test/core/tree/recalc.test.ts checks the results).
+    expect(boxColumn(plan, "CSF 1").name?.formula).toBe(`='CSF'!C10&""`);
+    expect(boxColumn(plan, "OUTCOME").name?.formula).toBe(`='CSF'!A6&""`);
   });
 
   it("takes a condition's own line from a cell that lists several conditions", () => {
@@ -188,7 +197,10 @@ describe("planTree", () => {
     const formulas = values.map((c) => c.formula ?? "");
     expect(formulas[0]).toBe(`=IF(ISBLANK('Target & Realisasi'!D6),"",'Target & Realisasi'!D6)`);
     expect(formulas[1]).toBe(`=IF(ISBLANK('Target & Realisasi'!E6),"",'Target & Realisasi'!E6)`);
-    expect(formulas[2]).toContain("'Target & Realisasi'!E6/'Target & Realisasi'!D6*100");
+    // The capaian divides the box's own realisasi cell by its target cell (which show the
+    // source cells as they are), falling back on the sheet's capaian cell.
+    const [t, r] = values.map((c) => a1(c.row, c.col));
+    expect(formulas[2]).toContain(`ROUND(${r}/${t}*100/`);
     expect(formulas[2]).toContain("'Target & Realisasi'!F6");
   });
 
@@ -197,10 +209,9 @@ describe("planTree", () => {
     const ind = model.nodes[3]?.indicators[0];
     if (ind) ind.polarity = "lower";
     const plan = planTree(model, [], wb, settings);
-    const cap = boxColumn(plan, "1.1.1").values(0)[2]?.formula ?? "";
-    expect(cap).toContain(
-      "(2*'Target & Realisasi'!D6-'Target & Realisasi'!E6)/'Target & Realisasi'!D6*100"
-    );
+    const values = boxColumn(plan, "1.1.1").values(0);
+    const [t, r] = values.map((c) => a1(c.row, c.col));
+    expect(values[2]?.formula).toContain(`ROUND((2*${t}-${r})/${t}*100/`);
   });
 
   it("colours every capaian cell by the settings' bands", () => {
@@ -360,6 +371,87 @@ describe("planTree", () => {
     const plan = planTree(model, [], wb, withDefaults({ lang: "en" }));
     expect(at(plan, 0, 0)?.value).toBe(markerText("pohon", "en"));
     expect(plan.cells.map((c) => c.value)).toContain("Legend");
+  });
+});
+
+describe("planTree on a big tree", () => {
+  // The synthetic kertas kerja of the benchmark (four levels, two indicators per condition).
+  const wb = syntheticWorkbook(shapeFor(2000));
+  const { model, findings } = analyse(wb, DEFAULT_SETTINGS);
+  const plan = planTree(model, findings, wb, DEFAULT_SETTINGS);
+  const boxes = plan.hyperlinks.length;
+  const indicators = model.nodes.reduce((n, x) => n + x.indicators.length, 0);
+  /** Connector lines: the formats that draw borders and fill nothing (boxes are filled). */
+  const connectors = plan.formats.filter((f) => f.style.border && f.style.fill === undefined);
+
+  it("stays a few formats, merges and formula characters per box, and a few band ranges", () => {
+    expect(boxes).toBeGreaterThan(900);
+    expect(indicators).toBeGreaterThan(1800);
+    // Before: about 50 formats a box (one per connector cell) and one band range per capaian.
+    expect(plan.formats.length).toBeLessThanOrEqual(14 * boxes);
+    expect(connectors.length).toBeLessThanOrEqual(2 * boxes);
+    expect(plan.merges.length).toBeLessThanOrEqual(12 * boxes);
+    expect(plan.cells.length).toBeLessThanOrEqual(11 * boxes);
+    // One band range per stack of boxes and per box drawn side by side (not one per capaian).
+    expect(plan.conditionalFormats.length).toBeLessThanOrEqual(boxes / 4);
+    const chars = plan.cells.reduce(
+      (n, c) => n + (c.formula?.length ?? (typeof c.value === "string" ? c.value.length : 0)),
+      0
+    );
+    expect(chars).toBeLessThanOrEqual(400 * indicators);
+  });
+
+  it("draws every connector as straight lines of one side, none overlapping another", () => {
+    const seen = new Set<string>();
+    const wrong: string[] = [];
+    for (const f of connectors) {
+      const sides = Object.keys(f.style.border ?? {});
+      const side = sides[0] as string;
+      const { top, left, bottom, right } = f.range;
+      const straight = side === "left" || side === "right" ? left === right : top === bottom;
+      if (sides.length !== 1 || !straight) wrong.push(JSON.stringify(f));
+      for (let r = top; r <= bottom; r++) {
+        for (let c = left; c <= right; c++) {
+          const key = `${r},${c},${side}`;
+          if (seen.has(key)) wrong.push(`twice: ${key}`);
+          seen.add(key);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Each stacked box hangs from its parent's spine by a tick: the bottom edge of the cell on
+    // its left, in its first row; the spine runs down the column of that cell.
+    const stacked = plan.hyperlinks.filter((h) => /^\d+\.\d+\.\d+$/.test(h.text));
+    expect(stacked.length).toBeGreaterThan(500);
+    const missing = stacked.filter(
+      (h) => !seen.has(`${h.row},${h.col - 1},bottom`) || !seen.has(`${h.row},${h.col - 1},left`)
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("puts every capaian cell, and no target or realisasi cell, in a band range", () => {
+    const inBands = (row: number, col: number): boolean =>
+      plan.conditionalFormats.some(
+        (cf) =>
+          cf.range.top <= row &&
+          row <= cf.range.bottom &&
+          cf.range.left <= col &&
+          col <= cf.range.right
+      );
+    const capaian = plan.cells.filter((c) => c.formula?.startsWith("=IFERROR(ROUND("));
+    expect(capaian.length).toBe(indicators);
+    for (const c of capaian) {
+      expect(inBands(c.row, c.col)).toBe(true);
+      // Target (four columns left) and realisasi (two left) are outside every band range.
+      expect(inBands(c.row, c.col - 2)).toBe(false);
+      expect(inBands(c.row, c.col - 4)).toBe(false);
+    }
+    // Apart from capaian, the band ranges hold only the error markers' text.
+    const capaianAt = new Set(capaian.map((c) => `${c.row},${c.col}`));
+    for (const c of plan.cells) {
+      if (capaianAt.has(`${c.row},${c.col}`) || !inBands(c.row, c.col)) continue;
+      expect(typeof c.value === "string" && c.value.startsWith("⚠")).toBe(true);
+    }
   });
 });
 
