@@ -3,7 +3,7 @@
  * the listed cells, rows and elements change; every other byte is copied). Elements are placed
  * in the order CT_Worksheet requires.
  */
-import { a1, a1Range, columnIndex } from "../../../core/address";
+import { a1, a1Range, columnIndex, columnLetters } from "../../../core/address";
 import type { CellRange } from "../../../core/grid";
 import type {
   BandRule,
@@ -15,6 +15,7 @@ import type {
   SheetPlan,
 } from "../../../core/plan";
 import { bandCondition } from "../../../core/plan";
+import { ascii, ByteWriter } from "./byte-writer";
 import { argb, BOTTOM, EMPTY_BASE, LEFT, RIGHT, StyleBook, TOP } from "./styles";
 import {
   attrsText,
@@ -123,6 +124,7 @@ function mergeCover(
   const covered = new Set<number>();
   const slaves = new Set<number>();
   const areas: CellRange[] = [];
+  if (merges.every((m) => m.top === m.bottom && m.left === m.right)) return { slaves, areas };
   const cover = (m: CellRange, check: boolean) => {
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++) {
@@ -139,6 +141,38 @@ function mergeCover(
     areas.push(m);
   }
   return { slaves, areas };
+}
+
+const ROW_OPEN = ascii(`<row r="`);
+const ROW_CLOSE = ascii(`</row>`);
+const CELL_OPEN = ascii(`<c r="`);
+const SELF_CLOSE = ascii(`/>`);
+const GT = ascii(`>`);
+
+/** No cell at this position of a created sheet's dense rows. */
+const NO_CELL = -2;
+
+/**
+ * The plan's merge areas (single cells skipped) and, over a width × height grid, 1 at every
+ * covered cell other than an area's top-left; throws on overlapping areas as ExcelJS does.
+ */
+function mergeAreas(
+  merges: readonly CellRange[],
+  width: number,
+  height: number
+): { list: CellRange[]; slaves: Uint8Array | null } {
+  const list = merges.filter((m) => m.top !== m.bottom || m.left !== m.right);
+  if (list.length === 0) return { list, slaves: null };
+  const covered = new Uint8Array(width * height);
+  for (const m of list)
+    for (let r = m.top; r <= m.bottom; r++) {
+      const base = r * width;
+      for (let c = m.left; c <= m.right; c++) {
+        if (covered[base + c] !== 0) throw new Error("Cannot merge already merged cells");
+        covered[base + c] = r > m.top || c > m.left ? 1 : 2;
+      }
+    }
+  return { list, slaves: covered };
 }
 
 function key(r: number, c: number): number {
@@ -280,12 +314,6 @@ function printXml(p: PrintSetup | undefined): {
   return { options, margins, setup, footer, breaks };
 }
 
-/** A cell being written on a created sheet. */
-interface NewCell {
-  content: Content | null;
-  s: number;
-}
-
 /**
  * A created sheet's XML. `firstPriority` numbers its conditional format rules.
  * Values first, then merges (a value in a merged cell other than the top-left is dropped, as
@@ -295,54 +323,84 @@ export function buildSheetXml(
   sp: SheetPlan,
   styles: StyleBook,
   tabSelected: boolean
-): { xml: string; names: SheetNames } {
-  const rows = new Map<number, Map<number, NewCell>>();
-  const cell = (r: number, c: number): NewCell => {
-    let row = rows.get(r);
-    if (!row) rows.set(r, (row = new Map()));
-    let x = row.get(c);
-    if (!x) row.set(c, (x = { content: null, s: EMPTY_BASE }));
-    return x;
+): { xml: Uint8Array; names: SheetNames } {
+  // Dense rows of style ids (NO_CELL where no cell is) over the plan's extent: a tree touches
+  // millions of cells through its formats, and maps of objects cost seconds there.
+  let width = 1;
+  let height = 0;
+  const extend = (bottom: number, right: number) => {
+    if (right + 1 > width) width = right + 1;
+    if (bottom + 1 > height) height = bottom + 1;
   };
-  for (const c of sp.cells) cell(c.row, c.col).content = cellContent(c);
-  const { slaves, areas } = mergeCover(sp.merges, []);
-  if (slaves.size > 0)
-    for (const [r, row] of rows)
-      for (const [c, x] of row) if (slaves.has(key(r, c))) x.content = null;
+  for (const c of sp.cells) extend(c.row, c.col);
+  for (const f of sp.formats) extend(f.range.bottom, f.range.right);
+  for (const m of sp.merges) extend(m.bottom, m.right);
+  for (const h of sp.hyperlinks) extend(h.row, h.col);
+  const styleRows: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(height);
+  const rowOf = (r: number): Int32Array => {
+    let row = styleRows[r];
+    if (!row) styleRows[r] = row = new Int32Array(width).fill(NO_CELL);
+    return row;
+  };
+  // Contents per row, where a row has any.
+  const contentRows: ((Content | null)[] | undefined)[] = new Array<(Content | null)[] | undefined>(
+    height
+  );
+  const setContent = (r: number, c: number, content: Content | null) => {
+    const row = rowOf(r);
+    if (row[c] === NO_CELL) row[c] = EMPTY_BASE;
+    let cr = contentRows[r];
+    if (!cr) contentRows[r] = cr = new Array<Content | null>(width).fill(null);
+    cr[c] = content;
+  };
+  for (const c of sp.cells) setContent(c.row, c.col, cellContent(c));
+  const areas = mergeAreas(sp.merges, width, height);
+  // A value in a merged cell other than the top-left is dropped, as ExcelJS does.
+  const slaves = areas.slaves;
+  if (slaves)
+    contentRows.forEach((cr, r) => {
+      if (cr) for (let c = 0; c < width; c++) if (slaves[r * width + c] === 1) cr[c] = null;
+    });
   for (const f of sp.formats) {
     const border = hasBorder(f.style);
     const { top, left, bottom, right } = f.range;
-    for (let r = top; r <= bottom; r++)
+    let lastBase = NaN;
+    let lastEdges = -1;
+    let lastId = 0;
+    for (let r = top; r <= bottom; r++) {
+      const row = rowOf(r);
       for (let c = left; c <= right; c++) {
-        const x = cell(r, c);
-        x.s = styles.derive(x.s, f.style, border ? edgesOf(f.range, r, c) : 0);
+        const cur = row[c] as number;
+        const base = cur === NO_CELL ? EMPTY_BASE : cur;
+        const edges = border ? edgesOf(f.range, r, c) : 0;
+        if (base !== lastBase || edges !== lastEdges) {
+          lastId = styles.derive(base, f.style, edges);
+          lastBase = base;
+          lastEdges = edges;
+        }
+        row[c] = lastId;
       }
+    }
   }
-  for (const h of sp.hyperlinks) cell(h.row, h.col).content = valueContent(h.text);
+  for (const h of sp.hyperlinks) setContent(h.row, h.col, valueContent(h.text));
   const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
 
+  // The extent of the cells written, for <dimension>.
   let maxRow = -1;
   let maxCol = -1;
-  const rowNumbers = [...new Set([...rows.keys(), ...heights.keys()])].sort((a, b) => a - b);
-  const data: string[] = [];
-  for (const r of rowNumbers) {
-    const h = heights.get(r);
-    const ht = h !== undefined ? ` ht="${h}" customHeight="1"` : "";
-    const row = rows.get(r);
-    if (!row || row.size === 0) {
-      data.push(`<row r="${r + 1}"${ht}/>`);
-      continue;
-    }
-    if (r > maxRow) maxRow = r;
-    data.push(`<row r="${r + 1}"${ht}>`);
-    const cols = [...row.keys()].sort((a, b) => a - b);
-    for (const c of cols) {
-      const x = row.get(c) as NewCell;
-      if (c > maxCol) maxCol = c;
-      data.push(cellXml(a1(r, c), x.s === EMPTY_BASE ? 0 : x.s, x.content));
-    }
-    data.push("</row>");
-  }
+  styleRows.forEach((row, r) => {
+    if (!row) return;
+    for (let c = width - 1; c >= 0; c--)
+      if (row[c] !== NO_CELL) {
+        maxRow = r;
+        if (c > maxCol) maxCol = c;
+        break;
+      }
+  });
+  const rowNumbers = new Set(heights.keys());
+  styleRows.forEach((row, r) => {
+    if (row) rowNumbers.add(r);
+  });
 
   const sheetPr: string[] = [];
   if (sp.tabColor) sheetPr.push(`<tabColor rgb="${argb(sp.tabColor)}"/>`);
@@ -356,39 +414,80 @@ export function buildSheetXml(
   const next = () => ++priority;
   const cfs = sp.conditionalFormats.map((cf) => conditionalXml(cf, styles, next)).join("");
   const print = printXml(sp.print);
-  const parts = [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
-    sheetPr.length > 0 ? `<sheetPr>${sheetPr.join("")}</sheetPr>` : "",
-    `<dimension ref="${maxRow < 0 ? "A1" : a1Range(0, 0, maxRow, Math.max(maxCol, 0))}"/>`,
-    view,
-    `<sheetFormatPr defaultRowHeight="15"/>`,
-    colsXml([], sp.columnWidths),
-    `<sheetData>`,
-    data.join(""),
-    `</sheetData>`,
-    sp.autoFilter ? `<autoFilter ref="${rangeText(sp.autoFilter)}"/>` : "",
-    areas.length > 0
-      ? `<mergeCells count="${areas.length}">${areas
-          .map((m) => `<mergeCell ref="${rangeText(m)}"/>`)
-          .join("")}</mergeCells>`
-      : "",
-    cfs,
-    sp.hyperlinks.length > 0
-      ? `<hyperlinks>${sp.hyperlinks.map(hyperlinkXml).join("")}</hyperlinks>`
-      : "",
-    print.options,
-    print.margins,
-    print.setup,
-    print.footer,
-    print.breaks,
-    `</worksheet>`,
-  ];
+
+  const w = new ByteWriter(Math.max(1 << 16, rowNumbers.size * 64));
+  w.text(
+    [
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
+      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
+      sheetPr.length > 0 ? `<sheetPr>${sheetPr.join("")}</sheetPr>` : "",
+      `<dimension ref="${maxRow < 0 ? "A1" : a1Range(0, 0, maxRow, Math.max(maxCol, 0))}"/>`,
+      view,
+      `<sheetFormatPr defaultRowHeight="15"/>`,
+      colsXml([], sp.columnWidths),
+      `<sheetData>`,
+    ].join("")
+  );
+  // Cells are written byte by byte: `<c r="` letters row `" s="` id `"` then `/>` or content.
+  const letters = Array.from({ length: width }, (_, c) => ascii(columnLetters(c)));
+  const styleAttr = new Map<number, Uint8Array>();
+  const sBytes = (st: number) => {
+    let b = styleAttr.get(st);
+    if (!b) styleAttr.set(st, (b = ascii(st > 0 ? `" s="${st}"` : `"`)));
+    return b;
+  };
+  for (const r of [...rowNumbers].sort((x, y) => x - y)) {
+    const h = heights.get(r);
+    const row = styleRows[r];
+    const n = ascii(String(r + 1));
+    w.bytes(ROW_OPEN);
+    w.bytes(n);
+    w.text(h !== undefined ? `" ht="${h}" customHeight="1"` : `"`);
+    if (!row) {
+      w.bytes(SELF_CLOSE);
+      continue;
+    }
+    w.bytes(GT);
+    const cr = contentRows[r];
+    for (let c = 0; c < width; c++) {
+      const st = row[c] as number;
+      if (st === NO_CELL) continue;
+      w.bytes(CELL_OPEN);
+      w.bytes(letters[c] as Uint8Array);
+      w.bytes(n);
+      w.bytes(sBytes(st));
+      const content = cr ? cr[c] : null;
+      if (!content || content.inner === "") w.bytes(SELF_CLOSE);
+      else w.text(`${content.t ? ` t="${content.t}"` : ""}>${content.inner}</c>`);
+    }
+    w.bytes(ROW_CLOSE);
+  }
+  w.text(
+    [
+      `</sheetData>`,
+      sp.autoFilter ? `<autoFilter ref="${rangeText(sp.autoFilter)}"/>` : "",
+      areas.list.length > 0
+        ? `<mergeCells count="${areas.list.length}">${areas.list
+            .map((m) => `<mergeCell ref="${rangeText(m)}"/>`)
+            .join("")}</mergeCells>`
+        : "",
+      cfs,
+      sp.hyperlinks.length > 0
+        ? `<hyperlinks>${sp.hyperlinks.map(hyperlinkXml).join("")}</hyperlinks>`
+        : "",
+      print.options,
+      print.margins,
+      print.setup,
+      print.footer,
+      print.breaks,
+      `</worksheet>`,
+    ].join("")
+  );
   const names: SheetNames = {};
   if (sp.print?.area) names.printArea = sp.print.area;
   if (sp.print?.titleRows) names.titleRows = sp.print.titleRows;
   if (sp.autoFilter) names.filter = sp.autoFilter;
-  return { xml: parts.join(""), names };
+  return { xml: w.result(), names };
 }
 
 /** The head of a worksheet (everything before its `<sheetData>`), its root's start and end. */

@@ -468,6 +468,43 @@ export function applyPlanToPackage(
   return writeZip(book.parts, { level: options.level ?? 1 });
 }
 
+const enc = (s: string) => new TextEncoder().encode(s);
+
+/** A package with no sheet yet (a new workbook, such as the laporan), for applyPlanToPackage. */
+export function emptyPackage(): PackageParts {
+  const ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+  const decl = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+  return {
+    parts: new Map([
+      [
+        "[Content_Types].xml",
+        enc(
+          `${decl}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/></Types>`
+        ),
+      ],
+      [
+        "_rels/.rels",
+        enc(
+          `${decl}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${T_OFFICE_DOC}" Target="xl/workbook.xml"/></Relationships>`
+        ),
+      ],
+      [
+        "xl/workbook.xml",
+        enc(
+          `${decl}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets></sheets><calcPr calcId="171027"/></workbook>`
+        ),
+      ],
+      [
+        "xl/_rels/workbook.xml.rels",
+        enc(
+          `${decl}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${T_STYLES}" Target="styles.xml"/></Relationships>`
+        ),
+      ],
+      ["xl/styles.xml", enc(MINIMAL_STYLES)],
+    ]),
+  };
+}
+
 /**
  * Apply `plan` and write the result to `path` (its folder is created): written beside it first,
  * then renamed, so a failed write never leaves half a file under the output name.
