@@ -6,10 +6,13 @@ import type { ConditionNode, CsfModel, Indicator, SourceRef } from "../model";
 import type { RuleContext } from "./context";
 import {
   firstWord,
+  hasLongWord,
   nameKey,
   namesInIndicatorLine,
   nameTokens,
   SAME_INDICATOR,
+  textKey,
+  textKeyHash,
   tokenSimilarity,
   words,
 } from "./text";
@@ -172,6 +175,14 @@ export function narrativeMismatch(model: CsfModel, ctx: RuleContext): Finding[] 
     }
     const named = namesInIndicatorLine(line);
     if (named.length === 0) continue;
+    // The common case: the line names the table's indicators as typed, in order. Each name then
+    // pairs with its own row at similarity 1 (it has a distinguishing word), which the greedy
+    // pairing below takes first: nothing to report, no tokens needed.
+    if (
+      named.length === node.indicators.length &&
+      named.every((n, i) => n === node.indicators[i]?.name && hasLongWord(n))
+    )
+      continue;
     const pairs: { li: number; ti: number; s: number }[] = [];
     // nameSimilarity, with each name's tokens made once rather than once per pair.
     const tableTokens = node.indicators.map((ind) => nameTokens(ind.name));
@@ -258,16 +269,23 @@ export function duplicateText(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const all = indicatorsWithNodes(model);
   for (const field of ["formula", "definition"] as const) {
-    const firstByText = new Map<string, Indicator>();
+    // The first indicator of each distinct text, bucketed by the text key's hash: keys are
+    // built only for texts sharing a hash (copies, and the rare collision).
+    const firstByHash = new Map<number, Indicator[]>();
     for (const { ind, node } of all) {
       const text = ind[field];
       if (text === null) continue;
-      const w = words(text);
-      if (w.length < MIN_COPY_WORDS) continue;
-      const key = w.join(" "); // textKey(text), from the words already split
-      const first = firstByText.get(key);
+      const { words: count, hash } = textKeyHash(text);
+      if (count < MIN_COPY_WORDS) continue;
+      const bucket = firstByHash.get(hash);
+      if (!bucket) {
+        firstByHash.set(hash, [ind]);
+        continue;
+      }
+      const key = textKey(text);
+      const first = bucket.find((f) => textKey(f[field] ?? "") === key);
       if (!first) {
-        firstByText.set(key, ind);
+        bucket.push(ind);
         continue;
       }
       if (nameKey(first.name) === nameKey(ind.name)) continue;

@@ -9,10 +9,6 @@ export function codeOf(node: ConditionNode): string {
   return node.code ?? "?";
 }
 
-function segments(code: string): string[] {
-  return code.split(".");
-}
-
 /** Two or more conditions with different names under one code. The first keeps it; the others are reported. */
 export function duplicateCode(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -89,10 +85,19 @@ export function codeParentMismatch(model: CsfModel, ctx: RuleContext): Finding[]
   return out;
 }
 
+/** `child` is `parent` plus one more segment (as comparing their "."-split segments would say). */
 function extendsCode(child: string, parent: string): boolean {
-  const c = segments(child);
-  const p = segments(parent);
-  return c.length === p.length + 1 && p.every((s, i) => c[i] === s);
+  return (
+    child.length > parent.length &&
+    child.charCodeAt(parent.length) === 46 &&
+    child.startsWith(parent) &&
+    child.indexOf(".", parent.length + 1) < 0
+  );
+}
+
+/** The last "."-separated segment of a code. */
+function lastSegment(code: string): string {
+  return code.slice(code.lastIndexOf(".") + 1);
 }
 
 /**
@@ -110,7 +115,7 @@ export function numberingGap(model: CsfModel, ctx: RuleContext): Finding[] {
     if (parent) {
       if (parent.code === null || !extendsCode(node.code, parent.code)) continue;
       key = parent.code;
-    } else if (node.parent === null && segments(node.code).length === 1) {
+    } else if (node.parent === null && !node.code.includes(".")) {
       key = "";
     } else continue;
     const list = groups.get(key) ?? [];
@@ -120,7 +125,7 @@ export function numberingGap(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const [parentCode, kids] of groups) {
     const numbered = kids
-      .map((k) => ({ node: k, n: Number(segments(k.code ?? "").at(-1)) }))
+      .map((k) => ({ node: k, n: Number(lastSegment(k.code ?? "")) }))
       .filter((x) => Number.isInteger(x.n) && x.n > 0)
       .sort((a, b) => a.n - b.n);
     const present = new Set(numbered.map((x) => x.n));
@@ -150,11 +155,12 @@ export function nameMismatch(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const node of model.nodes) {
     if (node.code === null) continue;
-    const seen = new Set([nameKey(node.name)]);
+    let seen: Set<string> | null = null; // made when a mention names it otherwise
     for (const m of node.mentions) {
       if (m.code !== null && m.code !== node.code) continue;
       // The first name's own key is already seen; an empty name (a Kode cell) has key "".
       if (m.name === node.name || m.name === "") continue;
+      seen ??= new Set([nameKey(node.name)]);
       const key = nameKey(m.name);
       if (key === "" || seen.has(key)) continue;
       seen.add(key);

@@ -43,6 +43,38 @@ function splitWords(s: string): string[] {
 }
 
 /**
+ * Number of words and a 32-bit hash of `textKey(s)`, in one pass without building the key:
+ * equal keys give equal hashes, so only texts sharing a hash need their keys compared.
+ */
+export function textKeyHash(s: string): { words: number; hash: number } {
+  const lower = s.toLowerCase();
+  let hash = FNV_OFFSET;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const word = isWordChar(c);
+    if (word && inWord) {
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+      continue;
+    }
+    inWord = word;
+    if (!word && c !== 38 && c !== 37) continue;
+    // A word starts: a space before it in the key, unless it is the first.
+    if (count > 0) hash = Math.imul(hash ^ 32, FNV_PRIME);
+    count++;
+    if (word) hash = Math.imul(hash ^ c, FNV_PRIME);
+    else for (const w of c === 38 ? DAN : PERSENTASE) hash = Math.imul(hash ^ w, FNV_PRIME);
+  }
+  return { words: count, hash: hash >>> 0 };
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const DAN = Array.from("dan", (ch) => ch.charCodeAt(0));
+const PERSENTASE = Array.from("persentase", (ch) => ch.charCodeAt(0));
+
+/**
  * A name reduced for comparison: case, spacing and punctuation do not count
  * ("Tata laksana" = "Tatalaksana", "&" = "dan"), nor a trailing code "(CSF 1.2)".
  */
@@ -94,6 +126,16 @@ export function tokenSimilarity(ta: ReadonlySet<string>, tb: ReadonlySet<string>
   for (const w of ta) if (tb.has(w)) shared++;
   return shared / Math.max(ta.size, tb.size);
 }
+
+/**
+ * True when a name surely has a distinguishing word (a run of six letters or digits is longer
+ * than every MINOR word), so its tokens are not empty.
+ */
+export function hasLongWord(s: string): boolean {
+  return LONG_WORD.test(s);
+}
+
+const LONG_WORD = /[a-z0-9]{6}/i;
 
 /** Two names at or above this similarity are taken for the same indicator. */
 export const SAME_INDICATOR = 0.6;

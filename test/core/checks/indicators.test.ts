@@ -250,6 +250,30 @@ describe("narrative-mismatch", () => {
     ]);
   });
 
+  it("reports names typed alike in line and table when they hold no distinguishing word", () => {
+    const inds = [indicator({ name: "Dan yang" }), indicator({ name: "Jumlah Dokumen Renja" })];
+    const line =
+      "Terwujudnya kondisi ini dapat tergambar dari indikator (1) Dan yang (2) Jumlah Dokumen Renja";
+    const f = found(modelWith(inds, line), "narrative-mismatch");
+    expect(f.map((x) => [x.params["messageKey"], x.params["indicator"]])).toEqual([
+      ["checks.narrative.notInTable", "Dan yang"],
+      ["checks.narrative.notInLine", "Dan yang"],
+    ]);
+  });
+
+  it("finds nothing when the line names the table's indicators as typed, in another order too", () => {
+    const inds = [
+      indicator({ name: "Persentase BMD Dalam Kondisi Baik" }),
+      indicator({ name: "Jumlah Dokumen Renja" }),
+    ];
+    const inOrder =
+      "Terwujudnya kondisi ini dapat tergambar dari indikator (1) Persentase BMD Dalam Kondisi Baik (2) Jumlah Dokumen Renja";
+    const swapped =
+      "Terwujudnya kondisi ini dapat tergambar dari indikator (1) Jumlah Dokumen Renja (2) Persentase BMD Dalam Kondisi Baik";
+    expect(found(modelWith(inds, inOrder), "narrative-mismatch")).toEqual([]);
+    expect(found(modelWith(inds, swapped), "narrative-mismatch")).toEqual([]);
+  });
+
   it("notes a section without an indicator line, once, as info", () => {
     const f = found(modelWith([indicator({ name: "Jumlah Dokumen" })], null), "narrative-mismatch");
     expect(f.map((x) => [x.code, x.severity, x.cell, x.params["messageKey"]])).toEqual([
@@ -310,6 +334,28 @@ describe("duplicate-text", () => {
     });
     expect(found(modelWith([a, b]), "duplicate-text").map((x) => x.params["fieldKey"])).toEqual([
       "definition",
+    ]);
+  });
+
+  it("reports every later copy against the first text, among many distinct texts", () => {
+    const distinct = Array.from({ length: 300 }, (_, i) =>
+      indicator({
+        name: `Jumlah dokumen jenis ${i}`,
+        formula: `Jumlah dokumen jenis ${i} yang disusun dalam 1 tahun`,
+      })
+    );
+    const copyA = indicator({
+      name: "Indeks Kepuasan Layanan",
+      formula: "JUMLAH dokumen jenis 7, yang disusun dalam 1 tahun.",
+    });
+    const copyB = indicator({
+      name: "Nilai & Kinerja",
+      formula: "jumlah  Dokumen jenis 7 yang disusun dalam 1 tahun",
+    });
+    const f = found(modelWith([...distinct, copyA, copyB]), "duplicate-text");
+    expect(f.map((x) => [x.params["indicator"], x.params["otherIndicator"]])).toEqual([
+      [copyA.name, "Jumlah dokumen jenis 7"],
+      [copyB.name, "Jumlah dokumen jenis 7"],
     ]);
   });
 

@@ -146,6 +146,22 @@ describe("structure rules", () => {
     expect(of(f, "numbering-gap")).toEqual([]);
   });
 
+  it("report a child code that only starts like its parent's, or goes two levels down", () => {
+    const model = cleanModel();
+    const child = (code: string): ReturnType<typeof node> =>
+      node({
+        code,
+        name: `Terlaksananya Kegiatan ${code}`,
+        parent: "1.2",
+        sectionCell: `'Uraian Kondisi'!A${500 + model.nodes.length}`,
+        indicators: [indicator({ name: `Jumlah Dokumen ${code}`, formula: `Jumlah ${code}` })],
+      });
+    const wrong = [child("1.21"), child("1.2.1.1"), child("1.2")];
+    model.nodes.push(...wrong);
+    const f = of(run(model), "code-parent-mismatch");
+    expect(f).toEqual(wrong.map((n) => ({ code: n.code, cell: n.cell })));
+  });
+
   it("report siblings that skip a number or do not start at 1", () => {
     const model = cleanModel();
     const n124 = node({

@@ -4,6 +4,7 @@ import {
   nameSimilarity,
   namesInIndicatorLine,
   textKey,
+  textKeyHash,
   words,
 } from "../../../src/core/checks/text";
 
@@ -69,6 +70,16 @@ describe("check text helpers", () => {
     expect(words("12%  Layanan Café’s")).toEqual(["12", "persentase", "layanan", "café", "s"]);
     expect(words(" ,.; ")).toEqual([]);
     expect(words("")).toEqual([]);
+  });
+
+  it("hash texts with equal keys alike and count their words", () => {
+    const texts = ["Jumlah & Nilai, 100%", "jumlah dan nilai 100 persentase", "Jumlah Nilai 100"];
+    const [a, b, c] = texts.map(textKeyHash);
+    expect(textKey(texts[0] ?? "")).toBe(textKey(texts[1] ?? ""));
+    expect(a).toEqual(b);
+    expect(a?.words).toBe(words(texts[0] ?? "").length);
+    expect(c?.hash).not.toBe(a?.hash);
+    expect(textKeyHash(" .; ")).toEqual({ words: 0, hash: textKeyHash("").hash });
   });
 
   it("give the same first word as the full split", () => {
