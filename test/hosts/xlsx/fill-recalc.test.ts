@@ -8,8 +8,9 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { analyse, planJobs } from "../../../src/core/pipeline";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
-import { applyPlan, loadXlsxFile, readXlsxFile, writeXlsxFile } from "../../../src/hosts/xlsx";
+import { readXlsxFile } from "../../../src/hosts/xlsx";
 import { recalculateWithLibreOffice } from "../../helpers/libreoffice";
+import { HOSTS, type XlsxHost } from "./hosts";
 
 let dir: string;
 beforeAll(() => {
@@ -49,15 +50,14 @@ async function writeBook(name: string, rows: Row[], header: string[] = HEADER): 
 }
 
 /** Fill `file` the way `pokin hitung` does, recalculate with LibreOffice, return the result workbook. */
-async function fillAndRecalculate(file: string) {
+async function fillAndRecalculate(host: XlsxHost, file: string) {
   const grids = await readXlsxFile(file);
   const analysis = analyse(grids, DEFAULT_SETTINGS, file);
   const { plan, findings } = planJobs(grids, analysis, DEFAULT_SETTINGS, ["fill"]);
-  const wb = await loadXlsxFile(file);
-  applyPlan(wb, plan);
-  const filled = path.join(dir, "filled", path.basename(file));
-  await writeXlsxFile(wb, filled);
-  const { output } = await recalculateWithLibreOffice(filled, path.join(dir, "recalc"));
+  const slug = host.name.replace(/\W+/g, "-");
+  const filled = path.join(dir, `filled-${slug}`, path.basename(file));
+  await host.applyFile(file, plan, filled);
+  const { output } = await recalculateWithLibreOffice(filled, path.join(dir, `recalc-${slug}`));
   const result = new ExcelJS.Workbook();
   await result.xlsx.readFile(output);
   const ws = result.getWorksheet("Target & Realisasi");
@@ -78,7 +78,7 @@ function formulaOf(ws: ExcelJS.Worksheet, address: string): string | null {
   return v && typeof v === "object" && "formula" in v ? (v.formula ?? null) : null;
 }
 
-describe("the fill, recalculated by LibreOffice", () => {
+describe.each(HOSTS)("the fill with the $name, recalculated by LibreOffice", (host) => {
   it("computes every capaian as realisasi/target, or (2T-R)/T for turun rows, and leaves uncomputable ones empty", async () => {
     const file = await writeBook("hitung.xlsx", [
       ["1.1", "Indeks Kepuasan Masyarakat", "Indeks", 80, 84, null, "naik"],
@@ -90,7 +90,7 @@ describe("the fill, recalculated by LibreOffice", () => {
       ["1.7", "Persentase Rekomendasi", "%", 90, "belum ada data", null, null],
       ["1.8", "Indeks Reformasi Birokrasi", "Indeks", 3, 2, null, "naik"],
     ]);
-    const { ws, output } = await fillAndRecalculate(file);
+    const { ws, output } = await fillAndRecalculate(host, file);
     // By hand: 84/80 = 105; 63.7/70 = 91; (14-6.5)/7 = 107.142… → 107.14; (16-9)/8 = 87.5;
     // target 0, realisasi blank, realisasi text: nothing; 2/3 = 66.666… → 66.67.
     expect(shown(ws, "F3")).toBeCloseTo(105, 10);
@@ -121,7 +121,7 @@ describe("the fill, recalculated by LibreOffice", () => {
       ["1.2", "Nilai SAKIP", "Nilai", 70, 63.7, 50, null],
       ["1.3", "Jumlah Kasus Hukum", "Kasus", 7, 6.5, null, "turun"],
     ]);
-    const { ws, findings } = await fillAndRecalculate(file);
+    const { ws, findings } = await fillAndRecalculate(host, file);
     expect(ws.getCell("F3").value).toBe(105);
     expect(ws.getCell("F4").value).toBe(50);
     expect(shown(ws, "F5")).toBeCloseTo(107.14, 10);
@@ -147,7 +147,7 @@ describe("the fill, recalculated by LibreOffice", () => {
     ws0.addRow(["1.3", "Persentase Rekomendasi Ditindaklanjuti", 1, 2, 100, 70, null]);
     const file = path.join(dir, "rasio.xlsx");
     await wb.xlsx.writeFile(file);
-    const { ws } = await fillAndRecalculate(file);
+    const { ws } = await fillAndRecalculate(host, file);
     // 9/12 = 75 % realisasi, capaian 75/80 = 93.75; penyebut 0: nothing; typed 70 stays: 70/100 = 70.
     expect(shown(ws, "F3")).toBeCloseTo(75, 10);
     expect(shown(ws, "G3")).toBeCloseTo(93.75, 10);
@@ -166,7 +166,7 @@ describe("the fill, recalculated by LibreOffice", () => {
       ],
       HEADER.slice(0, 5)
     );
-    const { ws } = await fillAndRecalculate(file);
+    const { ws } = await fillAndRecalculate(host, file);
     expect(ws.getCell("F2").value).toBe("Capaian (%)");
     expect(shown(ws, "F3")).toBeCloseTo(105, 10);
     expect(shown(ws, "F4")).toBeCloseTo(92.86, 10);

@@ -9,8 +9,9 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { analyse, planJobs } from "../../../src/core/pipeline";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
-import { applyPlan, loadXlsxFile, readXlsxFile, writeXlsxFile } from "../../../src/hosts/xlsx";
+import { readXlsxFile } from "../../../src/hosts/xlsx";
 import { recalculateWithLibreOffice } from "../../helpers/libreoffice";
+import { HOSTS } from "./hosts";
 
 const SAMPLE = path.join(__dirname, "../../../examples/kertas-kerja-setda-luwu-timur.xlsx");
 const SHEET = "Target & Realisasi";
@@ -66,7 +67,7 @@ function r(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.CellValue {
   return ws.getRow(row).getCell(col).value;
 }
 
-describe("the fill on the sample kertas kerja", () => {
+describe.each(HOSTS)("the fill on the sample kertas kerja, with the $name", (host) => {
   it("writes a capaian formula for every indicator row whose LibreOffice result is the hand-computed capaian", async () => {
     const expected = await expectedFromSample();
     expect(expected).toHaveLength(54);
@@ -78,11 +79,10 @@ describe("the fill on the sample kertas kerja", () => {
     expect(
       findings.filter((f) => f.rule === "fill-blocked" || f.rule === "manual-override")
     ).toEqual([]);
-    const wb = await loadXlsxFile(SAMPLE);
-    applyPlan(wb, plan);
-    const filled = path.join(dir, "filled", "sample.xlsx");
-    await writeXlsxFile(wb, filled);
-    const { output } = await recalculateWithLibreOffice(filled, path.join(dir, "recalc"));
+    const slug = host.name.replace(/\W+/g, "-");
+    const filled = path.join(dir, `filled-${slug}`, "sample.xlsx");
+    await host.applyFile(SAMPLE, plan, filled);
+    const { output } = await recalculateWithLibreOffice(filled, path.join(dir, `recalc-${slug}`));
     const result = new ExcelJS.Workbook();
     await result.xlsx.readFile(output);
     const ws = result.getWorksheet(SHEET);
