@@ -178,7 +178,7 @@ function propList(names?: string | string[]): string[] {
 
 type Resolved = { sheet: FakeSheet; rect: CellRange } | null;
 
-export class FakeRange extends FakeProxy {
+export class FakeRange extends FakeProxy implements FormatTarget {
   readonly format: FakeRangeFormat;
   readonly conditionalFormats: FakeConditionalFormatCollection;
   constructor(
@@ -249,6 +249,14 @@ export class FakeRange extends FakeProxy {
   }
   set numberFormat(v: unknown[][]) {
     this._queueWrite({ numberFormat: v }, (t) => {
+      // A single format (1×1) applies to every cell of the range, as Office.js documents.
+      const one = v.length === 1 && v[0]?.length === 1 ? v[0][0] : undefined;
+      if (one !== undefined) {
+        for (let r = t.rect.top; r <= t.rect.bottom; r++)
+          for (let c = t.rect.left; c <= t.rect.right; c++)
+            setNumberFormat(t.sheet, r, c, String(one));
+        return;
+      }
       checkDims(t.rect, v);
       v.forEach((row, r) =>
         row.forEach((f, c) => setNumberFormat(t.sheet, t.rect.top + r, t.rect.left + c, String(f)))
@@ -360,7 +368,7 @@ export class FakeRange extends FakeProxy {
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
-    return new FakeRangeAreas(this);
+    return new FakeRangeAreas(this.context, { merged: this });
   }
 }
 
@@ -401,22 +409,93 @@ function writeBlock(
   );
 }
 
-export class FakeRangeAreas extends FakeProxy {
-  constructor(private readonly range: FakeRange) {
-    super(range.context);
-    range.context._enqueue({
-      json: { mergedAreas: range._describe },
-      api: "1.13",
+/** What a format writes against: a range or the areas of a RangeAreas (internal). */
+interface FormatTarget {
+  _queueWrite(
+    json: Record<string, unknown>,
+    apply: (t: { sheet: FakeSheet; rect: CellRange }) => void,
+    api?: string
+  ): void;
+}
+
+/** Excel's limit on a getRange/getRanges address; Office.js cuts a longer one. */
+export const ADDRESS_LIMIT = 8192;
+
+let areasIds = 0;
+
+/**
+ * A RangeAreas: the merged areas of a range (ExcelApi 1.13), or Worksheet.getRanges (1.9), whose
+ * format writes apply to every area as if set on each range.
+ */
+export class FakeRangeAreas extends FakeProxy implements FormatTarget {
+  readonly format: FakeRangeFormat;
+  private readonly id = `areas#${++areasIds}`;
+  private areas: (() => { sheet: FakeSheet; rects: CellRange[] } | null) | null = null;
+  constructor(
+    context: FakeContext,
+    from:
+      { merged: FakeRange } | { sheet: () => FakeSheet | null; address: string; describe: string }
+  ) {
+    super(context);
+    this.format = new FakeRangeFormat(this);
+    if ("merged" in from) {
+      const range = from.merged;
+      context._enqueue({
+        json: { mergedAreas: range._describe },
+        api: "1.13",
+        run: () => {
+          const t = range._resolve();
+          const areas = t ? t.sheet.merges.filter((m) => overlaps(m, t.rect)) : [];
+          this.nullState = areas.length === 0;
+          if (!t) return;
+          this.loaded.set(
+            "address",
+            areas
+              .map(
+                (m) => `${sheetPrefix(t.sheet.name)}!${a1Range(m.top, m.left, m.bottom, m.right)}`
+              )
+              .join(",")
+          );
+        },
+      });
+      return;
+    }
+    const { address } = from;
+    if (address.length > ADDRESS_LIMIT)
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The address is longer than ${ADDRESS_LIMIT} characters.`
+      );
+    const rects = address.split(",").map((a) => parseAddress(a));
+    this.nullState = false;
+    this.areas = () => {
+      const sheet = from.sheet();
+      return sheet ? { sheet, rects } : null;
+    };
+    // Office.js sends the address once, in the object path; later actions refer to it by id.
+    context._enqueue({
+      json: { getRanges: from.describe, id: this.id, address },
+      api: "1.9",
+      run: () => undefined,
+    });
+  }
+  /** Queue a write applied to each area in turn, as Excel applies it to each range (internal). */
+  _queueWrite(
+    json: Record<string, unknown>,
+    apply: (t: { sheet: FakeSheet; rect: CellRange }) => void,
+    api?: string
+  ): void {
+    const areas = this.areas;
+    if (!areas) throw new FakeOfficeError("InvalidOperation", "Merged areas are read-only here.");
+    this.context._enqueue({
+      json: { areas: this.id, ...json },
+      api: api && apiAtLeast(api, "1.9") ? api : "1.9",
       run: () => {
-        const t = range._target(false);
-        const areas = t.sheet.merges.filter((m) => overlaps(m, t.rect));
-        this.nullState = areas.length === 0;
-        this.loaded.set(
-          "address",
-          areas
-            .map((m) => `${sheetPrefix(t.sheet.name)}!${a1Range(m.top, m.left, m.bottom, m.right)}`)
-            .join(",")
-        );
+        const a = areas();
+        if (!a) throw new FakeOfficeError("InvalidObjectPath", `${this.id} is a null object.`);
+        if (a.sheet.protected)
+          throw new FakeOfficeError("AccessDenied", `The sheet "${a.sheet.name}" is protected.`);
+        for (const rect of a.rects) apply({ sheet: a.sheet, rect });
       },
     });
   }
@@ -429,7 +508,7 @@ export class FakeRangeAreas extends FakeProxy {
 }
 
 /** A format object whose every property write is recorded against the range. */
-function formatWriter(range: FakeRange, prefix: string, api?: string) {
+function formatWriter(range: FormatTarget, prefix: string, api?: string) {
   return (path: string, value: unknown) =>
     range._queueWrite(
       { format: `${prefix}${path}`, value },
@@ -442,7 +521,7 @@ function formatWriter(range: FakeRange, prefix: string, api?: string) {
 
 export class FakeRangeFont {
   private readonly w: (p: string, v: unknown) => void;
-  constructor(range: FakeRange) {
+  constructor(range: FormatTarget) {
     this.w = formatWriter(range, "font.");
   }
   set bold(v: boolean) {
@@ -474,7 +553,7 @@ export class FakeRangeFont {
 }
 
 export class FakeRangeFill {
-  constructor(private readonly range: FakeRange) {}
+  constructor(private readonly range: FormatTarget) {}
   set color(v: string) {
     formatWriter(this.range, "fill.")("color", v);
   }
@@ -482,7 +561,7 @@ export class FakeRangeFill {
 
 export class FakeRangeBorder {
   private readonly w: (p: string, v: unknown) => void;
-  constructor(range: FakeRange, index: string) {
+  constructor(range: FormatTarget, index: string) {
     this.w = formatWriter(range, `borders.${index}.`);
   }
   set style(
@@ -508,7 +587,7 @@ export class FakeRangeBorder {
 }
 
 export class FakeRangeBorderCollection {
-  constructor(private readonly range: FakeRange) {}
+  constructor(private readonly range: FormatTarget) {}
   getItem(index: string): FakeRangeBorder {
     return new FakeRangeBorder(this.range, index);
   }
@@ -519,7 +598,7 @@ export class FakeRangeFormat {
   readonly fill: FakeRangeFill;
   readonly borders: FakeRangeBorderCollection;
   private readonly w: (p: string, v: unknown) => void;
-  constructor(range: FakeRange) {
+  constructor(range: FormatTarget) {
     this.font = new FakeRangeFont(range);
     this.fill = new FakeRangeFill(range);
     this.borders = new FakeRangeBorderCollection(range);
@@ -809,6 +888,7 @@ export class FakeWorksheet extends FakeProxy {
     nullable = false
   ) {
     super(context);
+    this._nullable = nullable;
     this.protection = new FakeWorksheetProtection(this);
     this.freezePanes = new FakeWorksheetFreezePanes(this);
     this.pageLayout = new FakePageLayout(this);
@@ -823,8 +903,14 @@ export class FakeWorksheet extends FakeProxy {
       });
     else this.nullState = false;
   }
+  /** True for a proxy from an *OrNullObject call, which may stand for no sheet (internal). */
+  readonly _nullable: boolean;
   /** Like Office.js, a proxy binds to the sheet it first finds and follows it through renames. */
   private bound: FakeSheet | null = null;
+  /** The sheet, or null when this is a null object (internal). */
+  _locate(): FakeSheet | null {
+    return this.locate();
+  }
   private locate(): FakeSheet | null {
     if (this.bound)
       return this.context._host.workbook.sheets.includes(this.bound) ? this.bound : null;
@@ -900,15 +986,48 @@ export class FakeWorksheet extends FakeProxy {
     });
     return this;
   }
+  /** The sheet; null for a null object, whose ranges are null objects too (internal). */
+  _sheetOrNull(): FakeSheet | null {
+    return this._nullable && this.locate() === null ? null : this._sheet();
+  }
   getRange(address?: string): FakeRange {
     const rect = address ? parseAddress(address) : null;
     return new FakeRange(
       this.context,
       () => {
-        const s = this._sheet();
+        const s = this._sheetOrNull();
+        if (!s) return null;
         return { sheet: s, rect: rect ?? { top: 0, left: 0, bottom: 1048575, right: 16383 } };
       },
       `${this._describe}!${address ?? "*"}`
+    );
+  }
+  /** Several ranges as one RangeAreas, "A1:B2,D4" (ExcelApi 1.9). */
+  getRanges(address?: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, {
+      sheet: () => this._sheetOrNull(),
+      address: address ?? "A1",
+      describe: this._describe,
+    });
+  }
+  /** The next sheet in tab order, or a null object after the last one (ExcelApi 1.5). */
+  getNextOrNullObject(_visibleOnly?: boolean): FakeWorksheet {
+    this.context._enqueue({
+      json: { apiCheck: "getNextOrNullObject" },
+      api: "1.5",
+      run: () => undefined,
+    });
+    const sheets = () => this.context._host.workbook.sheets;
+    return new FakeWorksheet(
+      this.context,
+      () => {
+        // A null object's next is a null object too.
+        const s = this._nullable ? this.locate() : this._sheet();
+        if (!s) return null;
+        return sheets()[sheets().indexOf(s) + 1] ?? null;
+      },
+      `${this._describe}.next`,
+      true
     );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
@@ -920,7 +1039,8 @@ export class FakeWorksheet extends FakeProxy {
     return new FakeRange(
       this.context,
       () => {
-        const s = this._sheet();
+        const s = this._sheetOrNull();
+        if (!s) return null;
         const rect = usedRect(s, valuesOnly === true);
         return rect ? { sheet: s, rect } : null;
       },
@@ -987,6 +1107,15 @@ export class FakeWorksheetCollection extends FakeProxy {
   }
   getItem(key: string): FakeWorksheet {
     return this.proxyFor(key);
+  }
+  /** The first sheet in tab order (ExcelApi 1.5); a workbook always has one. */
+  getFirst(_visibleOnly?: boolean): FakeWorksheet {
+    this.context._enqueue({ json: { apiCheck: "getFirst" }, api: "1.5", run: () => undefined });
+    return new FakeWorksheet(
+      this.context,
+      () => this.context._host.workbook.sheets[0] ?? null,
+      "first"
+    );
   }
   getItemOrNullObject(key: string): FakeWorksheet {
     return this.proxyFor(key, true);

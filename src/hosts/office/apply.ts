@@ -10,6 +10,7 @@ import {
   type BorderLine,
   type CellStyle,
   type PlanCell,
+  type PlanFormat,
   type PrintSetup,
   type SheetPlan,
   type WritePlan,
@@ -39,7 +40,11 @@ export interface ApplyResult {
   skipped: ("print" | "autoFilter")[];
 }
 
-/** Default budget: well under 5 MB, since the estimate ignores Office.js' own envelope. */
+/**
+ * Default budget per request. Step sizes are estimated as Office.js serialises them (object
+ * paths and actions as JSON, each with its ids and names), rounded up, so the budget only keeps
+ * a margin under Excel on the web's 5 MB limit for what the estimate cannot see.
+ */
 export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
 
 /** One queued piece of work with its estimated request size. */
@@ -52,7 +57,42 @@ interface Step {
   creates?: boolean;
 }
 
-const STEP_OVERHEAD = 200;
+/**
+ * Office.js' request is JSON: an object path per proxy ({"Id":…,"ObjectPathType":…,"Name":
+ * "GetRange","ParentObjectPathId":…,"ArgumentInfo":{"Arguments":[…]}} plus the action that
+ * instantiates it) and an action per property set or method call ({"Id":…,"ActionType":4,
+ * "Name":"Bold","ObjectPathId":…,"ArgumentInfo":{"Arguments":[…]}}). These are their sizes
+ * without the arguments, rounded up for six-digit ids and long names.
+ */
+const OBJECT_BYTES = 170;
+const ACTION_BYTES = 130;
+const STEP_OVERHEAD = OBJECT_BYTES + ACTION_BYTES;
+
+/**
+ * Longest address given to one getRanges call. Excel cuts getRange/getRanges addresses at 8,192
+ * characters (Office docs, "Troubleshooting Excel add-ins"); longer RangeAreas fail
+ * (OfficeDev/office-js#5198), so stay below with a margin.
+ */
+const AREAS_ADDRESS_CHARS = 8000;
+
+/** UTF-8 bytes of a string as sent. */
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function jsonBytes(x: unknown): number {
+  return utf8Bytes(JSON.stringify(x));
+}
 
 /**
  * Write a plan: checks first (protected sheets, a user's sheet in the way, cells changed since
@@ -65,13 +105,14 @@ export async function applyPlan(planned: WritePlan, opts: ApplyOptions = {}): Pr
   const grids = opts.grids ?? (await readWorkbookGrids());
   preflight(plan, grids);
 
-  const canPrint = apiSupported("1.9");
+  // Print setup, filters and RangeAreas all came with ExcelApi 1.9.
+  const canAreas = apiSupported("1.9");
   const skipped = new Set<"print" | "autoFilter">();
   const steps: Step[] = [];
   for (const sp of plan.sheets) {
     const existing = findSheet(grids, sp.sheet);
     // A loop, not push(...): a big tree has hundreds of thousands of steps (call stack limit).
-    for (const step of sheetSteps(sp, existing, canPrint, skipped)) steps.push(step);
+    for (const step of sheetSteps(sp, existing, canAreas, skipped)) steps.push(step);
   }
   const created = plan.sheets.filter((s) => s.mode === "create");
   const activate = plan.activate ?? created[created.length - 1]?.sheet;
@@ -145,14 +186,10 @@ export function cellInput(c: PlanCell): string | number | boolean {
   return v;
 }
 
-function sizeOf(x: unknown): number {
-  return JSON.stringify(x).length + STEP_OVERHEAD;
-}
-
 function sheetSteps(
   sp: SheetPlan,
   existing: SheetGrid | undefined,
-  canPrint: boolean,
+  canAreas: boolean,
   skipped: Set<"print" | "autoFilter">
 ): Step[] {
   const name = sp.sheet;
@@ -163,7 +200,7 @@ function sheetSteps(
   if (sp.mode === "create") {
     steps.push({
       sheet: name,
-      bytes: STEP_OVERHEAD,
+      bytes: 4 * STEP_OVERHEAD + 2 * jsonBytes(name),
       creates: true,
       // The old generated sheet is renamed out of the way, the new one added, then the old one
       // deleted: this works even when it is the workbook's only sheet.
@@ -178,39 +215,49 @@ function sheetSteps(
     });
   }
   for (const step of cellSteps(sp)) steps.push(step);
-  for (const m of sp.merges) add(STEP_OVERHEAD, (ws) => ws.getRange(rangeA1(m)).merge(false));
-  for (const f of sp.formats)
-    for (const step of formatSteps(name, f.range, f.style)) steps.push(step);
-  for (const h of sp.hyperlinks)
-    add(sizeOf(h), (ws) => {
-      const link: Excel.RangeHyperlink = { documentReference: h.target, textToDisplay: h.text };
-      if (h.tip) link.screenTip = h.tip;
-      ws.getRange(a1(h.row, h.col)).hyperlink = link;
+  for (const step of mergeSteps(name, sp.merges)) steps.push(step);
+  for (const step of formatSteps(name, sp.formats, canAreas)) steps.push(step);
+  for (const h of sp.hyperlinks) {
+    const link: Excel.RangeHyperlink = { documentReference: h.target, textToDisplay: h.text };
+    if (h.tip) link.screenTip = h.tip;
+    const address = a1(h.row, h.col);
+    add(STEP_OVERHEAD + jsonBytes(address) + jsonBytes(link), (ws) => {
+      ws.getRange(address).hyperlink = link;
     });
-  for (const w of sp.columnWidths)
-    add(STEP_OVERHEAD, (ws) => {
-      ws.getRange(`${a1(0, w.col)}`).format.columnWidth = charsToPoints(w.width);
-    });
-  for (const h of sp.rowHeights)
-    add(STEP_OVERHEAD, (ws) => {
-      ws.getRange(a1(h.row, 0)).format.rowHeight = h.height;
-    });
-  for (const cf of sp.conditionalFormats)
-    add(sizeOf(cf), (ws) => {
-      const range = ws.getRange(rangeA1(cf.range));
-      const ref = a1(cf.range.top, cf.range.left);
-      // Highest band first: at a shared bound the earlier (higher-priority) rule wins.
-      const bands = [...cf.bands].sort((x, y) => (y.min ?? -Infinity) - (x.min ?? -Infinity));
-      for (const band of bands) {
+  }
+  const widths = new Map<number, number>();
+  for (const w of sp.columnWidths) widths.set(w.col, charsToPoints(w.width));
+  for (const step of sizeSteps(name, widths, "column", canAreas)) steps.push(step);
+  const heights = new Map<number, number>();
+  for (const h of sp.rowHeights) heights.set(h.row, h.height);
+  for (const step of sizeSteps(name, heights, "row", canAreas)) steps.push(step);
+  for (const cf of sp.conditionalFormats) {
+    const address = rangeA1(cf.range);
+    const ref = a1(cf.range.top, cf.range.left);
+    // Highest band first: at a shared bound the earlier (higher-priority) rule wins.
+    const bands = [...cf.bands].sort((x, y) => (y.min ?? -Infinity) - (x.min ?? -Infinity));
+    const rules = bands.map((band) => ({ band, formula: `=${bandCondition(ref, band)}` }));
+    let bytes = STEP_OVERHEAD + jsonBytes(address) + OBJECT_BYTES;
+    for (const { band, formula } of rules)
+      bytes +=
+        6 * OBJECT_BYTES +
+        2 * ACTION_BYTES +
+        jsonBytes(formula) +
+        jsonBytes(band.fill) +
+        (band.fontColor ? OBJECT_BYTES + ACTION_BYTES + jsonBytes(band.fontColor) : 0);
+    add(bytes, (ws) => {
+      const range = ws.getRange(address);
+      for (const { band, formula } of rules) {
         const f = range.conditionalFormats.add("Custom");
-        f.custom.rule.formula = `=${bandCondition(ref, band)}`;
+        f.custom.rule.formula = formula;
         f.custom.format.fill.color = band.fill;
         if (band.fontColor) f.custom.format.font.color = band.fontColor;
       }
     });
+  }
   if (sp.freeze && (sp.freeze.rows > 0 || sp.freeze.cols > 0)) {
     const { rows, cols } = sp.freeze;
-    add(STEP_OVERHEAD, (ws) => {
+    add(3 * STEP_OVERHEAD, (ws) => {
       if (rows > 0 && cols > 0)
         ws.freezePanes.freezeAt(ws.getRange(a1Range(0, 0, rows - 1, cols - 1)));
       else if (rows > 0) ws.freezePanes.freezeRows(rows);
@@ -225,12 +272,18 @@ function sheetSteps(
   }
   if (sp.autoFilter) {
     const range = sp.autoFilter;
-    if (canPrint) add(STEP_OVERHEAD, (ws) => ws.autoFilter.apply(ws.getRange(rangeA1(range))));
+    if (canAreas) add(3 * STEP_OVERHEAD, (ws) => ws.autoFilter.apply(ws.getRange(rangeA1(range))));
     else skipped.add("autoFilter");
   }
   if (sp.print) {
     const print = sp.print;
-    if (canPrint) add(sizeOf(print), (ws) => queuePrint(ws, print));
+    // Page layout, its zoom and footer objects, about a dozen property sets, a call per break.
+    const bytes =
+      4 * OBJECT_BYTES +
+      14 * ACTION_BYTES +
+      (print.rowBreaks?.length ?? 0) * STEP_OVERHEAD +
+      jsonBytes(print);
+    if (canAreas) add(bytes, (ws) => queuePrint(ws, print));
     else skipped.add("print");
   }
   return steps;
@@ -245,20 +298,19 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
+type Block = { top: number; left: number; rows: (string | number | boolean)[][] };
+
 /**
  * The cells as blocks: for created sheets, row bands of the bounding rectangle (blank cells
- * written empty on the new sheet); for updates, runs of adjacent cells in a row, so no cell
- * outside the plan is touched. Blocks are split by rows to stay within the request budget.
+ * written empty on the new sheet); for updates, runs of adjacent cells down a column (a fill's
+ * capaian column is one block), then along a row for the rest, so no cell outside the plan is
+ * touched. Blocks are cut to about 256 KB so chunks can be filled up to the budget.
  */
 function cellSteps(sp: SheetPlan): Step[] {
   if (sp.cells.length === 0) return [];
   const name = sp.sheet;
-  const blocks: {
-    top: number;
-    left: number;
-    rows: (string | number | boolean)[][];
-    formulas: boolean;
-  }[] = [];
+  const hasFormula = sp.cells.some((c) => c.formula);
+  const blocks: Block[] = [];
   if (sp.mode === "create") {
     let top = Infinity;
     let left = Infinity;
@@ -273,63 +325,189 @@ function cellSteps(sp: SheetPlan): Step[] {
     const grid: (string | number | boolean)[][] = Array.from({ length: bottom - top + 1 }, () =>
       new Array<string | number | boolean>(right - left + 1).fill("")
     );
-    let hasFormula = false;
     for (const c of sp.cells) {
       const row = grid[c.row - top];
       if (row) row[c.col - left] = cellInput(c);
-      if (c.formula) hasFormula = true;
     }
-    // Split into bands of rows of about 256 KB each.
-    let start = 0;
-    let bytes = 0;
-    grid.forEach((row, i) => {
-      bytes += JSON.stringify(row).length;
-      if (bytes > 256 * 1024 || i === grid.length - 1) {
-        blocks.push({
-          top: top + start,
-          left,
-          rows: grid.slice(start, i + 1),
-          formulas: hasFormula,
-        });
-        start = i + 1;
-        bytes = 0;
-      }
-    });
+    for (const b of bands(grid)) blocks.push({ top: top + b.start, left, rows: b.rows });
   } else {
-    const sorted = [...sp.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+    // Stable sorts: a cell listed twice keeps its later value last.
+    const byColumn = [...sp.cells].sort((a, b) => a.col - b.col || a.row - b.row);
+    const single: PlanCell[] = [];
     let run: PlanCell[] = [];
-    const flush = () => {
+    const flushColumn = () => {
       const first = run[0];
-      if (first)
-        blocks.push({
-          top: first.row,
-          left: first.col,
-          rows: [run.map(cellInput)],
-          formulas: run.some((c) => c.formula),
-        });
+      if (run.length === 1 && first) single.push(first);
+      else if (first)
+        for (const b of bands(run.map((c) => [cellInput(c)])))
+          blocks.push({ top: first.row + b.start, left: first.col, rows: b.rows });
       run = [];
     };
-    for (const c of sorted) {
+    for (const c of byColumn) {
       const last = run[run.length - 1];
-      if (last && (last.row !== c.row || last.col + 1 !== c.col)) flush();
+      if (last && (last.col !== c.col || last.row + 1 !== c.row)) flushColumn();
       run.push(c);
     }
-    flush();
+    flushColumn();
+    single.sort((a, b) => a.row - b.row || a.col - b.col);
+    const flushRow = () => {
+      const first = run[0];
+      if (first) blocks.push({ top: first.row, left: first.col, rows: [run.map(cellInput)] });
+      run = [];
+    };
+    for (const c of single) {
+      const last = run[run.length - 1];
+      if (last && (last.row !== c.row || last.col + 1 !== c.col)) flushRow();
+      run.push(c);
+    }
+    flushRow();
   }
-  return blocks.map((b) => ({
-    sheet: name,
-    bytes: sizeOf(b.rows),
-    queue: (ws: Excel.Worksheet | null) => {
-      if (!ws) return;
-      const width = b.rows[0]?.length ?? 1;
-      const range = ws.getRange(
-        a1Range(b.top, b.left, b.top + b.rows.length - 1, b.left + width - 1)
-      );
-      // Text arrives with its "'" prefix either way; formulas need the formulas property.
-      if (b.formulas) range.formulas = b.rows;
-      else range.values = b.rows;
-    },
-  }));
+  return blocks.map((b) => {
+    const width = b.rows[0]?.length ?? 1;
+    const address = a1Range(b.top, b.left, b.top + b.rows.length - 1, b.left + width - 1);
+    return {
+      sheet: name,
+      bytes: STEP_OVERHEAD + jsonBytes(address) + jsonBytes(b.rows),
+      queue: (ws: Excel.Worksheet | null) => {
+        if (!ws) return;
+        const range = ws.getRange(address);
+        // Text arrives with its "'" prefix either way; formulas need the formulas property.
+        if (hasFormula) range.formulas = b.rows;
+        else range.values = b.rows;
+      },
+    };
+  });
+}
+
+/** Consecutive rows of a grid in bands of about 256 KB. */
+function bands<T>(grid: T[][]): { start: number; rows: T[][] }[] {
+  const out: { start: number; rows: T[][] }[] = [];
+  let start = 0;
+  let bytes = 0;
+  grid.forEach((row, i) => {
+    bytes += jsonBytes(row);
+    if (bytes > 256 * 1024 || i === grid.length - 1) {
+      out.push({ start, rows: grid.slice(start, i + 1) });
+      start = i + 1;
+      bytes = 0;
+    }
+  });
+  return out;
+}
+
+/**
+ * Merges: one-row merges stacked on consecutive rows with the same columns become one
+ * merge(true) over their union, which Excel defines as merging each row on its own; the others
+ * one merge each. Only when no two merges overlap (then their order cannot matter).
+ */
+function mergeSteps(sheet: string, merges: CellRange[]): Step[] {
+  const step = (r: CellRange, across: boolean): Step => {
+    const address = rangeA1(r);
+    return {
+      sheet,
+      bytes: STEP_OVERHEAD + jsonBytes(address),
+      queue: (ws) => ws?.getRange(address).merge(across),
+    };
+  };
+  const seen = new Set<number>();
+  for (const m of merges)
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) {
+        const key = r * 16384 + c;
+        if (seen.has(key)) return merges.map((x) => step(x, false));
+        seen.add(key);
+      }
+  const sorted = [...merges].sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
+  const steps: Step[] = [];
+  // The run being built: a stack of one-row merges (rows > 0) or any other merge (rows 0).
+  const run = { range: null as CellRange | null, rows: 0 };
+  for (const m of sorted) {
+    const oneRow = m.top === m.bottom;
+    const r = run.range;
+    if (
+      r &&
+      oneRow &&
+      run.rows > 0 &&
+      r.left === m.left &&
+      r.right === m.right &&
+      r.bottom + 1 === m.top
+    ) {
+      run.range = { ...r, bottom: m.bottom };
+      run.rows++;
+      continue;
+    }
+    if (r) steps.push(step(r, run.rows > 1));
+    run.range = { ...m };
+    run.rows = oneRow ? 1 : 0;
+  }
+  if (run.range) steps.push(step(run.range, run.rows > 1));
+  return steps;
+}
+
+/**
+ * Row heights or column widths: runs of adjacent rows (columns) of one size are one range; at
+ * ExcelApi 1.9 every run of a size goes in one RangeAreas (cut at the address limit).
+ */
+function sizeSteps(
+  sheet: string,
+  sizes: Map<number, number>,
+  kind: "row" | "column",
+  canAreas: boolean
+): Step[] {
+  const bySize = new Map<number, number[]>();
+  for (const [index, size] of sizes) {
+    const list = bySize.get(size);
+    if (list) list.push(index);
+    else bySize.set(size, [index]);
+  }
+  const steps: Step[] = [];
+  for (const [size, indexes] of bySize) {
+    indexes.sort((a, b) => a - b);
+    const runs: string[] = [];
+    let first = indexes[0] ?? 0;
+    let last = first;
+    const flush = () =>
+      runs.push(kind === "row" ? a1Range(first, 0, last, 0) : a1Range(0, first, 0, last));
+    for (const i of indexes.slice(1)) {
+      if (i === last + 1) last = i;
+      else {
+        flush();
+        first = i;
+        last = i;
+      }
+    }
+    flush();
+    const set = (f: Excel.RangeFormat) => {
+      if (kind === "row") f.rowHeight = size;
+      else f.columnWidth = size;
+    };
+    const bytes = 2 * OBJECT_BYTES + ACTION_BYTES + jsonBytes(size);
+    for (const address of canAreas ? areaAddresses(runs) : runs)
+      steps.push({
+        sheet,
+        bytes: bytes + jsonBytes(address),
+        queue: (ws) => {
+          if (ws)
+            set(address.includes(",") ? ws.getRanges(address).format : ws.getRange(address).format);
+        },
+      });
+  }
+  return steps;
+}
+
+/** Addresses joined by commas, each join within the getRanges limit. */
+function areaAddresses(addresses: string[]): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const a of addresses) {
+    if (current && current.length + 1 + a.length > AREAS_ADDRESS_CHARS) {
+      out.push(current);
+      current = "";
+    }
+    current = current ? `${current},${a}` : a;
+  }
+  if (current) out.push(current);
+  return out;
 }
 
 const BORDER_STYLE: Record<
@@ -343,83 +521,228 @@ const BORDER_STYLE: Record<
   dotted: { style: "Dot", weight: "Thin" },
 };
 
-function setBorder(border: Excel.RangeBorder, line: BorderLine): void {
-  const s = BORDER_STYLE[line.style];
-  border.style = s.style;
-  border.weight = s.weight;
-  border.color = line.color ?? "#000000";
+/** One property set of a style: the objects it goes through and the value sent. */
+interface PropertySet {
+  path: ("font" | "fill" | "borders" | `border:${string}`)[];
+  value: unknown;
+  set(f: Excel.RangeFormat): void;
 }
+
+/** A style's property sets on a range; inside borders only where the range has them. */
+function propertySets(style: CellStyle, inside: { rows: boolean; cols: boolean }): PropertySet[] {
+  const out: PropertySet[] = [];
+  const font = (value: unknown, set: (f: Excel.RangeFont) => void) =>
+    out.push({ path: ["font"], value, set: (f) => set(f.font) });
+  if (style.bold !== undefined) font(style.bold, (f) => (f.bold = style.bold === true));
+  if (style.italic !== undefined) font(style.italic, (f) => (f.italic = style.italic === true));
+  if (style.underline !== undefined) {
+    const u = style.underline ? "Single" : "None";
+    font(u, (f) => (f.underline = u));
+  }
+  const size = style.fontSize;
+  if (size !== undefined) font(size, (f) => (f.size = size));
+  const color = style.fontColor;
+  if (color) font(color, (f) => (f.color = color));
+  const fill = style.fill;
+  if (fill) out.push({ path: ["fill"], value: fill, set: (f) => (f.fill.color = fill) });
+  if (style.hAlign) {
+    const h = style.hAlign === "left" ? "Left" : style.hAlign === "center" ? "Center" : "Right";
+    out.push({ path: [], value: h, set: (f) => (f.horizontalAlignment = h) });
+  }
+  if (style.vAlign) {
+    const v = style.vAlign === "top" ? "Top" : style.vAlign === "middle" ? "Center" : "Bottom";
+    out.push({ path: [], value: v, set: (f) => (f.verticalAlignment = v) });
+  }
+  const wrap = style.wrap;
+  if (wrap !== undefined) out.push({ path: [], value: wrap, set: (f) => (f.wrapText = wrap) });
+  const border = (index: Excel.BorderIndex | `${Excel.BorderIndex}`, line: BorderLine) => {
+    const s = BORDER_STYLE[line.style];
+    const lineColor = line.color ?? "#000000";
+    const path: PropertySet["path"] = ["borders", `border:${index}`];
+    out.push({ path, value: s.style, set: (f) => (f.borders.getItem(index).style = s.style) });
+    out.push({ path, value: s.weight, set: (f) => (f.borders.getItem(index).weight = s.weight) });
+    out.push({ path, value: lineColor, set: (f) => (f.borders.getItem(index).color = lineColor) });
+  };
+  const b = style.border;
+  if (b?.top) border("EdgeTop", b.top);
+  if (b?.bottom) border("EdgeBottom", b.bottom);
+  if (b?.left) border("EdgeLeft", b.left);
+  if (b?.right) border("EdgeRight", b.right);
+  if (style.innerBorder) {
+    if (inside.rows) border("InsideHorizontal", style.innerBorder);
+    if (inside.cols) border("InsideVertical", style.innerBorder);
+  }
+  return out;
+}
+
+/** Request bytes of a style's property sets on one range or RangeAreas proxy. */
+function propertyBytes(sets: PropertySet[]): number {
+  const objects = new Set<string>(["format"]);
+  let bytes = 0;
+  for (const p of sets) {
+    for (const o of p.path) objects.add(o);
+    bytes += ACTION_BYTES + jsonBytes(p.value);
+  }
+  // A border item's object path carries its index as an argument.
+  return bytes + objects.size * (OBJECT_BYTES + 20);
+}
+
+/** Queue a style's property sets; borders fetched once per index. */
+function applySets(f: Excel.RangeFormat, sets: PropertySet[]): void {
+  for (const p of sets) p.set(f);
+}
+
+/** A group of ranges taking one style, written together (internal to formatSteps). */
+interface FormatGroup {
+  key: string;
+  /** Position in the order groups are written. */
+  order: number;
+  sets: PropertySet[];
+  bytes: number;
+  ranges: CellRange[];
+}
+
+/** Formats deciding more places than this are written on their own instead of being tracked. */
+const TRACKED_CELLS = 200000;
 
 /**
- * Office.js sends one action per property set, each naming its range: a border is three (style,
- * weight, colour). Estimating a format by its style's JSON undercounted a border-heavy tree's
- * requests by half (6.4 MB sent against a 4 MB budget), so count the property sets instead.
+ * The formats. Below ExcelApi 1.9 one step per format, in plan order. At 1.9, formats with the
+ * same style are written together through RangeAreas (a property set on RangeAreas is set on
+ * each of its ranges): a tree's thousands of boxes and connectors share a few dozen styles.
+ * Grouping must not change what any cell ends up with, so a format is written after every
+ * earlier format that gave one of its cells, or one of the grid lines its borders draw (the line
+ * under a cell is the one over the next), another value. Number formats, which RangeAreas lacks,
+ * are one assignment per range, in plan order (they only meet each other).
  */
-const BYTES_PER_PROPERTY = 160;
-
-function formatBytes(style: CellStyle, address: string): number {
-  let props = 0;
-  for (const key of ["bold", "italic", "underline", "fontSize", "fontColor", "fill"] as const)
-    if (style[key] !== undefined) props++;
-  if (style.hAlign) props++;
-  if (style.vAlign) props++;
-  if (style.wrap !== undefined) props++;
-  const b = style.border ?? {};
-  props += 3 * [b.top, b.bottom, b.left, b.right].filter(Boolean).length;
-  if (style.innerBorder) props += 6;
-  return STEP_OVERHEAD + props * (BYTES_PER_PROPERTY + address.length);
-}
-
-function formatSteps(sheet: string, r: CellRange, style: CellStyle): Step[] {
-  const address = rangeA1(r);
-  const steps: Step[] = [
-    {
-      sheet,
-      bytes: formatBytes(style, `${sheet}!${address}`),
-      queue: (ws) => {
-        if (!ws) return;
-        const f = ws.getRange(address).format;
-        if (style.bold !== undefined) f.font.bold = style.bold;
-        if (style.italic !== undefined) f.font.italic = style.italic;
-        if (style.underline !== undefined) f.font.underline = style.underline ? "Single" : "None";
-        if (style.fontSize !== undefined) f.font.size = style.fontSize;
-        if (style.fontColor) f.font.color = style.fontColor;
-        if (style.fill) f.fill.color = style.fill;
-        if (style.hAlign)
-          f.horizontalAlignment =
-            style.hAlign === "left" ? "Left" : style.hAlign === "center" ? "Center" : "Right";
-        if (style.vAlign)
-          f.verticalAlignment =
-            style.vAlign === "top" ? "Top" : style.vAlign === "middle" ? "Center" : "Bottom";
-        if (style.wrap !== undefined) f.wrapText = style.wrap;
-        const b = style.border;
-        if (b?.top) setBorder(f.borders.getItem("EdgeTop"), b.top);
-        if (b?.bottom) setBorder(f.borders.getItem("EdgeBottom"), b.bottom);
-        if (b?.left) setBorder(f.borders.getItem("EdgeLeft"), b.left);
-        if (b?.right) setBorder(f.borders.getItem("EdgeRight"), b.right);
-        if (style.innerBorder) {
-          if (r.bottom > r.top) setBorder(f.borders.getItem("InsideHorizontal"), style.innerBorder);
-          if (r.right > r.left) setBorder(f.borders.getItem("InsideVertical"), style.innerBorder);
-        }
-      },
-    },
-  ];
-  if (style.numberFormat) {
-    const fmt = style.numberFormat;
-    const rows = r.bottom - r.top + 1;
-    const cols = r.right - r.left + 1;
+function formatSteps(sheet: string, formats: PlanFormat[], canAreas: boolean): Step[] {
+  const steps: Step[] = [];
+  const signatures = new Map<CellStyle, { key: string; cell: string | null }>();
+  // One value for the whole range: Office.js applies a single number format to every cell.
+  const numberFormatStep = (r: CellRange, fmt: string) => {
+    const address = rangeA1(r);
     steps.push({
       sheet,
-      bytes: rows * cols * (fmt.length + 3) + STEP_OVERHEAD,
+      bytes: STEP_OVERHEAD + jsonBytes(address) + jsonBytes(fmt) + 4,
       queue: (ws) => {
-        if (!ws) return;
-        ws.getRange(address).numberFormat = Array.from({ length: rows }, () =>
-          new Array<string>(cols).fill(fmt)
-        );
+        if (ws) ws.getRange(address).numberFormat = [[fmt]];
       },
     });
+  };
+  const emit = (ranges: CellRange[], sets: PropertySet[], bytes: number) => {
+    const addresses = ranges.map(rangeA1);
+    for (const address of canAreas ? areaAddresses(addresses) : addresses)
+      steps.push({
+        sheet,
+        bytes: OBJECT_BYTES + jsonBytes(address) + bytes,
+        queue: (ws) => {
+          if (!ws) return;
+          const target = address.includes(",") ? ws.getRanges(address) : ws.getRange(address);
+          applySets(target.format, sets);
+        },
+      });
+  };
+  // Groups are written in order of creation. A format joins the latest group of its style only
+  // if every group it must follow (one that gave one of its places another value) was created
+  // before that group; otherwise it starts a new group, written after all the others so far.
+  const latest = new Map<string, FormatGroup>();
+  const groups: FormatGroup[] = [];
+  // Per cell (its look) and per grid line (its border): the value last written there and the
+  // groups that wrote that same value since it last changed.
+  const written = new Map<number, { value: string; groups: FormatGroup[] }>();
+  // Formats too large to track are a barrier: nothing later joins a group made before them.
+  let floor = -1;
+  const newGroup = (key: string, sets: PropertySet[]): FormatGroup => {
+    const g = { key, order: groups.length, sets, bytes: propertyBytes(sets), ranges: [] };
+    groups.push(g);
+    latest.set(key, g);
+    return g;
+  };
+  for (const f of formats) {
+    const r = f.range;
+    const style = f.style;
+    if (style.numberFormat) numberFormatStep(r, style.numberFormat);
+    const inside = { rows: r.bottom > r.top, cols: r.right > r.left };
+    const sets = propertySets(style, inside);
+    if (sets.length === 0) continue;
+    if (!canAreas) {
+      emit([r], sets, propertyBytes(sets));
+      continue;
+    }
+    let sig = signatures.get(style);
+    if (!sig) {
+      sig = styleSignature(style);
+      signatures.set(style, sig);
+    }
+    const key = style.innerBorder ? `${sig.key}|${inside.rows}|${inside.cols}` : sig.key;
+    const marks = footprint(r, style, sig.cell);
+    if (!marks) {
+      const barrier = newGroup(`barrier:${groups.length}`, sets);
+      barrier.ranges.push(r);
+      floor = barrier.order;
+      continue;
+    }
+    let after = floor;
+    for (const [at, value] of marks) {
+      const w = written.get(at);
+      if (w && w.value !== value) for (const g of w.groups) after = Math.max(after, g.order);
+    }
+    const candidate = latest.get(key);
+    const group = candidate && candidate.order > after ? candidate : newGroup(key, sets);
+    group.ranges.push(r);
+    for (const [at, value] of marks) {
+      const w = written.get(at);
+      if (w && w.value === value) {
+        if (w.groups[w.groups.length - 1] !== group) w.groups.push(group);
+      } else written.set(at, { value, groups: [group] });
+    }
   }
+  for (const g of groups) emit(g.ranges, g.sets, g.bytes);
   return steps;
+}
+
+/** A style's grouping key and the signature of what it sets on a cell besides borders. */
+function styleSignature(style: CellStyle): { key: string; cell: string | null } {
+  const { numberFormat: _n, border: _b, innerBorder: _i, ...cell } = style;
+  const cellSig = Object.keys(cell).length > 0 ? JSON.stringify(cell) : null;
+  return { key: JSON.stringify({ ...style, numberFormat: undefined }), cell: cellSig };
+}
+
+const H_LINE = 1;
+const V_LINE = 2;
+
+/**
+ * What a format decides, as (place, value) pairs: each cell's look, and each grid line a border
+ * draws (the line under a cell is the line over the next one, as Excel shares it). Null when the
+ * format is too large to track.
+ */
+function footprint(r: CellRange, style: CellStyle, cell: string | null): [number, string][] | null {
+  const marks: [number, string][] = [];
+  // A place: cells as (row, col); a horizontal line below row `row`, a vertical one right of `col`.
+  const place = (kind: number, row: number, col: number) =>
+    ((row + 1) * 16385 + (col + 1)) * 3 + kind;
+  const rows = r.bottom - r.top + 1;
+  const cols = r.right - r.left + 1;
+  if (rows * cols * (cell ? 1 : 0) + 2 * (rows + 1) * (cols + 1) > TRACKED_CELLS) return null;
+  if (cell)
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) marks.push([place(0, row, col), cell]);
+  const line = (l: BorderLine) => `${l.style}${l.color ?? "#000000"}`;
+  const across = (row: number, l: BorderLine) => {
+    for (let col = r.left; col <= r.right; col++) marks.push([place(H_LINE, row, col), line(l)]);
+  };
+  const down = (col: number, l: BorderLine) => {
+    for (let row = r.top; row <= r.bottom; row++) marks.push([place(V_LINE, row, col), line(l)]);
+  };
+  const b = style.border;
+  if (b?.top) across(r.top - 1, b.top);
+  if (b?.bottom) across(r.bottom, b.bottom);
+  if (b?.left) down(r.left - 1, b.left);
+  if (b?.right) down(r.right, b.right);
+  if (style.innerBorder) {
+    for (let row = r.top; row < r.bottom; row++) across(row, style.innerBorder);
+    for (let col = r.left; col < r.right; col++) down(col, style.innerBorder);
+  }
+  return marks;
 }
 
 function queuePrint(ws: Excel.Worksheet, p: PrintSetup): void {

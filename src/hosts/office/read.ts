@@ -8,35 +8,72 @@ export function apiSupported(version: string): boolean {
   return Office.context.requirements.isSetSupported("ExcelApi", version);
 }
 
+/** Sheets walked per round trip when the workbook can be walked (ExcelApi 1.5). */
+const SHEETS_PER_SYNC = 32;
+
+interface SheetRead {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  merged: Excel.RangeAreas | null;
+}
+
 /**
- * Every sheet's used range (values and formulas) and protection, anchored at A1.
- * Two round trips: the sheet list, then every used range in one batch (Office.js cannot
- * name a sheet's used range before it knows the sheet). Merges only at ExcelApi 1.13.
+ * Every sheet's used range (values and formulas) and protection, anchored at A1. Merges only at
+ * ExcelApi 1.13. One round trip for up to 32 sheets at ExcelApi 1.5: the sheets are walked with
+ * getFirst()/getNextOrNullObject() and each one's used range is queued in the same batch, since
+ * Office.js cannot name a sheet's used range before it knows the sheet. A step past the last
+ * sheet is a null object, and so is everything asked of it. Below 1.5: the sheet list, then
+ * every used range (two round trips).
  */
 export async function readWorkbookGrids(): Promise<WorkbookGrids> {
   const withMerges = apiSupported("1.13");
-  return runExcel(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name,items/protection/protected");
-    await context.sync();
-    const reads = worksheets.items.map((ws) => {
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load("address,values,formulas");
-      const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
-      merged?.load("address");
-      return { ws, used, merged };
+  const queueRead = (ws: Excel.Worksheet): SheetRead => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("address,values,formulas");
+    const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
+    merged?.load("address");
+    return { ws, used, merged };
+  };
+  const toGrid = ({ ws, used, merged }: SheetRead): SheetGrid => {
+    const grid: SheetGrid = used.isNullObject
+      ? { name: ws.name, values: [], formulas: [] }
+      : padToA1(ws.name, used.address, used.values, used.formulas);
+    grid.protected = ws.protection.protected;
+    if (merged) grid.merges = merged.isNullObject ? [] : mergesOf(merged.address);
+    return grid;
+  };
+  if (!apiSupported("1.5"))
+    return runExcel(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name,items/protection/protected");
+      await context.sync();
+      const reads = worksheets.items.map(queueRead);
+      await context.sync();
+      return { sheets: reads.map(toGrid) };
     });
-    await context.sync();
-    return {
-      sheets: reads.map(({ ws, used, merged }) => {
-        const grid: SheetGrid = used.isNullObject
-          ? { name: ws.name, values: [], formulas: [] }
-          : padToA1(ws.name, used.address, used.values, used.formulas);
-        grid.protected = ws.protection.protected;
-        if (merged) grid.merges = merged.isNullObject ? [] : mergesOf(merged.address);
-        return grid;
-      }),
+  return runExcel(async (context) => {
+    const sheets: SheetGrid[] = [];
+    // One sync per batch of sheets, by recursion: a batch needs the previous batch's last sheet.
+    const walk = async (after: Excel.Worksheet | null): Promise<void> => {
+      const reads: SheetRead[] = [];
+      let ws = after ? after.getNextOrNullObject() : context.workbook.worksheets.getFirst();
+      for (let i = 0; i < SHEETS_PER_SYNC; i++) {
+        if (i > 0) ws = ws.getNextOrNullObject();
+        ws.load("name,protection/protected");
+        reads.push(queueRead(ws));
+      }
+      // One step further, to know whether another round trip is needed.
+      const beyond = ws.getNextOrNullObject();
+      beyond.load("name");
+      await context.sync();
+      for (const read of reads) {
+        if (read.ws.isNullObject) return;
+        sheets.push(toGrid(read));
+      }
+      if (!beyond.isNullObject) await walk(ws);
     };
+    await walk(null);
+    return { sheets };
   });
 }
 

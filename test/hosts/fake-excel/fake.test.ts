@@ -132,4 +132,120 @@ describe("the strict fake Excel host", () => {
       })
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
+
+  it("walks the sheets in tab order; past the last one everything is a null object", async () => {
+    const host = fake();
+    await run(host, async (ctx) => {
+      const first = ctx.workbook.worksheets.getFirst();
+      const second = first.getNextOrNullObject();
+      const third = second.getNextOrNullObject();
+      const fourth = third.getNextOrNullObject();
+      for (const ws of [first, second, third, fourth]) ws.load("name");
+      const used = third.getUsedRangeOrNullObject(true);
+      used.load("address,values");
+      const merged = fourth.getRange().getMergedAreasOrNullObject();
+      merged.load("address");
+      await ctx.sync();
+      expect([first.name, second.name]).toEqual(["CSF", "Kunci"]);
+      expect([third.isNullObject, fourth.isNullObject]).toEqual([true, true]);
+      expect(used.isNullObject).toBe(true);
+      expect(merged.isNullObject).toBe(true);
+      expect(() => third.name).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    });
+  });
+
+  it("needs ExcelApi 1.5 to walk the sheets", async () => {
+    const host = fake({ maxApi: "1.4" });
+    await expect(
+      run(host, async (ctx) => {
+        ctx.workbook.worksheets.getFirst().load("name");
+        await ctx.sync();
+      })
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+
+  it("sets a RangeAreas format on each of its areas, as on each range (ExcelApi 1.9)", async () => {
+    const host = fake();
+    await run(host, async (ctx) => {
+      const areas = ctx.workbook.worksheets.getItem("CSF").getRanges("A1:B2,D4");
+      areas.format.fill.color = "#FFEB9C";
+      areas.format.borders.getItem("EdgeTop").style = "Continuous";
+      areas.format.rowHeight = 30;
+      await ctx.sync();
+    });
+    const formats = host.sheet("CSF")?.formats.map((f) => [f.path, f.range]);
+    const a = { top: 0, left: 0, bottom: 1, right: 1 };
+    const d = { top: 3, left: 3, bottom: 3, right: 3 };
+    expect(formats).toEqual([
+      ["fill.color", a],
+      ["fill.color", d],
+      ["borders.EdgeTop.style", a],
+      ["borders.EdgeTop.style", d],
+      ["rowHeight", a],
+      ["rowHeight", d],
+    ]);
+  });
+
+  it("sends a RangeAreas address once, not with every property set", async () => {
+    const host = fake();
+    const address = Array.from({ length: 500 }, (_, i) => `A${2 * i + 1}`).join(",");
+    await run(host, async (ctx) => {
+      const f = ctx.workbook.worksheets.getItem("CSF").getRanges(address).format;
+      f.font.bold = true;
+      f.font.italic = true;
+      f.fill.color = "#FFFFFF";
+      await ctx.sync();
+    });
+    expect(host.stats.requestBytes[0]).toBeGreaterThan(address.length);
+    expect(host.stats.requestBytes[0]).toBeLessThan(address.length + 1000);
+  });
+
+  it("refuses getRanges below ExcelApi 1.9 and addresses over 8,192 characters", async () => {
+    await expect(
+      run(fake({ maxApi: "1.8" }), async (ctx) => {
+        ctx.workbook.worksheets.getItem("CSF").getRanges("A1,B2").format.font.bold = true;
+        await ctx.sync();
+      })
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+    const long = Array.from({ length: 2000 }, (_, i) => `A${i + 1}`).join(",");
+    expect(long.length).toBeGreaterThan(8192);
+    await expect(
+      run(fake(), async (ctx) => {
+        ctx.workbook.worksheets.getItem("CSF").getRanges(long).format.font.bold = true;
+        await ctx.sync();
+      })
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("merges each row on its own with merge(true), the whole range with merge()", async () => {
+    const host = fake();
+    await run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("CSF");
+      ws.getRange("A5:C7").merge(true);
+      ws.getRange("E5:F7").merge();
+      await ctx.sync();
+    });
+    expect(host.sheet("CSF")?.merges).toEqual([
+      { top: 4, left: 0, bottom: 4, right: 2 },
+      { top: 5, left: 0, bottom: 5, right: 2 },
+      { top: 6, left: 0, bottom: 6, right: 2 },
+      { top: 4, left: 4, bottom: 6, right: 5 },
+    ]);
+  });
+
+  it("applies a single number format to every cell of a range", async () => {
+    const host = fake();
+    await run(host, async (ctx) => {
+      ctx.workbook.worksheets.getItem("CSF").getRange("B3:C4").numberFormat = [["0.00"]];
+      await ctx.sync();
+    });
+    const nf = host.sheet("CSF")?.numberFormats;
+    expect([nf?.[2]?.[1], nf?.[2]?.[2], nf?.[3]?.[1], nf?.[3]?.[2]]).toEqual([
+      "0.00",
+      "0.00",
+      "0.00",
+      "0.00",
+    ]);
+    expect(nf?.[2]?.[0] ?? null).toBeNull();
+  });
 });

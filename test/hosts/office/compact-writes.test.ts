@@ -1,0 +1,214 @@
+/**
+ * At ExcelApi 1.9 the Office.js host writes formats of one style together (RangeAreas), row
+ * heights per size and stacked one-row merges as one merge(true); below 1.9 one range at a time
+ * in plan order. The workbook must end up the same either way, cell by cell.
+ */
+import path from "path";
+import { readXlsxFile } from "../../../src/hosts/xlsx";
+import { FakeExcelHost } from "../../../src/hosts/fake-excel";
+import type { FakeSheet } from "../../../src/hosts/fake-excel/state";
+import { applyPlan, readWorkbookGrids } from "../../../src/hosts/office";
+import { analyse, planJobs, type Job } from "../../../src/core/pipeline";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+import {
+  emptySheetPlan,
+  markerText,
+  type BorderLine,
+  type CellStyle,
+  type SheetPlan,
+  type WritePlan,
+} from "../../../src/core/plan";
+import type { WorkbookGrids } from "../../../src/core/grid";
+
+const SAMPLE = path.join(__dirname, "../../../examples/kertas-kerja-setda-luwu-timur.xlsx");
+
+/**
+ * A sheet as Excel would show it: each cell's value, formula, number format and format
+ * properties, each grid line's border (the line under a cell is the line over the next one),
+ * row heights, column widths, merges, links and rules; the last write of each wins.
+ */
+function resolved(s: FakeSheet): Record<string, unknown> {
+  const cells = new Map<string, Record<string, unknown>>();
+  const lines = new Map<string, Record<string, unknown>>();
+  const rows = new Map<number, unknown>();
+  const cols = new Map<number, unknown>();
+  const put = (map: Map<string, Record<string, unknown>>, at: string, k: string, v: unknown) => {
+    const entry = map.get(at) ?? {};
+    entry[k] = v;
+    map.set(at, entry);
+  };
+  for (const f of s.formats) {
+    const { top, left, bottom, right } = f.range;
+    const border = /^borders\.(\w+)\.(\w+)$/.exec(f.path);
+    if (f.path === "rowHeight") for (let r = top; r <= bottom; r++) rows.set(r, f.value);
+    else if (f.path === "columnWidth") for (let c = left; c <= right; c++) cols.set(c, f.value);
+    else if (border) {
+      const [, index, prop = ""] = border;
+      const across = (r: number) => {
+        for (let c = left; c <= right; c++) put(lines, `h${r},${c}`, prop, f.value);
+      };
+      const down = (c: number) => {
+        for (let r = top; r <= bottom; r++) put(lines, `v${r},${c}`, prop, f.value);
+      };
+      if (index === "EdgeTop") across(top - 1);
+      else if (index === "EdgeBottom") across(bottom);
+      else if (index === "EdgeLeft") down(left - 1);
+      else if (index === "EdgeRight") down(right);
+      else if (index === "InsideHorizontal") for (let r = top; r < bottom; r++) across(r);
+      else if (index === "InsideVertical") for (let c = left; c < right; c++) down(c);
+      else throw new Error(`unexpected border ${index}`);
+    } else
+      for (let r = top; r <= bottom; r++)
+        for (let c = left; c <= right; c++) put(cells, `${r},${c}`, f.path, f.value);
+  }
+  const sorted = <T>(m: Map<string | number, T>) =>
+    [...m.entries()].sort(([a], [b]) => String(a).localeCompare(String(b)));
+  const byPlace = (a: { top: number; left: number }, b: { top: number; left: number }) =>
+    a.top - b.top || a.left - b.left;
+  return {
+    name: s.name,
+    values: s.values,
+    formulas: s.formulas,
+    numberFormats: s.numberFormats,
+    cells: sorted(cells),
+    lines: sorted(lines),
+    rows: sorted(rows),
+    cols: sorted(cols),
+    merges: [...s.merges].sort(byPlace),
+    hyperlinks: [...s.hyperlinks].sort((a, b) => a.row - b.row || a.col - b.col),
+    conditionalFormats: s.conditionalFormats,
+    freeze: s.freeze,
+    tabColor: s.tabColor,
+  };
+}
+
+/** Apply a plan on a fresh fake at `maxApi`; the written sheets, resolved, and the requests. */
+async function applyAt(
+  book: WorkbookGrids,
+  plan: WritePlan,
+  maxApi: string
+): Promise<{ sheets: Record<string, unknown>[]; requestBytes: number[] }> {
+  const host = new FakeExcelHost(book, { maxApi }).install();
+  const grids = await readWorkbookGrids();
+  host.resetStats();
+  await applyPlan(plan, { grids });
+  const sheets = plan.sheets.map((sp) => {
+    const s = host.sheet(sp.sheet);
+    if (!s) throw new Error(`${sp.sheet} not written`);
+    return resolved(s);
+  });
+  return { sheets, requestBytes: host.stats.requestBytes };
+}
+
+async function expectSameAt17And19(book: WorkbookGrids, plan: WritePlan): Promise<void> {
+  const old = await applyAt(book, plan, "1.7");
+  const compact = await applyAt(book, plan, "1.9");
+  expect(compact.sheets).toEqual(old.sheets);
+  expect(compact.requestBytes.length).toBeLessThanOrEqual(old.requestBytes.length);
+}
+
+const userBook: WorkbookGrids = { sheets: [{ name: "CSF", values: [["Kode"]] }] };
+
+function newPlan(): SheetPlan {
+  const sp = emptySheetPlan("Pohon Kinerja", "create", "pohon");
+  sp.cells.push({ row: 0, col: 0, value: markerText("pohon", "id") });
+  return sp;
+}
+
+/** A small deterministic generator (mulberry32), so failures can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("compact writes at ExcelApi 1.9 leave the workbook as range-by-range writes do", () => {
+  let sample: WorkbookGrids;
+  beforeAll(async () => {
+    sample = await readXlsxFile(SAMPLE);
+  });
+
+  it.each<Job>(["tree", "kertas-kerja", "fill"])("on the sample's %s", async (job) => {
+    const analysis = analyse(sample, DEFAULT_SETTINGS);
+    const { plan } = planJobs(sample, analysis, DEFAULT_SETTINGS, [job]);
+    expect(plan.sheets.length).toBeGreaterThan(0);
+    await expectSameAt17And19(sample, plan);
+  });
+
+  it("with connectors drawn cell by cell next to boxes whose borders share their lines", async () => {
+    const sp = newPlan();
+    const grey: BorderLine = { style: "thin", color: "#7F7F7F" };
+    const black: BorderLine = { style: "medium" };
+    const box: CellStyle = {
+      fill: "#DDEBF7",
+      border: { top: black, bottom: black, left: black, right: black },
+    };
+    const header: CellStyle = { bold: true, fill: "#1F3864", fontColor: "#FFFFFF" };
+    const down: CellStyle = { border: { left: grey } };
+    const across: CellStyle = { border: { bottom: grey } };
+    for (let b = 0; b < 12; b++) {
+      const top = 2 + (b % 4) * 8;
+      const left = 1 + Math.floor(b / 4) * 8;
+      sp.formats.push({ range: { top, left, bottom: top + 4, right: left + 5 }, style: box });
+      sp.formats.push({ range: { top, left, bottom: top, right: left + 5 }, style: header });
+      // A connector running into the box's edge: its line is the box's line there.
+      for (let r = top + 5; r < top + 8; r++)
+        sp.formats.push({
+          range: { top: r, left: left + 2, bottom: r, right: left + 2 },
+          style: down,
+        });
+      for (let c = left - 1; c <= left + 6; c++)
+        sp.formats.push({
+          range: { top: top + 4, left: c, bottom: top + 4, right: c },
+          style: across,
+        });
+    }
+    await expectSameAt17And19(userBook, { sheets: [sp] });
+  });
+
+  it("with stacked one-row merges, grouped row heights and column widths", async () => {
+    const sp = newPlan();
+    for (let r = 2; r < 40; r++) {
+      if (r % 7 !== 0) sp.merges.push({ top: r, left: 1, bottom: r, right: 6 });
+      sp.rowHeights.push({ row: r, height: r % 3 === 0 ? 30 : 15 });
+    }
+    sp.merges.push({ top: 2, left: 8, bottom: 5, right: 9 });
+    sp.rowHeights.push({ row: 4, height: 45 }); // listed twice: the later height wins
+    for (let c = 0; c < 10; c++) sp.columnWidths.push({ col: c, width: c % 2 === 0 ? 12 : 30 });
+    await expectSameAt17And19(userBook, { sheets: [sp] });
+  });
+
+  it.each([1, 2, 3, 4, 5])(
+    "with random overlapping formats in any order (seed %i)",
+    async (seed) => {
+      const next = random(seed);
+      const pick = <T>(xs: T[]): T => xs[Math.floor(next() * xs.length)] as T;
+      const lines: BorderLine[] = [{ style: "thin" }, { style: "dashed", color: "#FF0000" }];
+      const styles: CellStyle[] = [
+        { fill: "#FFEB9C" },
+        { fill: "#C6EFCE", bold: true },
+        { border: { top: lines[0], left: lines[1] } },
+        { border: { bottom: lines[1] }, italic: true },
+        { innerBorder: lines[0], border: { right: lines[0] } },
+        { hAlign: "center", wrap: true, numberFormat: "0.00" },
+        { fill: "#FFEB9C", border: { top: lines[1], bottom: lines[1] } },
+      ];
+      const sp = newPlan();
+      for (let i = 0; i < 400; i++) {
+        const top = 1 + Math.floor(next() * 12);
+        const left = Math.floor(next() * 8);
+        const tall = next() < 0.6 ? 0 : Math.floor(next() * 3);
+        const wide = next() < 0.6 ? 0 : Math.floor(next() * 3);
+        sp.formats.push({
+          range: { top, left, bottom: top + tall, right: left + wide },
+          style: pick(styles),
+        });
+      }
+      await expectSameAt17And19(userBook, { sheets: [sp] });
+    }
+  );
+});
