@@ -10,7 +10,6 @@ import type {
   Mention,
   NumberCell,
   Polarity,
-  SourceRef,
 } from "../model";
 import type { Finding, Severity } from "../findings";
 import { t, type Lang, type MessageKey } from "../messages";
@@ -83,6 +82,8 @@ const LABEL_START =
  */
 const OUTCOME_WORD = /outcome/i;
 const PENJELASAN_WORD = /penjelasan/i;
+const NON_ASCII = /[\u0080-\uffff]/;
+const FIRST_WORD = /[a-z0-9]+/i;
 const PENJELASAN_ONLY = /^\s*penjelasan\s*$/i;
 
 /** Strong name agreement: a heading or Kode row is the same condition without needing its code. */
@@ -104,15 +105,20 @@ class Reader {
 
   private readonly byCode = new Map<string, ConditionNode[]>();
   private readonly byName = new Map<string, ConditionNode[]>();
+  /** First word of every key of byName. */
+  private readonly nameFirstWords = new Set<string>();
   /** Words of each name a node goes by (its own, and how other cells name it). */
   private readonly nodeWords = new Map<ConditionNode, string[][]>();
   private readonly wordIndex = new Map<string, ConditionNode[]>();
   private readonly pending: [ConditionNode, string][] = [];
+  /** Every alias added (indexed or pending), and their lowercased text once a search needs it. */
+  private readonly aliasNames: string[] = [];
+  private aliasText: string | null = null;
+  private aliasTextCount = 0;
   private readonly idCount = new Map<string, number>();
   private readonly claimed = new Set<ConditionNode>();
   private readonly indicatorsByName = new Map<string, Indicator[]>();
   private readonly indicatorKey = new Map<Indicator, string>();
-  private readonly nameKeys = new Map<string, string>();
   /** Cells consumed as labels or values (outcome) so they are not reported as skipped. */
   private readonly consumed = new Set<string>();
   private anon = 0;
@@ -301,8 +307,40 @@ class Reader {
     const list = this.byName.get(key);
     if (list?.includes(node)) return;
     push(this.byName, key, node);
+    const space = key.indexOf(" ");
+    this.nameFirstWords.add(space < 0 ? key : key.slice(0, space));
     // Words are indexed only when a fuzzy match is first needed: exact names are the common case.
     this.pending.push([node, name]);
+    this.aliasNames.push(name);
+  }
+
+  /** The nodes going by exactly this name (normalised), if any. */
+  private exactByName(name: string): ConditionNode[] | undefined {
+    return this.mayBeName(name) ? this.byName.get(normalise(name)) : undefined;
+  }
+
+  /**
+   * False when `name` surely normalises to no known name: for ASCII text the first normalised
+   * word is the first run of letters and digits, lowercased. Spares normalising paragraphs.
+   */
+  private mayBeName(name: string): boolean {
+    if (NON_ASCII.test(name)) return true;
+    const first = FIRST_WORD.exec(name);
+    return first !== null && this.nameFirstWords.has(first[0].toLowerCase());
+  }
+
+  /**
+   * False when no name a node goes by contains any of these words, so no node shares a word
+   * with them (a normalised word is a substring of the lowercased name). Lets a title line that
+   * names no condition skip building the word index.
+   */
+  private mayShareWord(w: readonly string[]): boolean {
+    if (this.aliasText === null || this.aliasTextCount !== this.aliasNames.length) {
+      this.aliasText = this.aliasNames.join("\n").toLowerCase();
+      this.aliasTextCount = this.aliasNames.length;
+    }
+    const text = this.aliasText;
+    return w.some((word) => text.includes(word));
   }
 
   private flushWords(): void {
@@ -336,10 +374,11 @@ class Reader {
     name: string,
     accept: (n: ConditionNode) => boolean
   ): { node: ConditionNode; score: number } | null {
-    const exact = this.byName.get(normalise(name))?.find(accept);
+    const exact = this.exactByName(name)?.find(accept);
     if (exact) return { node: exact, score: 1 };
-    this.flushWords();
     const w = words(name);
+    if (!this.mayShareWord(w)) return null;
+    this.flushWords();
     const shared = new Map<ConditionNode, number>();
     for (const word of w) {
       const posting = this.wordIndex.get(word);
@@ -363,7 +402,7 @@ class Reader {
   ): { node: ConditionNode; score: number } | null {
     const list = this.byCode.get(code);
     if (!list) return null;
-    const exact = name ? this.byName.get(normalise(name)) : undefined;
+    const exact = name ? this.exactByName(name) : undefined;
     let w: string[] | null = null;
     let best: { node: ConditionNode; score: number } | null = null;
     for (const n of list) {
@@ -613,20 +652,21 @@ class Reader {
     if (/[\r\n]/.test(text)) return null;
     const lead = splitLeadingCode(text);
     const code = lead ? lead.code : null;
+    const prose = isProse(text);
+    // A long name may still be a heading: only when it is a listed condition's exact name.
+    if (prose && (!code || text.length > 1000)) return null;
     const trailing = splitTrailingCode(lead ? lead.name : text);
     const name = trailing.name;
     const free = (n: ConditionNode): boolean => !this.claimed.has(n);
-    if (isProse(text)) {
-      // A long name may still be a heading: only when it is a listed condition's exact name.
-      if (!code || text.length > 1000) return null;
-      const exact = this.byName.get(normalise(name))?.filter(free) ?? [];
+    if (prose) {
+      const exact = this.exactByName(name)?.filter(free) ?? [];
       const found = exact.find((n) => n.code === code) ?? exact[0];
       return found ? this.claimHeading(found, b, code, name) : null;
     }
     // A line without a code, not followed by "Penjelasan" and ending a sentence is text;
     // only an exact name could make it a heading (this keeps the fuzzy search off paragraphs).
     if (!code && !nextIsLabel && (/[.!?]$/.test(text) || text.length > 150)) {
-      const exact = this.byName.get(normalise(name))?.find(free);
+      const exact = this.exactByName(name)?.find(free);
       if (!exact) return null;
     }
     let node: ConditionNode | null = null;
@@ -717,20 +757,13 @@ class Reader {
       }
       const node = byRef ? refNode : sectionNode;
       const name = cellText(row[nameCol] ?? null);
-      const text = (c: number | undefined): string | null => {
-        if (c === undefined) return null;
-        const s = cellText(row[c] ?? null);
-        return s === "" ? null : s;
-      };
-      const ref = (c: number | undefined): SourceRef | undefined =>
-        c === undefined ? undefined : { sheet: sheet.name, row: r, col: c };
       if (name === "") {
         // A row continuing the previous indicator's cells (text split over two rows).
         if (last) {
-          last.definition = joinNull(last.definition, text(col.definition));
-          last.relevance = joinNull(last.relevance, text(col.relevance));
-          last.formula = joinNull(last.formula, text(col.formula));
-          last.dataSource = joinNull(last.dataSource, text(col.dataSource));
+          last.definition = joinNull(last.definition, textAt(row, col.definition));
+          last.relevance = joinNull(last.relevance, textAt(row, col.relevance));
+          last.formula = joinNull(last.formula, textAt(row, col.formula));
+          last.dataSource = joinNull(last.dataSource, textAt(row, col.dataSource));
         } else {
           const at = firstNonBlank(row, 0);
           if (at >= 0) this.skipped("warning", "reader.skipped.noName", sheet.name, r, at);
@@ -738,16 +771,15 @@ class Reader {
         continue;
       }
       const ind = newIndicator(name, cellRef(sheet.name, r, nameCol), node?.code ?? refCode);
-      ind.definition = text(col.definition);
-      ind.relevance = text(col.relevance);
-      ind.formula = text(col.formula);
-      ind.dataSource = text(col.dataSource);
+      ind.definition = textAt(row, col.definition);
+      ind.relevance = textAt(row, col.relevance);
+      ind.formula = textAt(row, col.formula);
+      ind.dataSource = textAt(row, col.dataSource);
       ind.textSource = { sheet: sheet.name, row: r, col: nameCol };
       const cells: Indicator["textCells"] = {};
-      const fields = ["name", "definition", "relevance", "formula", "dataSource"] as const;
-      for (const f of fields) {
-        const s = ref(col[f]);
-        if (s) cells[f] = s;
+      for (const f of TEXT_FIELDS) {
+        const c = col[f];
+        if (c !== undefined) cells[f] = { sheet: sheet.name, row: r, col: c };
       }
       ind.textCells = cells;
       if (hasMeasureColumns(header)) this.applyMeasure(ind, b, r);
@@ -757,20 +789,10 @@ class Reader {
     }
   }
 
-  /** normalise(name), remembered: a measure row repeats the name its text table gave. */
-  private nameKeyOf(name: string): string {
-    let key = this.nameKeys.get(name);
-    if (key === undefined) {
-      key = normalise(name);
-      this.nameKeys.set(name, key);
-    }
-    return key;
-  }
-
   private attach(ind: Indicator, node: ConditionNode | null, refersTo: string | null): void {
     if (node) node.indicators.push(ind);
     else this.orphans.push({ indicator: ind, refersTo });
-    const key = this.nameKeyOf(ind.name);
+    const key = normalise(ind.name);
     this.indicatorKey.set(ind, key);
     push(this.indicatorsByName, key, ind);
   }
@@ -811,15 +833,19 @@ class Reader {
         if (at >= 0) this.skipped("warning", "reader.skipped.noName", sheet.name, r, at);
         continue;
       }
-      const key = this.nameKeyOf(name);
+      // The name normalised only when needed: a row usually repeats its text table's name as typed.
+      let key: string | null = null;
+      const keyOf = (): string => (key ??= normalise(name));
       const free = (i: Indicator): boolean => i.measure === null;
       let ind: Indicator | undefined;
       for (const n of codeNodes) {
-        ind = n.indicators.find((i) => free(i) && this.indicatorKey.get(i) === key);
+        ind = n.indicators.find(
+          (i) => free(i) && (i.name === name || this.indicatorKey.get(i) === keyOf())
+        );
         if (ind) break;
       }
       if (!ind) {
-        const same = this.indicatorsByName.get(key) ?? [];
+        const same = this.indicatorsByName.get(keyOf()) ?? [];
         ind = same.find(free);
         if (!ind && same.length > 0) {
           this.skipped("warning", "reader.skipped.measuredTwice", sheet.name, r, nameCol, {
@@ -958,6 +984,15 @@ function readSheets(sheets: SheetGrid[], lang: Lang): Reader {
 }
 
 // ---------- small helpers ----------
+
+const TEXT_FIELDS = ["name", "definition", "relevance", "formula", "dataSource"] as const;
+
+/** The trimmed text of column `c` of the row, or null when blank or there is no such column. */
+function textAt(row: readonly CellValue[], c: number | undefined): string | null {
+  if (c === undefined) return null;
+  const s = cellText(row[c] ?? null);
+  return s === "" ? null : s;
+}
 
 function levelOf(depth: number): Level {
   return depth <= 1 ? "csf" : depth === 2 ? "antara" : "operasional";
