@@ -43,7 +43,7 @@ function splitWords(s: string): string[] {
 }
 
 /**
- * Number of words and a 32-bit hash of `textKey(s)`, in one pass without building the key:
+ * Number of words and a 30-bit hash of `textKey(s)`, in one pass without building the key:
  * equal keys give equal hashes, so only texts sharing a hash need their keys compared.
  */
 export function textKeyHash(s: string): { words: number; hash: number } {
@@ -66,7 +66,8 @@ export function textKeyHash(s: string): { words: number; hash: number } {
     if (word) hash = Math.imul(hash ^ c, FNV_PRIME);
     else for (const w of c === 38 ? DAN : PERSENTASE) hash = Math.imul(hash ^ w, FNV_PRIME);
   }
-  return { words: count, hash: hash >>> 0 };
+  // 30 bits: a small integer, the cheapest kind of Map key.
+  return { words: count, hash: hash & 0x3fffffff };
 }
 
 const FNV_OFFSET = 0x811c9dc5;

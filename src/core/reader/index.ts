@@ -2,6 +2,7 @@
 import type { CellValue, SheetGrid, WorkbookGrids } from "../grid";
 import { cellText, formulaAt } from "../grid";
 import { cellRef } from "../address";
+import { isSpace } from "../chars";
 import type {
   ConditionNode,
   CsfModel,
@@ -1046,7 +1047,10 @@ export function parsePolarity(word: string): Polarity | null {
 
 /** Like grid's isBlank, without allocating a trimmed copy (this runs on every cell). */
 function blank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === "string" && !NON_SPACE.test(v));
+  if (v === null || v === undefined) return true;
+  if (typeof v !== "string") return false;
+  // Most text starts with a non-space: no need to search it.
+  return v.length === 0 || (isSpace(v.charCodeAt(0)) && !NON_SPACE.test(v));
 }
 
 const NON_SPACE = /\S/;
