@@ -4,10 +4,12 @@
  * Everything comes from the model, so a name fixed once is fixed in every table, heading and
  * indicator line. The layout is the one the reader reads, so the sheet reads back to the model.
  */
-import type { WorkbookGrids } from "./grid";
-import type { ConditionNode, CsfModel, Indicator } from "./model";
+import type { SheetGrid, WorkbookGrids } from "./grid";
+import type { ConditionNode, CsfModel, Indicator, SourceRef } from "./model";
+import { a1, quoteSheet } from "./address";
 import {
   emptySheetPlan,
+  generatedKind,
   markerText,
   resolveSheetName,
   type CellStyle,
@@ -31,6 +33,7 @@ import {
   wide,
   wideLines,
   type Placed,
+  type RowCell,
   type RowKind,
   type RowSpec,
   type Unit,
@@ -215,23 +218,59 @@ function cascadeTable(
   return units;
 }
 
+/** The indicator table's columns, A to E. */
+const INDICATOR_TEXTS = ["name", "definition", "relevance", "formula", "dataSource"] as const;
+
 /** The rows every section repeats, made once per document (their text and height never vary). */
 interface SectionParts {
   lang: Lang;
   explanation: RowSpec;
   indicatorHeader: RowSpec;
+  link: (ref: SourceRef | undefined, text: string) => string | undefined;
 }
 
-function sectionParts(lang: Lang): SectionParts {
-  const keys = ["name", "definition", "relevance", "formula", "dataSource"] as const;
+function sectionParts(lang: Lang, wb: WorkbookGrids): SectionParts {
   return {
     lang,
     explanation: wide("label", t("kertasKerja.explanation", {}, lang)),
     indicatorHeader: row(
       "th",
-      keys.map((k, c) => ({ col: c, right: c, value: t(`kertasKerja.ind.${k}`, {}, lang) })),
+      INDICATOR_TEXTS.map((k, c) => ({
+        col: c,
+        right: c,
+        value: t(`kertasKerja.ind.${k}`, {}, lang),
+      })),
       true
     ),
+    link: sourceLinker(wb),
+  };
+}
+
+/**
+ * A formula showing a text live from the cell it was read from (`='Uraian Kondisi'!B12&""`), or
+ * undefined where the text must be written as it is: the cell must hold exactly that text (not
+ * one joined from several rows, not trimmed), on a sheet of the user's own (a generated sheet
+ * may be the one being replaced). `&""` shows a cell emptied later as empty rather than 0.
+ * Some 25 characters instead of a paragraph keep the sheet's write small; the row heights are
+ * the text's, so the printout is the same.
+ */
+export function sourceLinker(
+  wb: WorkbookGrids
+): (ref: SourceRef | undefined, text: string) => string | undefined {
+  const sheets = new Map<string, { grid: SheetGrid; prefix: string } | null>();
+  return (ref, text) => {
+    if (!ref || text === "") return undefined;
+    let sheet = sheets.get(ref.sheet);
+    if (sheet === undefined) {
+      const grid = wb.sheets.find((s) => s.name === ref.sheet);
+      sheet =
+        grid && generatedKind(grid) === null
+          ? { grid, prefix: `=${quoteSheet(grid.name)}!` }
+          : null;
+      sheets.set(ref.sheet, sheet);
+    }
+    if (!sheet || sheet.grid.values[ref.row]?.[ref.col] !== text) return undefined;
+    return `${sheet.prefix}${a1(ref.row, ref.col)}&""`;
   };
 }
 
@@ -249,13 +288,17 @@ function sectionUnits(node: ConditionNode, parts: SectionParts, units: Unit[]): 
     const header = { header: [parts.indicatorHeader] };
     units.push({ rows: header.header, keepWithNext: true, table: { ...header, isHeader: true } });
     for (const ind of node.indicators) {
-      const r = row("td", [
-        { col: 0, right: 0, value: ind.name },
-        { col: 1, right: 1, value: ind.definition ?? "" },
-        { col: 2, right: 2, value: ind.relevance ?? "" },
-        { col: 3, right: 3, value: ind.formula ?? "" },
-        { col: 4, right: 4, value: ind.dataSource ?? "" },
-      ]);
+      const cell = (col: number, key: (typeof INDICATOR_TEXTS)[number]): RowCell => {
+        const value = ind[key] ?? "";
+        const formula = parts.link(ind.textCells[key], value);
+        return formula === undefined
+          ? { col, right: col, value }
+          : { col, right: col, value, formula };
+      };
+      const r = row(
+        "td",
+        INDICATOR_TEXTS.map((key, col) => cell(col, key))
+      );
       units.push({ rows: [r], table: header });
     }
   }
@@ -356,7 +399,9 @@ function writeRows(plan: SheetPlan, placed: Placed): void {
     let left = LAST_COL;
     let right = 0;
     for (const c of cells) {
-      if (c.value !== "") plan.cells.push({ row: r, col: c.col, value: c.value });
+      if (c.formula !== undefined)
+        plan.cells.push({ row: r, col: c.col, value: c.value, formula: c.formula });
+      else if (c.value !== "") plan.cells.push({ row: r, col: c.col, value: c.value });
       if (c.right > c.col) plan.merges.push({ top: r, left: c.col, bottom: r, right: c.right });
       if (c.col < left) left = c.col;
       if (c.right > right) right = c.right;
@@ -446,7 +491,7 @@ export function planKertasKerja(model: CsfModel, wb: WorkbookGrids, settings: Se
     units.push(unitOf([spacer()]));
   }
 
-  const parts = sectionParts(lang);
+  const parts = sectionParts(lang, wb);
   for (const n of ordered) sectionUnits(n, parts, units);
   const sign = signatureUnit(settings, lang);
   if (sign) units.push(sign);

@@ -26,6 +26,8 @@ export interface RowCell {
   col: number;
   right: number;
   value: string;
+  /** A formula showing `value` live from its source cell (the row's height is `value`'s). */
+  formula?: string;
 }
 
 export interface RowSpec {

@@ -478,3 +478,92 @@ describe("planKertasKerja styles", () => {
         }
   });
 });
+
+describe("planKertasKerja linked indicator texts", () => {
+  const fields = ["name", "definition", "relevance", "formula", "dataSource"] as const;
+
+  /** A source sheet "Uraian Kondisi" holding one indicator's five texts on row 3 (0-based 2). */
+  function linkedModel(texts: (string | number | null | undefined)[] = []) {
+    const typed = ["Jumlah Dokumen", "Definisi", "Relevansi", "=A/B x 100", "Bagian Umum"];
+    const values = typed.map((v, i) => (texts[i] === undefined ? v : (texts[i] ?? null)));
+    const ind = indicator("Jumlah Dokumen", {
+      definition: "Definisi",
+      relevance: "Relevansi",
+      formula: "=A/B x 100",
+      dataSource: "Bagian Umum",
+      textCells: Object.fromEntries(
+        fields.map((f, col) => [f, { sheet: "Uraian Kondisi", row: 2, col }])
+      ),
+    });
+    const wb = { sheets: [{ name: "Uraian Kondisi", values: [[], [], values] }] };
+    return { m: model([node("1", "CSF", { indicators: [ind] })]), wb };
+  }
+
+  function tableRow(plan: ReturnType<typeof planKertasKerja>) {
+    const name = plan.cells.find((c) => c.value === "Jumlah Dokumen" && c.col === 0);
+    return plan.cells.filter((c) => c.row === name?.row).sort((a, b) => a.col - b.col);
+  }
+
+  it("writes each indicator text as a formula on its source cell, the text as its value", () => {
+    const { m, wb } = linkedModel();
+    const plan = planKertasKerja(m, wb, settings());
+    const cells = tableRow(plan);
+    expect(cells.map((c) => [c.value, c.formula])).toEqual([
+      ["Jumlah Dokumen", `='Uraian Kondisi'!A3&""`],
+      ["Definisi", `='Uraian Kondisi'!B3&""`],
+      ["Relevansi", `='Uraian Kondisi'!C3&""`],
+      ["=A/B x 100", `='Uraian Kondisi'!D3&""`],
+      ["Bagian Umum", `='Uraian Kondisi'!E3&""`],
+    ]);
+    // Read on its own (formulas with their cached values), the row gives the same texts.
+    expect(rowTexts(planToSheetGrid(plan), cells[0]?.row ?? -1)).toEqual([
+      "Jumlah Dokumen",
+      "Definisi",
+      "Relevansi",
+      "=A/B x 100",
+      "Bagian Umum",
+    ]);
+  });
+
+  it("writes the text itself where the source cell holds something else or nothing", () => {
+    // Emptied since it was read, joined from two rows, typed with spaces around, a number.
+    const { m, wb } = linkedModel([null, "Definisi (bagian 1)", " Relevansi ", undefined, 42]);
+    const cells = tableRow(planKertasKerja(m, wb, settings()));
+    expect(cells.map((c) => [c.value, c.formula])).toEqual([
+      ["Jumlah Dokumen", undefined],
+      ["Definisi", undefined],
+      ["Relevansi", undefined],
+      ["=A/B x 100", `='Uraian Kondisi'!D3&""`],
+      ["Bagian Umum", undefined],
+    ]);
+  });
+
+  it("never links to a sheet the add-in made, nor to a sheet that is not there", () => {
+    const { m, wb } = linkedModel();
+    const own = wb.sheets[0];
+    if (!own) throw new Error("fixture");
+    const generated = {
+      sheets: [{ ...own, values: [[markerText("kertas-kerja", "id")], ...own.values.slice(1)] }],
+    };
+    for (const w of [generated, emptyWb]) {
+      const cells = tableRow(planKertasKerja(m, w, settings()));
+      expect(cells).toHaveLength(5);
+      expect(cells.every((c) => c.formula === undefined)).toBe(true);
+    }
+  });
+
+  it("quotes a sheet name with an apostrophe in the link", () => {
+    const { m, wb } = linkedModel();
+    const sheet = wb.sheets[0];
+    if (!sheet) throw new Error("fixture");
+    sheet.name = "Uraian 'Kondisi'";
+    for (const ind of m.nodes[0]?.indicators ?? [])
+      for (const f of fields) {
+        const ref = ind.textCells[f];
+        if (ref) ref.sheet = sheet.name;
+      }
+    expect(tableRow(planKertasKerja(m, wb, settings()))[1]?.formula).toBe(
+      `='Uraian ''Kondisi'''!B3&""`
+    );
+  });
+});

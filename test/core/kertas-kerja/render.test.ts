@@ -1,12 +1,13 @@
 /**
  * The sample's kertas kerja printed by LibreOffice: the file the ExcelJS host writes converts to a
- * PDF whose pages are the ones the plan's page breaks make (no extra page from a row that overflowed).
+ * PDF whose pages are the ones the plan's page breaks make (no extra page from a row that overflowed),
+ * and the texts linked to their source cells print as the texts themselves.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import * as ExcelJS from "exceljs";
-import { applyPlan, readXlsxFile, writeXlsxFile } from "../../../src/hosts/xlsx";
+import { execFileSync } from "child_process";
+import { applyPlan, gridsFromWorkbook, loadXlsxFile, writeXlsxFile } from "../../../src/hosts/xlsx";
 import { readWorkbook } from "../../../src/core/reader";
 import { planKertasKerja } from "../../../src/core/kertas-kerja";
 import { withDefaults } from "../../../src/core/settings";
@@ -22,7 +23,9 @@ function pdfPages(file: string): number {
 
 describe("the sample's kertas kerja printed with LibreOffice", () => {
   it("converts to a PDF with one page per planned page", async () => {
-    const wbGrids = await readXlsxFile(sample);
+    // Written into the workbook it was read from, as pokin does: the linked texts need their sources.
+    const book = await loadXlsxFile(sample);
+    const wbGrids = gridsFromWorkbook(book);
     const model = readWorkbook(wbGrids);
     const settings = withDefaults({
       organisation: "Sekretariat Daerah Kabupaten Luwu Timur",
@@ -38,12 +41,23 @@ describe("the sample's kertas kerja printed with LibreOffice", () => {
     const plan = planKertasKerja(model, wbGrids, settings);
     const out = process.env.KK_RENDER_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "pokin-kk-"));
     const xlsx = path.join(out, "kertas-kerja.xlsx");
-    const wb = new ExcelJS.Workbook();
-    applyPlan(wb, { sheets: [plan] });
-    await writeXlsxFile(wb, xlsx);
+    applyPlan(book, { sheets: [plan] });
+    // Only the kertas kerja is printed: the source sheets are hidden, not removed.
+    for (const ws of book.worksheets) if (ws.name !== plan.sheet) ws.state = "hidden";
+    await writeXlsxFile(book, xlsx);
     const pdf = await convertWithLibreOffice(xlsx, "pdf", out);
     const planned = (plan.print?.rowBreaks ?? []).length + 1;
     expect(planned).toBeGreaterThan(5);
     expect(pdfPages(pdf.output)).toBe(planned);
+
+    // The indicator texts are formulas on their source cells; printed, they show the texts.
+    const linked = plan.cells.filter((c) => c.formula !== undefined);
+    expect(linked.length).toBeGreaterThan(100);
+    const text = execFileSync("pdftotext", [pdf.output, "-"], { encoding: "utf8" });
+    expect(text).not.toMatch(/#REF!|#NAME\?|#VALUE!|Err:\d/);
+    for (const source of ["Kementerian PANRB", "Bagian Hukum", "Bagian Umum"]) {
+      expect(linked.some((c) => c.value === source)).toBe(true);
+      expect(text).toContain(source);
+    }
   });
 });
