@@ -1,2 +1,4 @@
-/** The .xlsx package host: the zip archive read and written directly, without ExcelJS. */
+/** The .xlsx package host: the zip archive read (and written) directly, without ExcelJS. */
 export { readZip, writeZip, ZipFormatError } from "./zip";
+export { readXlsxPackage, readPackageParts, PackageFormatError } from "./read";
+export type { XlsxPackage, XlsxSheetRef, SheetState, SheetKind } from "./types";
