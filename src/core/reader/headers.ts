@@ -1,6 +1,6 @@
 /** Recognising a table by its header row, whatever the case, spacing, punctuation and order. */
 import type { CellValue } from "../grid";
-import { cellText } from "../grid";
+import { cellText, isBlank } from "../grid";
 import type { TableInfo } from "../model";
 import { headerKey } from "./text";
 
@@ -136,7 +136,7 @@ export function recogniseHeader(row: readonly CellValue[] | undefined): Header |
   if (!kind) return null;
   // The table spans every non-blank header cell, recognised or not (extra columns are ignored).
   for (let c = 0; c < row.length; c++) {
-    if (cellText(row[c] ?? null) === "") continue;
+    if (isBlank(row[c])) continue;
     if (firstCol < 0) firstCol = c;
     lastCol = c;
   }

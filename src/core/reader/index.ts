@@ -122,6 +122,7 @@ class Reader {
   private readonly indicatorKey = new Map<Indicator, string>();
   /** Cells consumed as labels or values (outcome) so they are not reported as skipped. */
   private readonly consumed = new Set<string>();
+  private readonly shortLabels = new Map<string, string>();
   private anon = 0;
 
   constructor(private readonly lang: Lang) {}
@@ -565,7 +566,7 @@ class Reader {
       }
       const text = b.text;
       // Only the start matters for recognising labels; long paragraphs are not normalised whole.
-      const n = LABEL_START.test(text) ? normalise(text.slice(0, 80)) : "";
+      const n = LABEL_START.test(text) ? this.labelKey(text) : "";
       if (this.isConsumed(b.sheet.name, b.row, b.col)) continue;
       if (isOutcomeLabel(n)) {
         pendingOutcome = true;
@@ -605,6 +606,17 @@ class Reader {
       });
     }
     this.takeOrganisation(titleLines, titleSheetHasCsf);
+  }
+
+  /** normalise(text.slice(0, 80)); short labels ("Penjelasan") repeat in every section. */
+  private labelKey(text: string): string {
+    if (text.length > 30) return normalise(text.slice(0, 80));
+    let n = this.shortLabels.get(text);
+    if (n === undefined) {
+      n = normalise(text);
+      this.shortLabels.set(text, n);
+    }
+    return n;
   }
 
   private addNarrative(section: Section, text: string, n: string): void {

@@ -89,8 +89,15 @@ export function similarity(a: readonly string[], b: readonly string[]): number {
   return (dice + containment) / 2;
 }
 
+const LINE_BREAK = /[\r\n]/;
+
 /** Lines of a cell, blank ones dropped. */
 export function lines(text: string): string[] {
+  // One line (the usual cell): no split needed.
+  if (!LINE_BREAK.test(text)) {
+    const t = text.trim();
+    return t === "" ? [] : [t];
+  }
   return text
     .split(/\r?\n|\r/)
     .map((l) => l.trim())
