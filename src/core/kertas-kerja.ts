@@ -2,7 +2,9 @@
  * The kertas kerja document sheet, written from the model in the seed's layout: title block,
  * outcome, the three CSF tables, one section per condition in code order, the signature block.
  * Everything comes from the model, so a name fixed once is fixed in every table, heading and
- * indicator line. The layout is the one the reader reads, so the sheet reads back to the model.
+ * indicator line; the indicator table's texts are formulas on the cells they were read from
+ * (with the text as their value), so they follow later edits. The layout is the one the reader
+ * reads, so the sheet reads back to the model.
  */
 import type { SheetGrid, WorkbookGrids } from "./grid";
 import type { ConditionNode, CsfModel, Indicator, SourceRef } from "./model";
@@ -435,6 +437,8 @@ function writeRows(plan: SheetPlan, placed: Placed): void {
  * The "Kertas Kerja" sheet plan: the document written from the model in the seed's layout,
  * A4 portrait, wrapped text with computed row heights, page breaks between sections and table
  * headers written again where a table continues on a new page, "Halaman x dari y" in the footer.
+ * Formats are few rectangles (one per run of rows sharing a style; none overlap), so the plan
+ * stays small on a document of tens of thousands of rows.
  * It replaces only a sheet the add-in made itself (resolveSheetName and the A1 marker).
  */
 export function planKertasKerja(model: CsfModel, wb: WorkbookGrids, settings: Settings): SheetPlan {
