@@ -341,8 +341,7 @@ export class FakeRange extends FakeProxy implements FormatTarget {
           ? { top: row, left: t.rect.left, bottom: row, right: t.rect.right }
           : { ...t.rect };
         if (m.top === m.bottom && m.left === m.right) continue;
-        t.sheet.merges = t.sheet.merges.filter((x) => !overlaps(x, m));
-        t.sheet.merges.push(m);
+        addMerge(t.sheet, m);
       }
     });
   }
@@ -370,6 +369,38 @@ export class FakeRange extends FakeProxy implements FormatTarget {
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, { merged: this });
   }
+}
+
+/** Per sheet, the merge covering each cell, for the merges array it was built from. */
+const mergeIndexes = new WeakMap<
+  FakeSheet,
+  { merges: CellRange[]; count: number; at: Map<number, CellRange> }
+>();
+
+/** Merge `m`, replacing the merges it overlaps, as Excel does (an index keeps this linear). */
+function addMerge(sheet: FakeSheet, m: CellRange): void {
+  let index = mergeIndexes.get(sheet);
+  if (!index || index.merges !== sheet.merges || index.count !== sheet.merges.length) {
+    const at = new Map<number, CellRange>();
+    for (const x of sheet.merges)
+      for (let r = x.top; r <= x.bottom; r++)
+        for (let c = x.left; c <= x.right; c++) at.set(r * 16384 + c, x);
+    index = { merges: sheet.merges, count: sheet.merges.length, at };
+    mergeIndexes.set(sheet, index);
+  }
+  let overlapped = false;
+  for (let r = m.top; r <= m.bottom && !overlapped; r++)
+    for (let c = m.left; c <= m.right && !overlapped; c++) overlapped = index.at.has(r * 16384 + c);
+  if (overlapped) {
+    sheet.merges = sheet.merges.filter((x) => !overlaps(x, m));
+    mergeIndexes.delete(sheet);
+    sheet.merges.push(m);
+    return;
+  }
+  sheet.merges.push(m);
+  index.count++;
+  for (let r = m.top; r <= m.bottom; r++)
+    for (let c = m.left; c <= m.right; c++) index.at.set(r * 16384 + c, m);
 }
 
 function overlaps(a: CellRange, b: CellRange): boolean {

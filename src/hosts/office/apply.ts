@@ -41,11 +41,11 @@ export interface ApplyResult {
 }
 
 /**
- * Default budget per request. Step sizes are estimated as Office.js serialises them (object
- * paths and actions as JSON, each with its ids and names), rounded up, so the budget only keeps
- * a margin under Excel on the web's 5 MB limit for what the estimate cannot see.
+ * Default budget per request: 4.5 MiB (4,718,592 bytes). Step sizes are estimated as Office.js
+ * serialises them (object paths and actions as JSON, with their ids and names), rounded up, so
+ * the rest of Excel on the web's 5 MB limit is left for the request's own envelope.
  */
-export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
+export const DEFAULT_REQUEST_BUDGET = 4.5 * 1024 * 1024;
 
 /** One queued piece of work with its estimated request size. */
 interface Step {

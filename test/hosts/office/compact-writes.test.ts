@@ -212,3 +212,22 @@ describe("compact writes at ExcelApi 1.9 leave the workbook as range-by-range wr
     }
   );
 });
+
+describe("request sizes", () => {
+  it.each(["1.7", "1.9"])(
+    "as the fake counts them stay within the host's budget on the sample's tree (ExcelApi %s)",
+    async (maxApi) => {
+      const sample = await readXlsxFile(SAMPLE);
+      const analysis = analyse(sample, DEFAULT_SETTINGS);
+      const { plan } = planJobs(sample, analysis, DEFAULT_SETTINGS, ["tree"]);
+      const host = new FakeExcelHost(sample, { maxApi }).install();
+      const grids = await readWorkbookGrids();
+      host.resetStats();
+      const budget = 300_000;
+      const result = await applyPlan(plan, { grids, maxRequestBytes: budget });
+      expect(result.chunks).toBeGreaterThan(1);
+      expect(host.stats.requestBytes.length).toBe(result.chunks);
+      for (const bytes of host.stats.requestBytes) expect(bytes).toBeLessThanOrEqual(budget);
+    }
+  );
+});
