@@ -505,3 +505,116 @@ describe("readXlsxPackage refuses what loadXlsxFile refuses, the same way", () =
     );
   });
 });
+
+describe("readXlsxPackage against readXlsxFile on generated sheet XML", () => {
+  /** A small deterministic generator (mulberry32), so a failure names its seed. */
+  function rng(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const TEXTS = [
+    "Kode &amp; Nama",
+    "baris\r\ndua",
+    "baris\rtiga",
+    " spasi ",
+    "_x000D_ dan _x0041_",
+    "&lt;b&gt; &quot;q&quot; &apos;a&apos;",
+    "&#x1F600; &#228;",
+    "",
+    "Meningkatnya Kualitas",
+  ];
+  const FORMULAS = ["A1+B2", "SUM(A1:C3)*$B$2", 'IF(B1>0,"ya","tidak")', "Sheet2!A1+A$1"];
+
+  function generatedBook(seed: number): string {
+    const rand = rng(seed);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const sst = TEXTS.map((t, i) =>
+      i % 3 === 2
+        ? `<si><r><t>${t}</t></r><r><rPr><b/></rPr><t>!</t></r></si>`
+        : `<si><t>${t}</t></si>`
+    );
+    const rows: string[] = [];
+    const links: string[] = [];
+    let shared = 0;
+    // Excel writes a shared formula's other cells inside its ref: here, below it in its column.
+    const masterOf = new Map<number, { si: number; until: number }>();
+    for (let r = 1; r <= 14; r++) {
+      if (rand() < 0.15) continue;
+      const cells: string[] = [];
+      let useR = true;
+      for (let c = 1; c <= 8; c++) {
+        if (rand() < 0.3) continue;
+        const ref = `${String.fromCharCode(64 + c)}${r}`;
+        const rAttr = useR ? ` r="${ref}"` : "";
+        const s = rand() < 0.3 ? ` s="${Math.floor(rand() * 4)}"` : "";
+        const master = masterOf.get(c);
+        let kind = Math.floor(rand() * 10);
+        if (master && r <= master.until && useR && rand() < 0.8) kind = 10;
+        // Links on shared formulas' cells make ExcelJS throw; other cells may carry one.
+        if (kind < 9 && useR && rand() < 0.08) links.push(ref);
+        // Now and then a cell without r, after a cell ExcelJS keeps (it throws otherwise).
+        useR = !(kind >= 0 && kind <= 5) || rand() < 0.9;
+        let xml: string;
+        if (kind === 0)
+          xml = `<c${rAttr}${s} t="s"><v>${Math.floor(rand() * TEXTS.length)}</v></c>`;
+        else if (kind === 1) xml = `<c${rAttr}${s}><v>${(rand() * 50000 - 100).toFixed(3)}</v></c>`;
+        else if (kind === 2) xml = `<c${rAttr}${s}><v>${Math.floor(rand() * 3)}</v></c>`;
+        else if (kind === 3) xml = `<c${rAttr}${s} t="b"><v>${Math.floor(rand() * 2)}</v></c>`;
+        else if (kind === 4) xml = `<c${rAttr}${s} t="e"><v>#N/A</v></c>`;
+        else if (kind === 5)
+          xml = `<c${rAttr}${s} t="inlineStr"><is><t>${pick(TEXTS)}</t></is></c>`;
+        else if (kind === 6)
+          xml = `<c${rAttr}${s} t="inlineStr"><is><r><t>${pick(TEXTS)}</t></r><r><t>x</t></r></is></c>`;
+        else if (kind === 7) {
+          const result = pick(["", "<v>0</v>", "<v>12.5</v>", "<v>1</v>"]);
+          xml = `<c${rAttr}${s}><f>${pick(FORMULAS).replace(/&/g, "&amp;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")}</f>${result}</c>`;
+        } else if (kind === 8)
+          xml = `<c${rAttr}${s} t="str"><f>A1&amp;"x"</f><v>${pick(TEXTS)}</v></c>`;
+        else if (kind === 9 && rAttr) {
+          const until = r + 3;
+          xml = `<c${rAttr}${s}><f t="shared" ref="${ref}:${String.fromCharCode(64 + c)}${until}" si="${shared}">${pick(FORMULAS)}</f><v>3</v></c>`;
+          masterOf.set(c, { si: shared, until });
+          shared++;
+        } else if (kind === 10 && master)
+          xml = `<c${rAttr}${s}><f t="shared" si="${master.si}"/><v>${Math.floor(rand() * 2)}</v></c>`;
+        else xml = `<c${rAttr}${s}/>`;
+        cells.push(xml);
+      }
+      rows.push(`<row r="${r}">${cells.join("")}</row>`);
+    }
+    const merges =
+      rand() < 0.5
+        ? '<mergeCells count="2"><mergeCell ref="J1:K2"/><mergeCell ref="B16:D16"/></mergeCells>'
+        : "";
+    const hyperlinks = links.length
+      ? `<hyperlinks>${links.map((l, i) => (i % 2 ? `<hyperlink ref="${l}" r:id="rId1"/>` : `<hyperlink ref="${l}" location="A1"/>`)).join("")}</hyperlinks>`
+      : "";
+    const protection = rand() < 0.3 ? '<sheetProtection sheet="1"/>' : "";
+    const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>`;
+    const styles =
+      `<styleSheet ${NS}><numFmts count="1"><numFmt numFmtId="170" formatCode="[h]:mm &quot;jam&quot;"/></numFmts>` +
+      '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="170"/><xf numFmtId="4"/></cellXfs></styleSheet>';
+    return handBook(
+      `acak-${seed}.xlsx`,
+      [
+        { name: "Acak", xml: sheetXml(rows.join(""), `${protection}${merges}${hyperlinks}`), rels },
+        { name: "Sheet2", xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') },
+      ],
+      {
+        sst: `<sst ${NS} count="${sst.length}" uniqueCount="${sst.length}">${sst.join("")}</sst>`,
+        styles,
+        workbookPr: rand() < 0.3 ? '<workbookPr date1904="1"/>' : "",
+      }
+    );
+  }
+
+  it.each(Array.from({ length: 24 }, (_, i) => [i + 1]))("seed %i", async (seed) => {
+    await expectSameGrids(generatedBook(seed));
+  });
+});
