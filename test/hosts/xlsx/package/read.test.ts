@@ -9,6 +9,7 @@ import { readXlsxPackage } from "../../../../src/hosts/xlsx/package";
 import { readZip, writeZip } from "../../../../src/hosts/xlsx/package/zip";
 import { shapeFor, syntheticWorkbook } from "../../../../bench/synthetic";
 import { badInputs, runCli, SAMPLE } from "../../../cli/run";
+import { LIBREOFFICE_TIMEOUT_MS, recalculateWithLibreOffice } from "../../../helpers/libreoffice";
 
 const ROOT = path.join(__dirname, "..", "..", "..", "..");
 
@@ -152,6 +153,20 @@ describe("readXlsxPackage gives the grids readXlsxFile gives", () => {
       true
     );
   });
+
+  it(
+    "on the sample zipped again by writeZip, opened and saved by LibreOffice (its own XML)",
+    async () => {
+      const rezipped = path.join(dir, "rezip", "contoh.xlsx");
+      fs.mkdirSync(path.dirname(rezipped), { recursive: true });
+      fs.writeFileSync(rezipped, writeZip(readZip(fs.readFileSync(SAMPLE))));
+      const { output } = await recalculateWithLibreOffice(rezipped, path.join(dir, "lo"));
+      const grids = await expectSameGrids(output);
+      const names = (await readXlsxFile(SAMPLE)).sheets.map((s) => s.name);
+      expect(grids.sheets.map((s) => s.name)).toEqual(names);
+    },
+    LIBREOFFICE_TIMEOUT_MS
+  );
 
   it("on a small synthetic bench workbook written by ExcelJS", async () => {
     // bench/synthetic.ts is the generator the benchmark uses; 60 indicators keep this quick.
