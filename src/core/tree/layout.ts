@@ -236,6 +236,8 @@ export function layoutTree(
   const lines: number[] = [];
   const line = (side: keyof EdgeSet, top: number, left: number, bottom: number, right: number) => {
     if (bottom < top || right < left) return;
+    if (top !== bottom && left !== right)
+      throw new Error("a connector line is one row or one column");
     if (left < 0 || right >= width)
       throw new Error(`connector outside the tree: column ${left < 0 ? left : right}`);
     lines.push(EDGE_BITS[side], top, left, bottom, right);
@@ -271,51 +273,54 @@ export function layoutTree(
   const forEachConnectorRun = (
     visit: (side: number, top: number, left: number, bottom: number, right: number) => void
   ): void => {
-    // Lines of one side on one column (or row) that overlap or touch are one run.
-    type Run = { side: number; top: number; left: number; bottom: number; right: number };
-    const runs: (Run & { order: number })[] = [];
-    for (let i = 0; i < lines.length; i += 5) {
-      const [side, top, left, bottom, right] = lines.slice(i, i + 5) as [
-        number,
-        number,
-        number,
-        number,
-        number,
-      ];
-      // A line drawn on a left or right side is vertical: one column; else one row.
-      const vertical = side === EDGE_LEFT || side === EDGE_RIGHT;
-      if (vertical)
-        for (let c = left; c <= right; c++)
-          runs.push({ side, top, left: c, bottom, right: c, order: i });
-      else
-        for (let r = top; r <= bottom; r++)
-          runs.push({ side, top: r, left, bottom: r, right, order: i });
+    // Every line is one column (left, right) or one row (top, bottom). Lines of one side on one
+    // column (or row) that overlap or touch are one run: sort them by side, line and start,
+    // join neighbours, then visit the runs in the order their first line was drawn.
+    interface Run {
+      side: number;
+      top: number;
+      left: number;
+      bottom: number;
+      right: number;
+      order: number;
     }
-    const isVertical = (x: Run): boolean => x.side === EDGE_LEFT || x.side === EDGE_RIGHT;
+    const runs: Run[] = [];
+    for (let i = 0; i < lines.length; i += 5) {
+      runs.push({
+        side: lines[i] ?? 0,
+        top: lines[i + 1] ?? 0,
+        left: lines[i + 2] ?? 0,
+        bottom: lines[i + 3] ?? 0,
+        right: lines[i + 4] ?? 0,
+        order: i,
+      });
+    }
+    const vertical = (x: Run): boolean => x.side === EDGE_LEFT || x.side === EDGE_RIGHT;
     runs.sort((x, y) =>
-      isVertical(x)
+      vertical(x)
         ? x.side - y.side || x.left - y.left || x.top - y.top
         : x.side - y.side || x.top - y.top || x.left - y.left
     );
-    const merged: (Run & { order: number })[] = [];
+    const joined: Run[] = [];
     for (const x of runs) {
-      const last = merged[merged.length - 1];
+      const last = joined[joined.length - 1];
       if (last && last.side === x.side) {
-        if (isVertical(x) && last.left === x.left && x.top <= last.bottom + 1) {
+        const v = vertical(x);
+        if (
+          v
+            ? last.left === x.left && x.top <= last.bottom + 1
+            : last.top === x.top && x.left <= last.right + 1
+        ) {
           last.bottom = Math.max(last.bottom, x.bottom);
-          last.order = Math.min(last.order, x.order);
-          continue;
-        }
-        if (!isVertical(x) && last.top === x.top && x.left <= last.right + 1) {
           last.right = Math.max(last.right, x.right);
           last.order = Math.min(last.order, x.order);
           continue;
         }
       }
-      merged.push({ ...x });
+      joined.push(x);
     }
-    merged.sort((x, y) => x.order - y.order || x.top - y.top || x.left - y.left);
-    for (const x of merged) visit(x.side, x.top, x.left, x.bottom, x.right);
+    joined.sort((x, y) => x.order - y.order);
+    for (const x of joined) visit(x.side, x.top, x.left, x.bottom, x.right);
   };
 
   /** Place one box with its first row at `top`; its internal rows span whole row units. */

@@ -4,7 +4,7 @@
  */
 import { isSpace } from "../chars";
 import { a1, parseCellRef, quoteSheet } from "../address";
-import type { CellRange, WorkbookGrids } from "../grid";
+import type { CellRange, SheetGrid, WorkbookGrids } from "../grid";
 import type { ConditionNode, CsfModel, Indicator, Level, SourceRef } from "../model";
 import type { Finding } from "../findings";
 import { t, type Lang, type MessageKey } from "../messages";
@@ -51,13 +51,13 @@ const LEGEND_COLS = 32;
 const MARGINS = { top: 0.5, bottom: 0.6, left: 0.4, right: 0.4 };
 
 /** Messages without parameters, rendered once per language (a big tree asks thousands of times). */
-const fixedMessages = new Map<string, string>();
+const fixedMessages: Record<Lang, Map<MessageKey, string>> = { id: new Map(), en: new Map() };
 function fixed(key: MessageKey, lang: Lang): string {
-  const k = `${lang}:${key}`;
-  let m = fixedMessages.get(k);
+  const byKey = fixedMessages[lang];
+  let m = byKey.get(key);
   if (m === undefined) {
     m = t(key, {}, lang);
-    fixedMessages.set(k, m);
+    byKey.set(key, m);
   }
   return m;
 }
@@ -115,38 +115,41 @@ export function printableSize(
  * An estimate: Excel does not tell us how it wraps. Scans the characters without splitting
  * (a big tree has tens of thousands of texts).
  */
-export function estimateLines(text: string, charsPerLine: number): number {
+export function estimateLines(text: string, charsPerLine: number, lead = ""): number {
   const cpl = Math.max(1, Math.floor(charsPerLine));
+  // One pass over `lead` then `text` (without making the joined string), no closures: a big
+  // tree measures tens of thousands of texts. A word ends at a space, a line break or the end.
   let lines = 0;
   let n = 1;
   let len = 0;
   let wordLen = 0;
-  const endWord = (): void => {
-    if (wordLen === 0) return;
-    if (len === 0) {
-      n += Math.floor((wordLen - 1) / cpl);
-      len = ((wordLen - 1) % cpl) + 1;
-    } else if (len + 1 + wordLen <= cpl) {
-      len += 1 + wordLen;
-    } else {
-      n += 1 + Math.floor((wordLen - 1) / cpl);
-      len = ((wordLen - 1) % cpl) + 1;
+  const total = lead.length + text.length;
+  for (let i = 0; i <= total; i++) {
+    const c =
+      i === total ? 10 : i < lead.length ? lead.charCodeAt(i) : text.charCodeAt(i - lead.length);
+    const ends = c === 10 || isSpace(c);
+    if (!ends) {
+      wordLen++;
+      continue;
     }
-    wordLen = 0;
-  };
-  const endParagraph = (): void => {
-    endWord();
-    lines += n;
-    n = 1;
-    len = 0;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) endParagraph();
-    else if (isSpace(c)) endWord();
-    else wordLen++;
+    if (wordLen > 0) {
+      if (len === 0) {
+        n += Math.floor((wordLen - 1) / cpl);
+        len = ((wordLen - 1) % cpl) + 1;
+      } else if (len + 1 + wordLen <= cpl) {
+        len += 1 + wordLen;
+      } else {
+        n += 1 + Math.floor((wordLen - 1) / cpl);
+        len = ((wordLen - 1) % cpl) + 1;
+      }
+      wordLen = 0;
+    }
+    if (c === 10) {
+      lines += n;
+      n = 1;
+      len = 0;
+    }
   }
-  endParagraph();
   return Math.max(1, lines);
 }
 
@@ -182,14 +185,24 @@ function refOf(s: SourceRef): string {
 interface LinkedText {
   formula?: string;
   value?: string;
-  /** What the box shows today (for the row height). */
+  /** What the box shows today after `lead` (for the row height). */
   shown: string;
+  lead: string;
 }
 
 const norm = (s: string): string => s.replace(/\s+/g, " ").trim().toLowerCase();
 
-function sheetOf(wb: WorkbookGrids, name: string) {
-  return wb.sheets.find((s) => s.name === name) ?? null;
+/** The workbook's sheets by name, made once per workbook (the tree looks thousands up). */
+const sheetsByName = new WeakMap<WorkbookGrids, Map<string, SheetGrid>>();
+function sheetOf(wb: WorkbookGrids, name: string): SheetGrid | null {
+  let byName = sheetsByName.get(wb);
+  if (!byName) {
+    byName = new Map();
+    // The first sheet of a name wins, as `find` would give it.
+    for (const s of wb.sheets) if (!byName.has(s.name)) byName.set(s.name, s);
+    sheetsByName.set(wb, byName);
+  }
+  return byName.get(name) ?? null;
 }
 
 /**
@@ -205,7 +218,7 @@ export function linkedText(
   wb: WorkbookGrids,
   prefix = ""
 ): LinkedText {
-  const literal: LinkedText = { value: prefix + expected, shown: prefix + expected };
+  const literal: LinkedText = { value: prefix + expected, shown: expected, lead: prefix };
   if (!src) return literal;
   const sheet = sheetOf(wb, src.sheet);
   const raw = sheet?.values[src.row]?.[src.col];
@@ -219,7 +232,8 @@ export function linkedText(
     // as text). With a prefix, a blank cell shows "" rather than the prefix alone.
     return {
       formula: flat(prefix ? `=IF(ISBLANK(${ref}),"",${pre}${ref})` : `=${ref}&""`),
-      shown: prefix + String(raw).trim(),
+      shown: String(raw).trim(),
+      lead: prefix,
     };
   }
   if (raw.includes("\r")) return literal;
@@ -231,17 +245,30 @@ export function linkedText(
   const pick = `TRIM(MID(SUBSTITUTE(${ref},CHAR(10),REPT(" ",999)),${k * 999 + 1},999))`;
   return {
     formula: flat(`=${pre}${pick}`),
-    shown: prefix + (lines[k] ?? "").replace(/ +/g, " ").trim(),
+    shown: (lines[k] ?? "").replace(/ +/g, " ").trim(),
+    lead: prefix,
   };
 }
 
 /** Where an indicator's number of `kind` is: the typed cell, else the measure row's column. */
 function measureRef(ind: Indicator, kind: "target" | "actual" | "achievement"): SourceRef | null {
-  const v = ind.values[kind];
-  if (v) return { sheet: v.sheet, row: v.row, col: v.col };
+  // Named reads: `values[kind]` on objects of many shapes is a slow keyed lookup.
+  const v =
+    kind === "target"
+      ? ind.values.target
+      : kind === "actual"
+        ? ind.values.actual
+        : ind.values.achievement;
+  if (v) return v;
   const m = ind.measure;
-  const col = m?.columns[kind];
-  return m && col !== undefined ? { sheet: m.sheet, row: m.row, col } : null;
+  if (!m) return null;
+  const col =
+    kind === "target"
+      ? m.columns.target
+      : kind === "actual"
+        ? m.columns.actual
+        : m.columns.achievement;
+  return col !== undefined ? { sheet: m.sheet, row: m.row, col } : null;
 }
 
 /**
@@ -332,11 +359,15 @@ function errorsFor(node: ConditionNode, errors: ErrorIndex): number {
   const code = normCode(node.code);
   let n = code !== null ? (errors.byCode.get(code) ?? 0) : 0;
   if (errors.byCell.size === 0) return n;
-  const cells = new Set<string>([node.cell]);
-  if (node.sectionCell) cells.add(node.sectionCell);
-  for (const m of node.mentions) cells.add(m.cell);
-  for (const i of node.indicators) cells.add(i.cell);
-  for (const c of cells) n += errors.byCell.get(c) ?? 0;
+  // Each of the node's cells once (a small array: a Set per node costs more than it saves).
+  const cells: string[] = [node.cell];
+  const add = (cell: string): void => {
+    if (!cells.includes(cell)) cells.push(cell);
+  };
+  if (node.sectionCell) add(node.sectionCell);
+  for (let i = 0; i < node.mentions.length; i++) add((node.mentions[i] as { cell: string }).cell);
+  for (let i = 0; i < node.indicators.length; i++) add((node.indicators[i] as Indicator).cell);
+  for (let i = 0; i < cells.length; i++) n += errors.byCell.get(cells[i] as string) ?? 0;
   return n;
 }
 
@@ -392,13 +423,17 @@ function boxContent(
   shelf: boolean
 ): BoxContent {
   // Bold text is about a tenth wider.
-  const nameLines = (s: string, size: number, lh: number, bold = false): number =>
-    estimateLines(s, charsPerLine(size) / (bold ? 1.12 : 1)) * lh + 3;
+  const nameLines = (s: LinkedText, size: number, lh: number, bold = false): number =>
+    estimateLines(s.shown, charsPerLine(size) / (bold ? 1.12 : 1), s.lead) * lh + 3;
   if (!node) {
     const src = model.outcomeCell ? parseSource(model.outcomeCell) : null;
     const name = model.outcome
       ? linkedText(src, model.outcome, wb)
-      : { value: t("tree.outcomeMissing", {}, lang), shown: t("tree.outcomeMissing", {}, lang) };
+      : {
+          value: t("tree.outcomeMissing", {}, lang),
+          shown: t("tree.outcomeMissing", {}, lang),
+          lead: "",
+        };
     return {
       id: "outcome",
       style: "outcome",
@@ -408,7 +443,7 @@ function boxContent(
       bold: true,
       indicators: [],
       errors: 0,
-      rows: [CODE_ROW_HEIGHT, nameLines(name.shown, FONT_SIZE + 1, LINE_HEIGHT + 1, true)],
+      rows: [CODE_ROW_HEIGHT, nameLines(name, FONT_SIZE + 1, LINE_HEIGHT + 1, true)],
     };
   }
   const name = linkedText(node.source, node.name, wb);
@@ -417,12 +452,9 @@ function boxContent(
     ind,
     name: linkedText(ind.textCells.name ?? parseSource(ind.cell), ind.name, wb, prefix),
   }));
-  const rows = [
-    CODE_ROW_HEIGHT,
-    nameLines(name.shown, FONT_SIZE, LINE_HEIGHT, node.level === "csf"),
-  ];
+  const rows = [CODE_ROW_HEIGHT, nameLines(name, FONT_SIZE, LINE_HEIGHT, node.level === "csf")];
   for (const i of indicators) {
-    rows.push(nameLines(i.name.shown, SMALL_FONT, SMALL_LINE_HEIGHT), VALUES_ROW_HEIGHT);
+    rows.push(nameLines(i.name, SMALL_FONT, SMALL_LINE_HEIGHT), VALUES_ROW_HEIGHT);
   }
   if (indicators.length === 0) rows.push(VALUES_ROW_HEIGHT);
   const codeText =
@@ -459,6 +491,8 @@ export function buildTreePlan(
   const lang = settings.lang;
   const sheetName = resolveSheetName(t("tree.sheetName", {}, lang), wb, "pohon");
   const plan = emptySheetPlan(sheetName, "create", "pohon");
+  // Sheets looked up afresh for every plan: the grids may have changed since the last one.
+  sheetsByName.delete(wb);
   plan.tabColor = LEVEL_STYLE.antara.head;
   const errors = indexErrors(findings.filter((f) => f.severity === "error"));
 
@@ -741,13 +775,14 @@ function drawBox(plan: SheetPlan, box: BoxPlacement, c: BoxContent, styles: BoxS
 
   // Indicators: "IK: name" across the box, then T | R | capaian.
   const third = BOX_COLS / 3;
-  c.indicators.forEach(({ name, ind }, i) => {
+  for (let i = 0; i < c.indicators.length; i++) {
+    const { name, ind } = c.indicators[i] as BoxContent["indicators"][number];
     const ikRow = box.rowTops[2 + 2 * i];
     const vRow = box.rowTops[3 + 2 * i];
     const ikEnd = box.rowEnds[2 + 2 * i];
     const vEnd = box.rowEnds[3 + 2 * i];
     if (ikRow === undefined || vRow === undefined || ikEnd === undefined || vEnd === undefined)
-      return;
+      continue;
     plan.cells.push(textCell(ikRow, L, name));
     area(ikRow, L, ikEnd, R, styles.indicatorName);
     const tCol = L;
@@ -771,7 +806,7 @@ function drawBox(plan: SheetPlan, box: BoxPlacement, c: BoxContent, styles: BoxS
     plan.cells.push(
       f ? { row: vRow, col: cCol, formula: f } : { row: vRow, col: cCol, value: ind.achievement }
     );
-  });
+  }
   if (c.indicators.length === 0 && c.style !== "outcome") {
     const r = box.rowTops[2];
     const e = box.rowEnds[2];
