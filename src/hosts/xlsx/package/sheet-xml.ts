@@ -103,11 +103,14 @@ function valueContent(v: PlanCell["value"]): Content {
   if (v === undefined || v === null) return { t: null, inner: "" };
   if (typeof v === "number" && Number.isFinite(v)) return { t: null, inner: `<v>${v}</v>` };
   if (typeof v === "boolean") return { t: "b", inner: `<v>${v ? 1 : 0}</v>` };
-  return { t: "inlineStr", inner: `<is><t xml:space="preserve">${escapeText(String(v))}</t></is>` };
+  // The raw text: escaped and wrapped only when written (a kertas kerja holds megabytes of it).
+  return { t: "inlineStr", inner: String(v) };
 }
 
 function cellXml(ref: string, s: number, content: Content | null): string {
   const sAttr = s > 0 ? ` s="${s}"` : "";
+  if (content?.t === "inlineStr")
+    return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(content.inner)}</t></is></c>`;
   if (!content || content.inner === "") return `<c r="${ref}"${sAttr}/>`;
   const tAttr = content.t ? ` t="${content.t}"` : "";
   return `<c r="${ref}"${sAttr}${tAttr}>${content.inner}</c>`;
@@ -148,6 +151,8 @@ const ROW_CLOSE = ascii(`</row>`);
 const CELL_OPEN = ascii(`<c r="`);
 const SELF_CLOSE = ascii(`/>`);
 const GT = ascii(`>`);
+const INLINE_OPEN = ascii(` t="inlineStr"><is><t xml:space="preserve">`);
+const INLINE_CLOSE = ascii(`</t></is></c>`);
 
 /** No cell at this position of a created sheet's dense rows. */
 const NO_CELL = -2;
@@ -383,7 +388,11 @@ export function buildSheetXml(
     }
   }
   for (const h of sp.hyperlinks) setContent(h.row, h.col, valueContent(h.text));
-  const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
+  // Heights by row (NaN: none), as an array: a kertas kerja sets one on each of 55,000 rows.
+  let lastRow = height - 1;
+  for (const h of sp.rowHeights) if (h.row > lastRow) lastRow = h.row;
+  const heights = new Float64Array(lastRow + 1).fill(NaN);
+  for (const h of sp.rowHeights) heights[h.row] = h.height;
 
   // The extent of the cells written, for <dimension>.
   let maxRow = -1;
@@ -396,10 +405,6 @@ export function buildSheetXml(
         if (c > maxCol) maxCol = c;
         break;
       }
-  });
-  const rowNumbers = new Set(heights.keys());
-  styleRows.forEach((row, r) => {
-    if (row) rowNumbers.add(r);
   });
 
   const sheetPr: string[] = [];
@@ -415,7 +420,7 @@ export function buildSheetXml(
   const cfs = sp.conditionalFormats.map((cf) => conditionalXml(cf, styles, next)).join("");
   const print = printXml(sp.print);
 
-  const w = new ByteWriter(Math.max(1 << 16, rowNumbers.size * 64));
+  const w = new ByteWriter(Math.max(1 << 16, heights.length * 64));
   w.text(
     [
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
@@ -436,13 +441,14 @@ export function buildSheetXml(
     if (!b) styleAttr.set(st, (b = ascii(st > 0 ? `" s="${st}"` : `"`)));
     return b;
   };
-  for (const r of [...rowNumbers].sort((x, y) => x - y)) {
-    const h = heights.get(r);
+  for (let r = 0; r < heights.length; r++) {
+    const h = heights[r] as number;
     const row = styleRows[r];
-    const n = ascii(String(r + 1));
+    if (!row && Number.isNaN(h)) continue;
+    const n = r + 1;
     w.bytes(ROW_OPEN);
-    w.bytes(n);
-    w.text(h !== undefined ? `" ht="${h}" customHeight="1"` : `"`);
+    w.uint(n);
+    w.text(Number.isNaN(h) ? `"` : `" ht="${h}" customHeight="1"`);
     if (!row) {
       w.bytes(SELF_CLOSE);
       continue;
@@ -454,10 +460,14 @@ export function buildSheetXml(
       if (st === NO_CELL) continue;
       w.bytes(CELL_OPEN);
       w.bytes(letters[c] as Uint8Array);
-      w.bytes(n);
+      w.uint(n);
       w.bytes(sBytes(st));
       const content = cr ? cr[c] : null;
-      if (!content || content.inner === "") w.bytes(SELF_CLOSE);
+      if (content?.t === "inlineStr") {
+        w.bytes(INLINE_OPEN);
+        w.text(escapeText(content.inner));
+        w.bytes(INLINE_CLOSE);
+      } else if (!content || content.inner === "") w.bytes(SELF_CLOSE);
       else w.text(`${content.t ? ` t="${content.t}"` : ""}>${content.inner}</c>`);
     }
     w.bytes(ROW_CLOSE);
