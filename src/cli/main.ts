@@ -5,25 +5,20 @@
  */
 import { promises as fs, readFileSync, existsSync, realpathSync } from "fs";
 import * as nodePath from "path";
-import * as ExcelJS from "exceljs";
 import { a1Range } from "../core/address";
 import { countBySeverity, type Finding } from "../core/findings";
-import { gridWidth, isBlank, type SheetGrid } from "../core/grid";
+import { gridWidth, isBlank, type SheetGrid, type WorkbookGrids } from "../core/grid";
 import { modelToJson, summaryText } from "../core/json";
 import { t, type Lang } from "../core/messages";
 import type { CsfModel } from "../core/model";
 import { analyse, planJobs, type Job } from "../core/pipeline";
 import { planLaporan, type WorkbookResult } from "../core/report";
 import { withDefaults, type Settings } from "../core/settings";
-import {
-  InputFileError,
-  applyPlan,
-  gridsFromWorkbook,
-  loadXlsxFile,
-  readXlsxFile,
-  writeXlsxFile,
-} from "../hosts/xlsx";
-import { oneLine } from "../hosts/xlsx/errors";
+import type { WritePlan } from "../core/plan";
+// Not through hosts/xlsx/index: that loads ExcelJS, which the CLI no longer needs.
+import { InputFileError, oneLine } from "../hosts/xlsx/errors";
+import { readXlsxPackage } from "../hosts/xlsx/package/read";
+import { emptyPackage, writePlanToXlsxFile, type PackageParts } from "../hosts/xlsx/package/write";
 import { langArgument, parseArgs, type CliOptions, type Command } from "./args";
 
 /** Where the CLI writes; tests pass collectors. */
@@ -170,7 +165,7 @@ async function info(
   let status = 0;
   for (const file of files) {
     try {
-      const grids = await readXlsxFile(file, lang);
+      const { grids } = await readXlsxPackage(file, { lang });
       out(t("cli.info.header", { file, count: grids.sheets.length }, lang));
       for (const sheet of grids.sheets) out(sheetLine(sheet, lang));
     } catch (e) {
@@ -283,7 +278,7 @@ async function periksa(
   for (const file of files) {
     let grids;
     try {
-      grids = await readXlsxFile(file, lang);
+      grids = (await readXlsxPackage(file, { lang })).grids;
     } catch (e) {
       if (!(e instanceof InputFileError)) throw e;
       err(e.message);
@@ -307,9 +302,8 @@ async function periksa(
     });
   }
   if (options.laporan) {
-    const wb = new ExcelJS.Workbook();
-    applyPlan(wb, planLaporan(results, lang), lang);
-    await writeOutput(wb, options.laporan, lang);
+    const book = emptyPackage();
+    await writeOutput(book, { sheets: [] }, planLaporan(results, lang), options.laporan, lang);
     // Keep stdout pure JSON when JSON was asked for.
     (options.json ? err : out)(t("cli.laporanWritten", { out: options.laporan }, lang));
   }
@@ -359,14 +353,13 @@ async function job(
   const lang = settings.lang;
   const output = options.output ?? "";
   refuseOverwrite([file], output, lang);
-  const wb = await loadXlsxFile(file, lang);
-  const grids = gridsFromWorkbook(wb, file);
+  // The package is read once; the output is the input's parts with the plan patched in.
+  const { grids, pkg } = await readXlsxPackage(file, { lang });
   const analysis = analyse(grids, settings, file);
   const { plan, findings } = planJobs(grids, analysis, settings, JOBS[command], {
     replaceOverrides: options.replaceOverrides,
   });
-  applyPlan(wb, plan, lang);
-  await writeOutput(wb, output, lang);
+  await writeOutput(pkg, grids, plan, output, lang);
   out(t("cli.written", { out: output }, lang));
   out(summaryLine(file, analysis.model, findings, lang));
   // The job's own findings (a typed capaian left alone, a protected sheet not filled) say why
@@ -391,9 +384,16 @@ function refuseOverwrite(inputs: readonly string[], output: string, lang: Lang):
       throw new UserError(t("cli.input.sameAsOutput", { file: output }, lang));
 }
 
-async function writeOutput(wb: ExcelJS.Workbook, path: string, lang: Lang): Promise<void> {
+/** Apply `plan` to the package and write it to `path` (a temp file renamed; refusals thrown first). */
+async function writeOutput(
+  pkg: PackageParts,
+  grids: WorkbookGrids,
+  plan: WritePlan,
+  path: string,
+  lang: Lang
+): Promise<void> {
   try {
-    await writeXlsxFile(wb, path);
+    await writePlanToXlsxFile(pkg, plan, lang, grids, path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (typeof code === "string")

@@ -5,6 +5,7 @@ import * as ExcelJS from "exceljs";
 import * as pipeline from "../../src/core/pipeline";
 import { generatedKind } from "../../src/core/plan";
 import { readXlsxFile } from "../../src/hosts/xlsx";
+import { readZip } from "../../src/hosts/xlsx/package/zip";
 import { badInputs, fingerprint, runCli, SAMPLE } from "./run";
 
 let dir: string;
@@ -251,9 +252,50 @@ describe("the jobs on the sample", () => {
     await book.getWorksheet("Target & Realisasi")!.protect("", {});
     const input = path.join(dir, "terkunci.xlsx");
     await book.xlsx.writeFile(input);
-    const r = await runCli(["hitung", input, "-o", path.join(dir, "hasil", "terkunci.xlsx")]);
+    const out = path.join(dir, "hasil", "terkunci.xlsx");
+    const r = await runCli(["hitung", input, "-o", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\] '?Target & Realisasi'?.* sheet-protected: /);
+    // Nothing was written into the protected sheet: its part is the input's, byte for byte.
+    const before = readZip(fs.readFileSync(input));
+    const after = readZip(fs.readFileSync(out));
+    const part = [...before.keys()].find((k) =>
+      /sheetProtection/.test(Buffer.from(before.get(k)!).toString("utf8"))
+    )!;
+    expect(part).toMatch(/^xl\/worksheets\//);
+    expect(Buffer.from(after.get(part)!).equals(Buffer.from(before.get(part)!))).toBe(true);
+  });
+
+  it("proses keeps every part of the input it does not have to change, byte for byte", async () => {
+    const out = path.join(dir, "hasil", "utuh.xlsx");
+    expect((await runCli(["proses", SAMPLE, "-o", out])).code).toBe(0);
+    const before = readZip(fs.readFileSync(SAMPLE));
+    const after = readZip(fs.readFileSync(out));
+    const text = (b: Uint8Array) => Buffer.from(b).toString("utf8");
+    // Edited on purpose: the workbook's sheet list, names and calculation, its relationships and
+    // content types, the styles (appended to), and the sheet the fill writes its formulas into.
+    const edited = new Set([
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "[Content_Types].xml",
+      "xl/styles.xml",
+    ]);
+    const changed: string[] = [];
+    for (const [name, bytes] of before) {
+      const now = after.get(name);
+      expect({ name, kept: now !== undefined || name === "xl/calcChain.xml" }).toEqual({
+        name,
+        kept: true,
+      });
+      if (!now || Buffer.from(now).equals(Buffer.from(bytes)) || edited.has(name)) continue;
+      // Another sheet may only lose its tab selection (the new sheet is the selected one).
+      const unselect = (x: string) => x.replace(/ tabSelected="(1|true)"/, "");
+      if (unselect(text(bytes)) === unselect(text(now))) continue;
+      changed.push(name);
+    }
+    const grids = await readXlsxFile(SAMPLE);
+    const filled = grids.sheets.findIndex((s) => s.name === "Target & Realisasi");
+    expect(changed).toEqual([`xl/worksheets/sheet${filled + 1}.xml`]);
   });
 
   it("hitung fills the empty Capaian (%) cells with formulas", async () => {
