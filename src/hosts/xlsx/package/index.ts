@@ -2,3 +2,4 @@
 export { readZip, writeZip, ZipFormatError } from "./zip";
 export { readXlsxPackage, readPackageParts, PackageFormatError } from "./read";
 export type { XlsxPackage, XlsxSheetRef, SheetState, SheetKind } from "./types";
+export { applyPlanToPackage, writePlanToXlsxFile, emptyPackage, type PackageParts } from "./write";
