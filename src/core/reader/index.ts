@@ -118,8 +118,8 @@ class Reader {
   private aliasTextCount = 0;
   private readonly idCount = new Map<string, number>();
   private readonly claimed = new Set<ConditionNode>();
-  private readonly indicatorsByName = new Map<string, Indicator[]>();
-  private readonly indicatorKey = new Map<Indicator, string>();
+  private readonly attached: Indicator[] = [];
+  private indicatorsByName: Map<string, Indicator[]> | null = null;
   /** Cells consumed as labels or values (outcome) so they are not reported as skipped. */
   private readonly consumed = new Set<string>();
   private readonly shortLabels = new Map<string, string>();
@@ -805,9 +805,20 @@ class Reader {
   private attach(ind: Indicator, node: ConditionNode | null, refersTo: string | null): void {
     if (node) node.indicators.push(ind);
     else this.orphans.push({ indicator: ind, refersTo });
-    const key = normalise(ind.name);
-    this.indicatorKey.set(ind, key);
-    push(this.indicatorsByName, key, ind);
+    this.attached.push(ind);
+    if (this.indicatorsByName) push(this.indicatorsByName, normalise(ind.name), ind);
+  }
+
+  /**
+   * Indicators by normalised name, in the order they were attached. Built when a measure row is
+   * first not found under its code (tables without a Kode column): most rows never need it.
+   */
+  private indicatorsNamed(key: string): Indicator[] {
+    if (!this.indicatorsByName) {
+      this.indicatorsByName = new Map();
+      for (const i of this.attached) push(this.indicatorsByName, normalise(i.name), i);
+    }
+    return this.indicatorsByName.get(key) ?? [];
   }
 
   // ---------- measure tables ----------
@@ -819,17 +830,24 @@ class Reader {
     if (nameCol === undefined) return;
     let code: string | null = null;
     let codeNodes: ConditionNode[] = [];
+    // The Kode cell usually repeats on each indicator row of a condition: resolved once. Nothing
+    // read here adds nodes or codes, so the same text resolves the same way on the next row.
+    let lastCodeText: string | null = null;
+    let lastHit: ConditionNode | null = null;
     for (const r of b.rows) {
       const row = sheet.values[r] ?? [];
       if (col.code !== undefined) {
         const codeText = cellText(row[col.code] ?? null);
         if (codeText !== "") {
-          code = normaliseCode(codeText) ?? splitTrailingCode(codeText).code;
-          const hit = code
-            ? this.resolveRef(code, null, null)
-            : this.resolveRef(null, codeText, null);
-          codeNodes = hit ? (this.byCode.get(code ?? "") ?? [hit]) : [];
-          if (hit && !codeNodes.includes(hit)) codeNodes = [hit, ...codeNodes];
+          let hit: ConditionNode | null = lastHit;
+          if (codeText !== lastCodeText) {
+            code = normaliseCode(codeText) ?? splitTrailingCode(codeText).code;
+            hit = code ? this.resolveRef(code, null, null) : this.resolveRef(null, codeText, null);
+            codeNodes = hit ? (this.byCode.get(code ?? "") ?? [hit]) : [];
+            if (hit && !codeNodes.includes(hit)) codeNodes = [hit, ...codeNodes];
+            lastCodeText = codeText;
+            lastHit = hit;
+          }
           hit?.mentions.push({
             name: code ? "" : codeText,
             code,
@@ -853,12 +871,12 @@ class Reader {
       let ind: Indicator | undefined;
       for (const n of codeNodes) {
         ind = n.indicators.find(
-          (i) => free(i) && (i.name === name || this.indicatorKey.get(i) === keyOf())
+          (i) => free(i) && (i.name === name || normalise(i.name) === keyOf())
         );
         if (ind) break;
       }
       if (!ind) {
-        const same = this.indicatorsByName.get(keyOf()) ?? [];
+        const same = this.indicatorsNamed(keyOf());
         ind = same.find(free);
         if (!ind && same.length > 0) {
           this.skipped("warning", "reader.skipped.measuredTwice", sheet.name, r, nameCol, {

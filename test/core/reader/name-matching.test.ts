@@ -83,4 +83,33 @@ describe("matching section headings and measure rows to conditions by name", () 
     ]);
     expect(model.orphans).toEqual([]);
   });
+
+  it("pairs rows of a table without Kode by name alone, and reports a name measured twice", () => {
+    const model = readWorkbook(
+      workbook(
+        [
+          ["3. Meningkatnya Layanan Café Rakyat"],
+          ["Penjelasan"],
+          ["Indikator Kinerja", "Definisi", "Relevansi", "Formulasi", "Sumber Data"],
+          ["Persentase Layanan Café", "Def", "Rel", "A / B x 100", "Dinas"],
+          ["Jumlah Menu Baru", "Def", "Rel", "Jumlah menu", "Dinas"],
+        ],
+        [
+          ["Indikator Kinerja", "Target", "Realisasi"],
+          ["jumlah menu  BARU", 10, 12],
+          ["Persentase Layanan Café", 80, 60],
+          ["Jumlah Menu Baru", 11, 13],
+        ]
+      )
+    );
+    const csf3 = model.nodes.find((n) => n.code === "3");
+    expect(csf3?.indicators.map((i) => [i.name, i.target, i.measure?.row])).toEqual([
+      ["Persentase Layanan Café", 80, 2],
+      ["Jumlah Menu Baru", 10, 1],
+    ]);
+    const measuredTwice = model.findings.filter((f) => f.params["name"] === "Jumlah Menu Baru");
+    expect(measuredTwice.map((f) => [f.rule, f.cell])).toEqual([
+      ["skipped-content", "'Target'!A4"],
+    ]);
+  });
 });
