@@ -176,6 +176,9 @@ export class XmlScanner {
   private textStart = 0;
   private textEnd = 0;
   private textPrefix = "";
+  /** Open elements; an unclosed one at the end, or no element at all, is malformed XML. */
+  private depth = 0;
+  private sawElement = false;
 
   constructor(readonly xml: string) {}
 
@@ -192,6 +195,8 @@ export class XmlScanner {
         this.textStart = start;
         this.textEnd = len;
         this.pos = len;
+        if (this.depth !== 0) throw new PackageFormatError("unclosed element at the end");
+        if (!this.sawElement) throw new PackageFormatError("no root element");
         return (this.kind = Tok.End);
       }
       const c = xml.charCodeAt(lt + 1);
@@ -222,6 +227,7 @@ export class XmlScanner {
         if (gt < 0) throw new PackageFormatError("unterminated close tag");
         this.selfClosing = false;
         this.pos = gt + 1;
+        this.depth--;
         return (this.kind = Tok.Close);
       }
       // The tag ends at the first '>' outside a quoted attribute value.
@@ -236,6 +242,8 @@ export class XmlScanner {
       }
       if (j >= len) throw new PackageFormatError(`unterminated tag <${this.qname}`);
       this.selfClosing = xml.charCodeAt(j - 1) === 47;
+      if (!this.selfClosing) this.depth++;
+      this.sawElement = true;
       this.attrStart = i;
       this.attrEnd = this.selfClosing ? j - 1 : j;
       this.pos = j + 1;
@@ -894,6 +902,7 @@ function readSheetData(
     if (!isFormula && !hasValue && !p.style && !linked) return;
     const col =
       p.address !== undefined ? columnOf(p.address) : prevCol > 0 ? prevCol + 1 : cellOrdinal;
+    if (col > 16384) throw new PackageFormatError(`cell ${p.address ?? col} beyond column XFD`);
     prevCol = col;
     if (row && col >= 1) cellContent(p, linked, rowNumber, col, masters, ctx, row);
   };

@@ -518,6 +518,18 @@ describe("readXlsxPackage refuses what loadXlsxFile refuses, the same way", () =
     expect(await problemOf(() => readXlsxPackage(missing))).toEqual(
       await problemOf(() => loadXlsxFile(missing))
     );
+    const cutXml = sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>');
+    for (const [label, xml] of [
+      ["cut", cutXml.slice(0, cutXml.length - 30)],
+      ["empty", ""],
+      ["beyond XFD", sheetXml('<row r="1"><c r="XFE1"><v>1</v></c></row>')],
+    ] as const) {
+      const file = handBook(`bad-${label.replace(" ", "-")}.xlsx`, [{ name: "S", xml }]);
+      expect({ label, problem: await problemOf(() => readXlsxPackage(file)) }).toEqual({
+        label,
+        problem: await problemOf(() => loadXlsxFile(file)),
+      });
+    }
   });
 });
 
