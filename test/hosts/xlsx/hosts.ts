@@ -3,11 +3,10 @@
  * host tests run against both: the ExcelJS host (load, apply, re-serialise) and the package
  * writer (patch the zip package).
  */
-import * as fs from "fs";
 import type { Lang } from "../../../src/core/messages";
 import type { WritePlan } from "../../../src/core/plan";
-import { applyPlan, gridsFromWorkbook, loadXlsxFile, writeXlsxFile } from "../../../src/hosts/xlsx";
-import { readZip } from "../../../src/hosts/xlsx/package/zip";
+import { applyPlan, loadXlsxFile, writeXlsxFile } from "../../../src/hosts/xlsx";
+import { readXlsxPackage } from "../../../src/hosts/xlsx/package/read";
 import { writePlanToXlsxFile } from "../../../src/hosts/xlsx/package/write";
 
 export interface XlsxHost {
@@ -28,9 +27,9 @@ export const excelJsHost: XlsxHost = {
 export const packageHost: XlsxHost = {
   name: "package writer",
   async applyFile(input, plan, output, lang = "id") {
-    const bytes = fs.readFileSync(input);
-    const grids = gridsFromWorkbook(await loadXlsxFile(input, lang), input);
-    await writePlanToXlsxFile({ parts: readZip(bytes) }, plan, lang, grids, output);
+    // As pokin does: the package reader's grids and parts.
+    const { grids, pkg } = await readXlsxPackage(input, { lang });
+    await writePlanToXlsxFile(pkg, plan, lang, grids, output);
   },
 };
 

@@ -8,6 +8,7 @@
 import * as ExcelJS from "exceljs";
 import { emptySheetPlan, markerText, type WritePlan } from "../../../../src/core/plan";
 import { gridsFromWorkbook, PlanRefusedError } from "../../../../src/hosts/xlsx";
+import { readXlsxPackage } from "../../../../src/hosts/xlsx/package/read";
 import { applyPlanToPackage, emptyPackage } from "../../../../src/hosts/xlsx/package/write";
 import { readZip, writeZip } from "../../../../src/hosts/xlsx/package/zip";
 
@@ -169,7 +170,10 @@ describe("the package writer", () => {
     const hasil = text(readZip(bytes).get("xl/worksheets/sheet4.xml"));
     expect(hasil).toContain(">_x005F_x0041_ tetap<");
     expect(hasil).toContain(">ada_x0001_kontrol<");
+    const ours = (await readXlsxPackage(bytes)).grids;
     const grids = await gridsOf(bytes);
+    // Our reader and ExcelJS read the written file alike.
+    expect(ours.sheets).toEqual(grids.sheets);
     const tr = grids.sheets.find((s) => s.name === "Target & Realisasi")!;
     expect(tr.values[0]).toEqual(["Kode", "Target", "Realisasi", "Capaian (%)"]);
     expect(tr.values[2]?.[3]).toBe("teks =bukan rumus");
