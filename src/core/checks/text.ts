@@ -47,12 +47,19 @@ function splitWords(s: string): string[] {
  * equal keys give equal hashes, so only texts sharing a hash need their keys compared.
  */
 export function textKeyHash(s: string): { words: number; hash: number } {
-  const lower = s.toLowerCase();
+  // ASCII letters are folded here; other text is lowercased first, as `words` does.
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return hashWords(s.toLowerCase());
+  return hashWords(s);
+}
+
+/** textKeyHash of lowercased text, or of ASCII text (upper case folded on the way). */
+function hashWords(lower: string): { words: number; hash: number } {
   let hash = FNV_OFFSET;
   let count = 0;
   let inWord = false;
   for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
+    let c = lower.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
     const word = isWordChar(c);
     if (word && inWord) {
       hash = Math.imul(hash ^ c, FNV_PRIME);
