@@ -80,6 +80,8 @@ describe("check text helpers", () => {
     expect(a?.words).toBe(words(texts[0] ?? "").length);
     expect(c?.hash).not.toBe(a?.hash);
     expect(textKeyHash(" .; ")).toEqual({ words: 0, hash: textKeyHash("").hash });
+    expect(textKeyHash("Layanan CAFÉ Baru")).toEqual(textKeyHash("layanan café  baru."));
+    expect(textKeyHash("Layanan CAFÉ Baru").hash).not.toBe(textKeyHash("Layanan CAFE Baru").hash);
   });
 
   it("give the same first word as the full split", () => {
