@@ -668,6 +668,10 @@ class Reader {
     const prose = isProse(text);
     // A long name may still be a heading: only when it is a listed condition's exact name.
     if (prose && (!code || text.length > 1000)) return null;
+    // A sentence without a code needs an exact name (below); when even its first word starts no
+    // known name, it is text (the name before a trailing code starts with that same word).
+    const sentence = !code && !nextIsLabel && (/[.!?]$/.test(text) || text.length > 150);
+    if (sentence && !this.mayBeName(text)) return null;
     const trailing = splitTrailingCode(lead ? lead.name : text);
     const name = trailing.name;
     const free = (n: ConditionNode): boolean => !this.claimed.has(n);
@@ -678,7 +682,7 @@ class Reader {
     }
     // A line without a code, not followed by "Penjelasan" and ending a sentence is text;
     // only an exact name could make it a heading (this keeps the fuzzy search off paragraphs).
-    if (!code && !nextIsLabel && (/[.!?]$/.test(text) || text.length > 150)) {
+    if (sentence) {
       const exact = this.exactByName(name)?.find(free);
       if (!exact) return null;
     }
