@@ -307,7 +307,7 @@ export class XmlScanner {
       if (ve < 0 || ve >= to) throw new PackageFormatError("unterminated attribute value");
       i = ve + 1;
       if (oneChar === 114) p.address = attrText(xml, vs, ve);
-      else if (oneChar === 116) p.type = attrText(xml, vs, ve);
+      else if (oneChar === 116) p.type = cellType(xml, vs, ve);
       else if (oneChar === 115 && ve > vs) p.style = parseInt(attrText(xml, vs, ve), 10);
     }
   }
@@ -324,6 +324,20 @@ export class XmlScanner {
       } else depth--;
     }
   }
+}
+
+/** A cell's `t` attribute, the common ones without allocating. */
+function cellType(xml: string, vs: number, ve: number): string {
+  const n = ve - vs;
+  if (n === 1) {
+    const ch = xml.charCodeAt(vs);
+    if (ch === 115) return "s";
+    if (ch === 110) return "n";
+    if (ch === 98) return "b";
+    if (ch === 101) return "e";
+  } else if (n === 3 && xml.startsWith("str", vs)) return "str";
+  else if (n === 9 && xml.startsWith("inlineStr", vs)) return "inlineStr";
+  return attrText(xml, vs, ve);
 }
 
 /** An attribute value, decoded only when it needs it. */
