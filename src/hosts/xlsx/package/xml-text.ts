@@ -79,9 +79,16 @@ export function attrsText(attrs: Map<string, string>): string {
   return s;
 }
 
+/** One compiled pattern per attribute name (rows and cells are patched by the thousand). */
+const ATTR_RE = new Map<string, RegExp>();
+
 /** A start tag with one attribute set (added or replaced); `value` null removes it. */
 export function setAttr(tag: string, name: string, value: string | null): string {
-  const re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
+  let re = ATTR_RE.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
+    ATTR_RE.set(name, re);
+  }
   const without = tag.replace(re, "");
   if (value === null) return without;
   const close = without.endsWith("/>") ? without.length - 2 : without.length - 1;
