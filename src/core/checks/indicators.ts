@@ -80,14 +80,17 @@ export function indicatorKind(name: string): Kind {
   return "other";
 }
 
+const DIVISION = /[/÷]|\s:\s|\bdibagi\b|\bper\b/i;
+const TIMES_HUNDRED = /(?:[x×*]\s*100\b)|(?:\b100\s*%)/i;
+
 /** "a / b", "a : b", "a dibagi b", "a per b". */
 function isDivision(formula: string): boolean {
-  return /[/÷]|\s:\s|\bdibagi\b|\bper\b/i.test(formula);
+  return DIVISION.test(formula);
 }
 
 /** "× 100", "x 100", "* 100", "x100", "100%". */
 function timesHundred(formula: string): boolean {
-  return /(?:[x×*]\s*100\b)|(?:\b100\s*%)/i.test(formula);
+  return TIMES_HUNDRED.test(formula);
 }
 
 const PERCENT_UNITS = new Set(["persentase", "persen"]);

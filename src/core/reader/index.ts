@@ -87,6 +87,13 @@ const NON_ASCII = /[\u0080-\uffff]/;
 const FIRST_WORD = /[a-z0-9]+/i;
 const PENJELASAN_ONLY = /^\s*penjelasan\s*$/i;
 
+// Patterns of the per-row tests, made once.
+const SENTENCE_END = /[.!?:]$/;
+const STOP_END = /[.!?]$/;
+const DENGAN = /^dengan\b/i;
+const LINE_BREAK = /[\r\n]/;
+const MERUPAKAN = /\bmerupakan\b/i;
+
 /** Strong name agreement: a heading or Kode row is the same condition without needing its code. */
 const STRONG = 0.75;
 /** Weak name agreement: good enough when the code agrees or a Penjelasan label follows. */
@@ -231,8 +238,8 @@ class Reader {
     // Indicator names are short and do not end a sentence; closing paragraphs do.
     return (
       text.length > 100 ||
-      /[.!?:]$/.test(text) ||
-      /^dengan\b/i.test(text) ||
+      SENTENCE_END.test(text) ||
+      DENGAN.test(text) ||
       isProse(text) ||
       isLabel(text) ||
       splitLeadingCode(text) !== null
@@ -662,7 +669,7 @@ class Reader {
    */
   private matchHeading(b: TextBlock, nextIsLabel: boolean): ConditionNode | null {
     const text = b.text;
-    if (/[\r\n]/.test(text)) return null;
+    if (LINE_BREAK.test(text)) return null;
     const lead = splitLeadingCode(text);
     const code = lead ? lead.code : null;
     const prose = isProse(text);
@@ -670,7 +677,7 @@ class Reader {
     if (prose && (!code || text.length > 1000)) return null;
     // A sentence without a code needs an exact name (below); when even its first word starts no
     // known name, it is text (the name before a trailing code starts with that same word).
-    const sentence = !code && !nextIsLabel && (/[.!?]$/.test(text) || text.length > 150);
+    const sentence = !code && !nextIsLabel && (STOP_END.test(text) || text.length > 150);
     if (sentence && !this.mayBeName(text)) return null;
     const trailing = splitTrailingCode(lead ? lead.name : text);
     const name = trailing.name;
@@ -1143,7 +1150,7 @@ function isIndicatorLine(n: string): boolean {
 
 /** Sentences, not names: long, or saying what something "merupakan". */
 function isProse(text: string): boolean {
-  return text.length > 200 || /\bmerupakan\b/i.test(text);
+  return text.length > 200 || MERUPAKAN.test(text);
 }
 
 function isOutcomeLabel(n: string): boolean {

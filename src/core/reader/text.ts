@@ -33,15 +33,21 @@ function normaliseUnicode(text: string): string {
 /** A header as a key: normalised, with a trailing "(%)" dropped by the punctuation rule. */
 export const headerKey = normalise;
 
+// Patterns made once (a literal in a function is a new RegExp object on every call).
+const CODE = /^\s*(?:csf\s*)?(\d+(?:\s*\.\s*\d+)*)\s*\.?\s*$/i;
+const SPACES = /\s+/g;
+const TRAILING_CODE = /^(.*?)\s*\(\s*((?:csf\s*)?\d+(?:\s*\.\s*\d+)*\s*\.?)\s*\)\s*\.?\s*$/i;
+const LEADING_CODE = /^\s*(?:csf\s*)?(\d+(?:\.\d+)*)\.?\s+(\S[\s\S]*)$/i;
+
 /** "CSF 1" → "1", "1.1." → "1.1", "CSF1.1" → "1.1"; null when it is not a code. */
 export function normaliseCode(text: string): string | null {
-  const m = /^\s*(?:csf\s*)?(\d+(?:\s*\.\s*\d+)*)\s*\.?\s*$/i.exec(text);
-  return m ? (m[1] ?? "").replace(/\s+/g, "") : null;
+  const m = CODE.exec(text);
+  return m ? (m[1] ?? "").replace(SPACES, "") : null;
 }
 
 /** A name with its code at the end: "Meningkatnya … (CSF 1.1)" → name and "1.1". */
 export function splitTrailingCode(text: string): { name: string; code: string | null } {
-  const m = /^(.*?)\s*\(\s*((?:csf\s*)?\d+(?:\s*\.\s*\d+)*\s*\.?)\s*\)\s*\.?\s*$/i.exec(text);
+  const m = TRAILING_CODE.exec(text);
   if (m) {
     const code = normaliseCode(m[2] ?? "");
     if (code) return { name: (m[1] ?? "").trim(), code };
@@ -51,7 +57,7 @@ export function splitTrailingCode(text: string): { name: string; code: string | 
 
 /** A leading code: "1.1.1. Name", "1.8 Name", "CSF 1 Name" → code and name; null when none. */
 export function splitLeadingCode(text: string): { code: string; name: string } | null {
-  const m = /^\s*(?:csf\s*)?(\d+(?:\.\d+)*)\.?\s+(\S[\s\S]*)$/i.exec(text);
+  const m = LEADING_CODE.exec(text);
   if (!m) return null;
   return { code: m[1] ?? "", name: (m[2] ?? "").trim() };
 }
