@@ -89,10 +89,16 @@ function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
 }
 
 /** Grids and package from the unzipped parts. Throws PackageFormatError on malformed XML. */
-export function readPackageParts(parts: Map<string, Uint8Array>): {
+export function readPackageParts(zipped: Map<string, Uint8Array>): {
   grids: WorkbookGrids;
   pkg: XlsxPackage;
 } {
+  // Part names are package paths without the leading "/" some zip tools write (ExcelJS drops it too).
+  let parts = zipped;
+  if ([...zipped.keys()].some((k) => k.startsWith("/"))) {
+    parts = new Map();
+    for (const [k, v] of zipped) parts.set(k.startsWith("/") ? k.slice(1) : k, v);
+  }
   const rootRels = readRels(parts, "_rels/.rels", "");
   const officeDoc = rootRels.find(
     (r) => r.type.endsWith(REL_OFFICE_DOCUMENT) && r.part !== undefined && parts.has(r.part)

@@ -449,6 +449,18 @@ describe("readXlsxPackage keeps the package", () => {
     expect(grids.name).toBe(file);
   });
 
+  it("names parts without the leading slash some zip tools write", async () => {
+    const file = await writeBook("slash.xlsx", (wb) => {
+      wb.addWorksheet("CSF").getCell("A1").value = "x";
+    });
+    const parts = readZip(fs.readFileSync(file));
+    fs.writeFileSync(file, writeZip([...parts].map(([k, v]) => [`/${k}`, v] as const)));
+    const { grids, pkg } = await readXlsxPackage(file);
+    expect([...pkg.parts.keys()].sort()).toEqual([...parts.keys()].sort());
+    expect(grids.sheets[0]!.values).toEqual([["x"]]);
+    await expectSameGrids(file);
+  });
+
   it("reads bytes as well as a path, named only when asked", async () => {
     const bytes = fs.readFileSync(SAMPLE);
     const { grids } = await readXlsxPackage(bytes);
