@@ -102,6 +102,25 @@ describe("writeZip and readZip", () => {
     expect(result.status).toBe(0);
   });
 
+  it("reads a zip64 archive (Info-ZIP's zip -fz)", () => {
+    if (!hasTool("zip")) {
+      expect(readZip(writeZip([["a", "b"]])).size).toBe(1);
+      return;
+    }
+    const src = path.join(dir, "z64");
+    fs.mkdirSync(src, { recursive: true });
+    fs.writeFileSync(path.join(src, "a.txt"), "halo zip64");
+    fs.writeFileSync(path.join(src, "b.txt"), "1234567890".repeat(900));
+    const archive = path.join(dir, "z64.zip");
+    execFileSync("zip", ["-q", "-fz", archive, "a.txt", "b.txt"], { cwd: src });
+    const bytes = fs.readFileSync(archive);
+    // The end record defers to the zip64 one: central directory offset 0xFFFFFFFF.
+    expect(bytes.readUInt32LE(bytes.length - 6)).toBe(0xffffffff);
+    const parts = readZip(bytes);
+    expect(text(parts.get("a.txt"))).toBe("halo zip64");
+    expect(text(parts.get("b.txt"))).toBe("1234567890".repeat(900));
+  });
+
   it("takes sizes from the central directory when local headers defer them to a data descriptor", () => {
     const zip = Buffer.from(writeZip([["a.xml", "<a>".repeat(300)]]));
     zip.writeUInt16LE(0x0008, 6); // flag bit 3: crc and sizes follow the data
