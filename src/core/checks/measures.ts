@@ -1,7 +1,7 @@
 /** Rules on the Target/Realisasi rows: numbers, targets, capaian. */
 import { cellRef } from "../address";
 import type { Finding } from "../findings";
-import type { ConditionNode, CsfModel, Indicator, MeasureRow } from "../model";
+import type { ConditionNode, CsfModel, Indicator, MeasureRow, NumberCell } from "../model";
 import type { RuleContext } from "./context";
 
 type NumberField = "target" | "actual" | "numerator" | "denominator";
@@ -17,10 +17,18 @@ function measured(model: CsfModel): { ind: Indicator; m: MeasureRow; code: strin
   return out;
 }
 
+function readable(v: NumberCell | undefined): boolean {
+  return !v || v.readable;
+}
+
 /** A target, realisasi, pembilang or penyebut typed as something that is not a number. */
 export function invalidNumber(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const { ind, code } of measured(model)) {
+    // Nearly every row reads fine: one look at the four cells before the per-field loop.
+    const { target, actual, numerator, denominator } = ind.values;
+    if (readable(target) && readable(actual) && readable(numerator) && readable(denominator))
+      continue;
     for (const f of NUMBER_FIELDS) {
       const v = ind.values[f];
       if (!v || v.readable) continue;
