@@ -241,3 +241,93 @@ describe("the package writer", () => {
     });
   });
 });
+
+describe("the package writer on hand-written sheet XML", () => {
+  /** The user's workbook with its first sheet's part replaced by `sheetXml`. */
+  async function withSheet(sheetXml: string): Promise<Buffer> {
+    const parts = readZip(await userBytes());
+    parts.set("xl/worksheets/sheet1.xml", Buffer.from(sheetXml, "utf8"));
+    return writeZip(parts);
+  }
+  const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
+
+  it("patches rows and cells written without r, keeps existing merges, formats and links in schema order", async () => {
+    const input = await withSheet(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><dimension ref="A1:C2"/><sheetData>` +
+        `<row><c t="inlineStr"><is><t>Kode</t></is></c><c><v>80</v></c><c><v>84</v></c></row>` +
+        `<row spans="1:3"><c t="inlineStr"><is><t>1.1</t></is></c><c r="C2"><v>7</v></c></row>` +
+        `</sheetData><mergeCells count="1"><mergeCell ref="E1:F1"/></mergeCells>` +
+        `<conditionalFormatting sqref="B1"><cfRule type="expression" priority="4"><formula>B1&gt;1</formula></cfRule></conditionalFormatting>` +
+        `<hyperlinks><hyperlink ref="A1" location="CSF!A1"/></hyperlinks>` +
+        `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+    );
+    const p = emptySheetPlan("Target & Realisasi", "update");
+    p.cells.push(
+      { row: 1, col: 1, value: 5 },
+      { row: 1, col: 3, formula: "=C2/B2*100" },
+      { row: 3, col: 0, value: "baris baru" }
+    );
+    p.conditionalFormats.push({
+      range: { top: 1, left: 3, bottom: 1, right: 3 },
+      bands: [{ min: 1, fill: "#00FF00" }],
+    });
+    p.hyperlinks.push({ row: 3, col: 1, target: "'CSF'!A1", text: "ke CSF" });
+    p.merges.push({ top: 4, left: 0, bottom: 4, right: 1 });
+    // ExcelJS cannot read rows without r: the grids are our reader's, as in pokin.
+    const { grids, pkg } = await readXlsxPackage(input);
+    const out = applyPlanToPackage(pkg, { sheets: [p] }, "id", grids);
+    const xml = text(readZip(out).get("xl/worksheets/sheet1.xml"));
+    const order = [
+      "<sheetData",
+      "<mergeCells",
+      "<conditionalFormatting",
+      "<hyperlinks",
+      "<pageMargins",
+    ];
+    const at = order.map((tag) => xml.indexOf(tag));
+    expect(at.every((i, k) => i >= 0 && (k === 0 || i > (at[k - 1] as number)))).toBe(true);
+    expect(xml).toContain(
+      `<mergeCells count="2"><mergeCell ref="E1:F1"/><mergeCell ref="A5:B5"/></mergeCells>`
+    );
+    expect(xml).toMatch(/priority="5"/);
+    expect(xml).toContain(`<dimension ref="A1:D4"/>`);
+
+    const grid = (await readXlsxPackage(out)).grids.sheets[0]!;
+    expect(grid.values.slice(0, 4)).toEqual([
+      ["Kode", 80, 84],
+      ["1.1", 5, 7],
+      [],
+      ["baris baru", "ke CSF"],
+    ]);
+    expect(grid.formulas?.[1]?.[3]).toBe("=C2/B2*100");
+    expect(grid.merges).toEqual([
+      { top: 0, left: 4, bottom: 0, right: 5 },
+      { top: 4, left: 0, bottom: 4, right: 1 },
+    ]);
+    expect(xml).toContain(
+      `<hyperlinks><hyperlink ref="A1" location="CSF!A1"/><hyperlink ref="B4" location="&apos;CSF&apos;!A1"/></hyperlinks>`
+    );
+  });
+
+  it("writes into a sheet with no cells at all", async () => {
+    const input = await withSheet(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData/></worksheet>`
+    );
+    const p = emptySheetPlan("Target & Realisasi", "update");
+    p.cells.push({ row: 2, col: 2, value: "isi" });
+    p.columnWidths.push({ col: 2, width: 20 });
+    const out = await apply(input, { sheets: [p] });
+    const ws = (await loadBack(out)).getWorksheet("Target & Realisasi")!;
+    expect(ws.getCell("C3").value).toBe("isi");
+    expect(ws.getColumn(3).width).toBe(20);
+  });
+
+  it("refuses overlapping a merge the sheet already has", async () => {
+    const input = await withSheet(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData/><mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells></worksheet>`
+    );
+    const p = emptySheetPlan("Target & Realisasi", "update");
+    p.merges.push({ top: 1, left: 1, bottom: 2, right: 2 });
+    await expect(apply(input, { sheets: [p] })).rejects.toThrow(/merge/);
+  });
+});
