@@ -394,7 +394,10 @@ function writeRows(plan: SheetPlan, placed: Placed): void {
     plan.rowHeights.push({ row: r, height: Math.min(MAX_ROW_HEIGHT, spec.height) });
     const cells = spec.cells;
     if (cells.length === 0) {
-      // A spacer: nothing to write or style.
+      // A spacer: nothing to write or style. It is merged across A:E like the text rows around
+      // it, so a section's closing lines, the spacer and the next section's opening lines are
+      // one stack of one-row merges, which Excel takes in one merge-across call.
+      plan.merges.push({ top: r, left: 0, bottom: r, right: LAST_COL });
       flush();
       continue;
     }

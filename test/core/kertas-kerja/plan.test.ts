@@ -477,6 +477,25 @@ describe("planKertasKerja styles", () => {
           seen.add(r * 8 + c);
         }
   });
+
+  it("merges text and spacer rows so that each section's rows form one run of one-row merges", () => {
+    const plan = planKertasKerja(document(40, 3), emptyWb, settings());
+    const wideRows = new Set(
+      plan.merges
+        .filter((m) => m.top === m.bottom && m.left === 0 && m.right === 4)
+        .map((m) => m.top)
+    );
+    // Runs of consecutive merged rows: Excel takes each run in one merge-across call, so their
+    // number, not the number of rows, is what a large document costs to write.
+    let runs = 0;
+    for (const r of wideRows) if (!wideRows.has(r - 1)) runs++;
+    expect(wideRows.size).toBeGreaterThan(4 * 40);
+    expect(runs).toBeLessThanOrEqual(1.5 * 40);
+    // A spacer's merge holds nothing: no cell is written in a merged spacer row.
+    const written = new Set(plan.cells.map((c) => c.row));
+    const spacers = [...wideRows].filter((r) => !written.has(r));
+    expect(spacers.length).toBeGreaterThan(0);
+  });
 });
 
 describe("planKertasKerja linked indicator texts", () => {
