@@ -16,6 +16,7 @@ import type {
 } from "../../../core/plan";
 import { bandCondition } from "../../../core/plan";
 import { ascii, ByteWriter } from "./byte-writer";
+import { slideFormula } from "./read";
 import { argb, BOTTOM, EMPTY_BASE, LEFT, RIGHT, StyleBook, TOP } from "./styles";
 import {
   attrsText,
@@ -25,6 +26,7 @@ import {
   parseAttrs,
   setAttr,
   topLevelElements,
+  unescapeXml,
 } from "./xml-text";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -660,8 +662,9 @@ export function patchSheetXml(xml: string, sp: SheetPlan, styles: StyleBook): st
   let pos = bodyStart;
   let implicitRow = 0;
   const rowOpen = `<${prefix}row`;
+  const masters: SharedMaster[] = [];
   const newRow = (r: number) =>
-    rowXml(r, null, "", patches.get(r), heights.get(r), styles, colStyle, prefix);
+    rowXml(r, null, "", patches.get(r), heights.get(r), styles, colStyle, prefix, masters);
   while (ti < targets.length) {
     const at = xml.indexOf(rowOpen, pos);
     if (at < 0 || at >= bodyEnd) break;
@@ -695,7 +698,7 @@ export function patchSheetXml(xml: string, sp: SheetPlan, styles: StyleBook): st
       const body = tag.endsWith("/>") ? "" : xml.slice(gt + 1, end - `</${prefix}row>`.length);
       out.push(
         xml.slice(copyFrom, at),
-        rowXml(r, tag, body, patches.get(r), heights.get(r), styles, colStyle, prefix)
+        rowXml(r, tag, body, patches.get(r), heights.get(r), styles, colStyle, prefix, masters)
       );
       copyFrom = end;
       ti++;
@@ -777,7 +780,7 @@ export function patchSheetXml(xml: string, sp: SheetPlan, styles: StyleBook): st
       ? `${head.slice(0, el.start)}${cols}${head.slice(el.end)}`
       : insertElement(head, "cols", cols, b.rootStart, head.length);
   }
-  return `${head}${sheetData}${tail}`;
+  return `${head}${masters.length > 0 ? unshare(sheetData, masters) : sheetData}${tail}`;
 }
 
 /** One row of a user's sheet with its patches applied (`tag` null: a new row). */
@@ -789,7 +792,8 @@ function rowXml(
   height: number | undefined,
   styles: StyleBook,
   colStyle: (c: number) => number,
-  prefix: string
+  prefix: string,
+  masters: SharedMaster[]
 ): string {
   let open = tag ?? `<${prefix}row r="${r + 1}">`;
   if (open.endsWith("/>")) open = `${open.slice(0, -2).trimEnd()}>`;
@@ -855,6 +859,8 @@ function rowXml(
       let xml: string;
       if (p.content) {
         xml = cellXml(a1(r, col), s, p.content);
+        const master = old ? sharedMaster(old, r, col) : null;
+        if (master) masters.push(master);
       } else if (old && oldTag) {
         const newTag = setAttr(oldTag, "s", s > 0 ? String(s) : null);
         xml = `${newTag}${old.slice(oldTag.length)}`;
@@ -865,4 +871,45 @@ function rowXml(
     cells.sort((x, y) => x.col - y.col);
   }
   return `${open}${cells.map((c) => c.xml).join("")}${trailing}</${prefix}row>`;
+}
+
+/** The master cell of a shared formula that the plan replaces: its group's other cells need it. */
+interface SharedMaster {
+  si: string;
+  formula: string;
+  row: number;
+  col: number;
+}
+
+/** The shared-formula group `cell` is the master of (`<f t="shared" ref=… si=…>text</f>`), if any. */
+function sharedMaster(cell: string, row: number, col: number): SharedMaster | null {
+  const f = /<(?:\w+:)?f\b([^>]*)>([^<]*)<\/(?:\w+:)?f>/.exec(cell);
+  if (!f) return null;
+  const a = parseAttrs(`<f${f[1] ?? ""}>`);
+  const si = a.get("si");
+  if (a.get("t") !== "shared" || !a.has("ref") || si === undefined) return null;
+  return { si, formula: unescapeXml(f[2] ?? ""), row, col };
+}
+
+/**
+ * Sheet data where the cells that shared a replaced master's formula hold their own formula
+ * (the master's, slid to the cell), as Excel would have computed it: without the master a
+ * shared group is broken and Excel repairs the file.
+ */
+function unshare(sheetData: string, masters: SharedMaster[]): string {
+  const bySi = new Map(masters.map((m) => [m.si, m]));
+  return sheetData.replace(
+    /<((?:\w+:)?c)\b([^>]*?)>(<(?:\w+:)?f\b[^>]*?(?:\/>|>[^<]*<\/(?:\w+:)?f>))/g,
+    (whole: string, c: string, attrs: string, f: string) => {
+      const fa = parseAttrs(f.slice(0, f.indexOf(">") + 1));
+      const master = bySi.get(fa.get("si") ?? "");
+      if (!master || fa.get("t") !== "shared" || fa.has("ref")) return whole;
+      const ref = /\sr\s*=\s*"([A-Z]+)(\d+)"/.exec(attrs);
+      if (!ref) return whole;
+      const to = { row: Number(ref[2]) - 1, col: columnIndex(ref[1] as string) };
+      const own = slideFormula(master.formula, { row: master.row, col: master.col }, to);
+      const fName = c.replace(/c$/, "f");
+      return `<${c}${attrs}><${fName}>${escapeText(own)}</${fName}>`;
+    }
+  );
 }

@@ -309,6 +309,29 @@ describe("the package writer on hand-written sheet XML", () => {
     );
   });
 
+  it("gives the other cells of a shared formula their own formula when the plan replaces its master", async () => {
+    const row = (n: number, f: string) =>
+      `<row r="${n}"><c r="B${n}"><v>${n}</v></c><c r="C${n}"><v>${n * 10}</v></c><c r="D${n}">${f}<v>${n * 20}</v></c></row>`;
+    const input = await withSheet(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>` +
+        row(2, `<f t="shared" ref="D2:D4" si="0">C2*2</f>`) +
+        row(3, `<f t="shared" si="0"/>`) +
+        row(4, `<f t="shared" si="0"/>`) +
+        `</sheetData></worksheet>`
+    );
+    const p = emptySheetPlan("Target & Realisasi", "update");
+    p.cells.push({ row: 1, col: 3, formula: "=C2/B2*100" });
+    p.expect = [{ row: 1, col: 3, value: 40, formula: "=C2*2" }];
+    const out = await apply(input, { sheets: [p] });
+    const ws = (await loadBack(out)).getWorksheet("Target & Realisasi")!;
+    expect([ws.getCell("D2").formula, ws.getCell("D3").formula, ws.getCell("D4").formula]).toEqual([
+      "C2/B2*100",
+      "C3*2",
+      "C4*2",
+    ]);
+    expect(text(readZip(out).get("xl/worksheets/sheet1.xml"))).not.toContain('t="shared"');
+  });
+
   it("writes into a sheet with no cells at all", async () => {
     const input = await withSheet(
       `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData/></worksheet>`
