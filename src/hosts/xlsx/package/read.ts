@@ -940,6 +940,18 @@ function readSheetData(
           p.si = undefined;
           p.ref = undefined;
           if (sc.selfClosing) finishCell();
+          else {
+            // Most cells are exactly <c ...><v>text</v></c>: read them without three more tags.
+            const at = sc.pos;
+            if (xml.startsWith("<v>", at)) {
+              const close = xml.indexOf("<", at + 3);
+              if (close >= 0 && xml.startsWith("</v></c>", close)) {
+                if (close > at + 3) p.value = decodeXml(xml.slice(at + 3, close), false);
+                sc.pos = close + 8;
+                finishCell();
+              }
+            }
+          }
         } else if (sc.is("row")) {
           const r = sc.attr("r");
           rowNumber = r !== undefined ? parseInt(r, 10) : rowNumber + 1;
@@ -1022,8 +1034,24 @@ function cellContent(
   ctx: SheetContext,
   row: RowBuild
 ): void {
-  const { value, formula } = cellValueAndFormula(p, linked, rowNumber, col, masters, ctx);
   const c = col - 1;
+  // The common cases first: a shared string or a plain number, no formula, no link.
+  if (!linked && p.value !== undefined && !p.formula && !p.shareType && p.runs === undefined) {
+    let plain: CellValue | undefined;
+    if (p.type === "s" && ctx.sharedStrings !== undefined) {
+      plain = ctx.sharedStrings[parseInt(p.value, 10)];
+      if (plain === undefined)
+        throw new PackageFormatError(`shared string ${p.value} out of range`);
+    } else if ((p.type === undefined || p.type === "n") && !(p.style > 0 && ctx.styles[p.style])) {
+      plain = parseFloat(p.value);
+    }
+    if (plain !== undefined) {
+      row.values[c] = plain;
+      if (row.formulas && c < row.formulas.length) row.formulas[c] = undefined;
+      return;
+    }
+  }
+  const { value, formula } = cellValueAndFormula(p, linked, rowNumber, col, masters, ctx);
   // Assign even when empty: a later <c> for the same column replaces the earlier one.
   row.values[c] = value === null ? undefined : value;
   if (formula !== undefined) (row.formulas ??= [])[c] = formula;
