@@ -232,6 +232,16 @@ function rangeText(r: CellRange): string {
 
 /** `<col>` elements: the existing ones with the plan's widths set (ranges split where needed). */
 function colsXml(existing: string[], widths: readonly { col: number; width: number }[]): string {
+  if (existing.length === 0) {
+    // A created sheet: one <col> per column (the last width given wins), in order.
+    const byCol = new Map(widths.map((w) => [w.col, w.width]));
+    const cols = [...byCol].sort((x, y) => x[0] - y[0]);
+    return cols.length > 0
+      ? `<cols>${cols
+          .map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
+          .join("")}</cols>`
+      : "";
+  }
   type Col = { min: number; max: number; attrs: Map<string, string> };
   let cols: Col[] = existing.map((x) => {
     const a = parseAttrs(x);
@@ -422,7 +432,11 @@ export function buildSheetXml(
   const cfs = sp.conditionalFormats.map((cf) => conditionalXml(cf, styles, next)).join("");
   const print = printXml(sp.print);
 
-  const w = new ByteWriter(Math.max(1 << 16, heights.length * 64));
+  // Room for every row and cell up front: growing a buffer of tens of megabytes copies it.
+  let cells = 0;
+  for (const row of styleRows)
+    if (row) for (let c = 0; c < width; c++) if (row[c] !== NO_CELL) cells++;
+  const w = new ByteWriter(Math.max(1 << 16, heights.length * 64 + cells * 28));
   w.text(
     [
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
