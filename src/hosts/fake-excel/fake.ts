@@ -435,9 +435,23 @@ function writeBlock(
       if (typeof x === "string" && x.startsWith("'")) setCell(t.sheet, rr, cc, x.slice(1), null);
       else if (typeof x === "string" && x.startsWith("=") && x.length > 1)
         setCell(t.sheet, rr, cc, null, x);
-      else setCell(t.sheet, rr, cc, x === "" ? null : (x ?? null), null);
+      else setCell(t.sheet, rr, cc, typeof x === "string" ? asTyped(x) : (x ?? null), null);
     })
   );
+}
+
+/**
+ * What Excel makes of a string written without a leading "'": like typing it, a number, a
+ * percentage or TRUE/FALSE becomes that value ("1.10" turns into the number 1.1). Dates and
+ * currencies, which depend on the locale, are left out; the host must not rely on either.
+ */
+export function asTyped(x: string): CellValue {
+  if (x === "") return null;
+  const t = x.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
+  if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(t)) return Number(t.slice(0, -1)) / 100;
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
+  return x;
 }
 
 /** What a format writes against: a range or the areas of a RangeAreas (internal). */

@@ -5,7 +5,6 @@ import { a1, a1Range, cellRef } from "../../core/address";
 import {
   bandCondition,
   generatedKind,
-  looksLikeFormula,
   withinExcelLimits,
   type BorderLine,
   type CellStyle,
@@ -177,12 +176,16 @@ function sameValue(a: CellValue, b: CellValue): boolean {
   return norm(a) === norm(b);
 }
 
-/** The value to put in Range.values/formulas for a plan cell: text never becomes a formula. */
+/**
+ * The value to put in Range.values/formulas for a plan cell. Every text goes with a leading "'":
+ * Excel takes a written string as if typed, so "=..." would become a formula and a code such as
+ * "1.10" the number 1.1, a year "2024" a number, "1/2" a date in some locales.
+ */
 export function cellInput(c: PlanCell): string | number | boolean {
   if (c.formula !== undefined && c.formula !== "") return c.formula;
   const v = c.value;
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string" && (looksLikeFormula(v) || v.startsWith("'"))) return `'${v}`;
+  if (v === null || v === undefined || v === "") return "";
+  if (typeof v === "string") return `'${v}`;
   return v;
 }
 

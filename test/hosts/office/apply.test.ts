@@ -286,3 +286,17 @@ describe("settings, selection and the new kertas kerja", () => {
     await expect(createBlankCsfSheets("id")).rejects.toMatchObject({ code: "notGenerated" });
   });
 });
+
+describe("text that Excel would take for a number", () => {
+  it("stays text: codes, years and percentages are written with a leading apostrophe", async () => {
+    const host = new FakeExcelHost({ sheets: [{ name: "Data", values: [["x"]] }] }).install();
+    const plan = emptySheetPlan("Pohon Kinerja", "create", "pohon");
+    const texts = ["1.10", "2024", "10%", "TRUE", "-5", " 7 ", "1.1.1"];
+    texts.forEach((value, col) => plan.cells.push({ row: 1, col, value }));
+    plan.cells.push({ row: 2, col: 0, value: 3.5 });
+    await applyPlan({ sheets: [plan] });
+    const sheet = host.sheet("Pohon Kinerja");
+    expect(sheet?.values[1]?.slice(0, texts.length)).toEqual(texts);
+    expect(sheet?.values[2]?.[0]).toBe(3.5);
+  });
+});
