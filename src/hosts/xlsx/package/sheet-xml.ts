@@ -363,12 +363,14 @@ export function buildSheetXml(
   const contentRows: ((Content | null)[] | undefined)[] = new Array<(Content | null)[] | undefined>(
     height
   );
+  let contentChars = 0;
   const setContent = (r: number, c: number, content: Content | null) => {
     const row = rowOf(r);
     if (row[c] === NO_CELL) row[c] = EMPTY_BASE;
     let cr = contentRows[r];
     if (!cr) contentRows[r] = cr = new Array<Content | null>(width).fill(null);
     cr[c] = content;
+    if (content) contentChars += content.inner.length;
   };
   for (const c of sp.cells) setContent(c.row, c.col, cellContent(c));
   const areas = mergeAreas(sp.merges, width, height);
@@ -436,7 +438,9 @@ export function buildSheetXml(
   let cells = 0;
   for (const row of styleRows)
     if (row) for (let c = 0; c < width; c++) if (row[c] !== NO_CELL) cells++;
-  const w = new ByteWriter(Math.max(1 << 16, heights.length * 64 + cells * 28));
+  const w = new ByteWriter(
+    Math.max(1 << 16, heights.length * 64 + cells * 28 + Math.ceil(contentChars * 1.2))
+  );
   w.text(
     [
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,

@@ -1,7 +1,7 @@
 /** Small string helpers for writing and patching SpreadsheetML without a DOM. */
 
 // eslint-disable-next-line no-control-regex -- control characters are among what it finds
-const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** Characters XML 1.0 cannot carry; SpreadsheetML writes them as _xHHHH_. */
 // eslint-disable-next-line no-control-regex -- these control characters are what it finds
@@ -12,7 +12,7 @@ const ESCAPE_LIKE = /_(x[0-9A-Fa-f]{4}_)/g;
 /** Text content: &, <, > escaped; control characters as _xHHHH_. */
 export function escapeText(s: string): string {
   // Most texts need nothing: one scan to tell.
-  if (!NEEDS_ESCAPE.test(s)) return s;
+  if (!s.includes("_x") && !NEEDS_ESCAPE.test(s)) return s;
   let out = s;
   if (out.includes("_x")) out = out.replace(ESCAPE_LIKE, "_x005F_$1");
   if (/[&<>]/.test(out))
