@@ -4,6 +4,7 @@ import { cellAt, formulaAt } from "../../core/grid";
 import { a1, a1Range, cellRef } from "../../core/address";
 import {
   bandCondition,
+  looksLikeFormula,
   generatedKind,
   withinExcelLimits,
   type BorderLine,
@@ -177,16 +178,29 @@ function sameValue(a: CellValue, b: CellValue): boolean {
 }
 
 /**
- * The value to put in Range.values/formulas for a plan cell. Every text goes with a leading "'":
- * Excel takes a written string as if typed, so "=..." would become a formula and a code such as
- * "1.10" the number 1.1, a year "2024" a number, "1/2" a date in some locales.
+ * The value to put in Range.values/formulas for a plan cell. Excel takes a written string as if
+ * typed, so "=..." would become a formula and a code such as "1.10" the number 1.1, a year
+ * "2024" a number, "1/2" or "5 Jan" a date in some locales: texts go with a leading "'". Only a
+ * long sentence (over 40 characters, with a letter and a space, not formula-like) goes as it is,
+ * since no number, date or boolean is typed like that; on a large kertas kerja the apostrophes
+ * would otherwise cost a request.
  */
 export function cellInput(c: PlanCell): string | number | boolean {
   if (c.formula !== undefined && c.formula !== "") return c.formula;
   const v = c.value;
   if (v === null || v === undefined || v === "") return "";
-  if (typeof v === "string") return `'${v}`;
+  if (typeof v === "string") return plainSentence(v) ? v : `'${v}`;
   return v;
+}
+
+function plainSentence(v: string): boolean {
+  return (
+    v.length > 40 &&
+    !looksLikeFormula(v) &&
+    !v.startsWith("'") &&
+    v.includes(" ") &&
+    /\p{L}/u.test(v)
+  );
 }
 
 function sheetSteps(

@@ -291,7 +291,17 @@ describe("text that Excel would take for a number", () => {
   it("stays text: codes, years and percentages are written with a leading apostrophe", async () => {
     const host = new FakeExcelHost({ sheets: [{ name: "Data", values: [["x"]] }] }).install();
     const plan = emptySheetPlan("Pohon Kinerja", "create", "pohon");
-    const texts = ["1.10", "2024", "10%", "TRUE", "-5", " 7 ", "1.1.1"];
+    const texts = [
+      "1.10",
+      "2024",
+      "10%",
+      "TRUE",
+      "-5",
+      " 7 ",
+      "1.1.1",
+      "12345678901234567890123456789012345678901234567890",
+      "2024 adalah tahun pertama pelaksanaan rencana strategis daerah",
+    ];
     texts.forEach((value, col) => plan.cells.push({ row: 1, col, value }));
     plan.cells.push({ row: 2, col: 0, value: 3.5 });
     await applyPlan({ sheets: [plan] });
