@@ -23,6 +23,7 @@ import {
   type FakeSheet,
   type FakeWorkbook,
 } from "./state";
+import { utf8Length } from "../../core/chars";
 
 /** Compile-time guard: every public member of the fake exists on the real Office.js type. */
 type OnlyRealMembers<Fake, Real> =
@@ -70,21 +71,6 @@ function apiAtLeast(have: string, need: string): boolean {
   return hM > nM || (hM === nM && hm >= nm);
 }
 
-/** UTF-8 size of a string (no TextEncoder: jsdom test environments lack it). */
-function byteLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 /** Parse "A1", "$B$2:C3" into a 0-based rectangle. */
 export function parseAddress(address: string): CellRange {
   const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
@@ -130,7 +116,7 @@ export class FakeContext {
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
-    const bytes = byteLength(JSON.stringify(ops.map((o) => o.json)));
+    const bytes = utf8Length(JSON.stringify(ops.map((o) => o.json)));
     this._host.stats.syncs++;
     this._host.stats.requestBytes.push(bytes);
     if (bytes > this._host.requestLimitBytes)

@@ -17,6 +17,7 @@ import {
 } from "../../core/plan";
 import { HostError, runExcel } from "./errors";
 import { apiSupported, readWorkbookGrids } from "./read";
+import { utf8Length } from "../../core/chars";
 
 export interface ApplyOptions {
   /** Called after each chunk is written: (chunks done, chunks in all). */
@@ -75,23 +76,8 @@ const STEP_OVERHEAD = OBJECT_BYTES + ACTION_BYTES;
  */
 const AREAS_ADDRESS_CHARS = 8000;
 
-/** UTF-8 bytes of a string as sent. */
-function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 function jsonBytes(x: unknown): number {
-  return utf8Bytes(JSON.stringify(x));
+  return utf8Length(JSON.stringify(x));
 }
 
 /**

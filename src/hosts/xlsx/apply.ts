@@ -22,6 +22,7 @@ import {
 import { PlanRefusedError } from "./errors";
 import { installExcelJsPatches } from "./patches";
 import { plainValue } from "./read";
+import { sameValue } from "./cell-values";
 
 /** ExcelJS keeps sheet order in an untyped `orderNo`. */
 type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
@@ -109,14 +110,6 @@ function checkSheetPlan(wb: ExcelJS.Workbook, sp: SheetPlan, lang: Lang): void {
         )
       );
   }
-}
-
-function sameValue(a: CellValue, b: CellValue): boolean {
-  const blank = (v: CellValue) => v === null || v === "";
-  if (blank(a) && blank(b)) return true;
-  if (typeof a === "number" && typeof b === "number")
-    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-  return a === b;
 }
 
 function show(v: CellValue): string {

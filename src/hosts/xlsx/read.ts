@@ -5,6 +5,7 @@ import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "../../core/
 import type { Lang } from "../../core/messages";
 import { InputFileError } from "./errors";
 import { installExcelJsPatches } from "./patches";
+import { isoDate, normaliseBreaks } from "./cell-values";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -146,15 +147,4 @@ export function plainValue(v: ExcelJS.CellValue | undefined): CellValue {
     }
   }
   return String(v);
-}
-
-function normaliseBreaks(s: string): string {
-  return s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
-}
-
-/** "2024-12-31" for a date at midnight, the full ISO string when it has a time. */
-function isoDate(d: Date): string {
-  if (Number.isNaN(d.getTime())) return "";
-  const iso = d.toISOString();
-  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
 }

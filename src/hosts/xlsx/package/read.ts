@@ -15,6 +15,7 @@ import type { Lang } from "../../../core/messages";
 import { InputFileError } from "../errors";
 import type { SheetKind, SheetState, XlsxPackage, XlsxSheetRef } from "./types";
 import { readZip, ZipFormatError } from "./zip";
+import { isoDate, normaliseBreaks } from "../cell-values";
 
 /** A part of the package is not the XML it should be (it makes the file "corrupt"). */
 export class PackageFormatError extends Error {
@@ -1156,17 +1157,6 @@ function linkText(v: ExcelValue): CellValue {
 function excelToDate(v: ExcelValue, date1904: boolean): Date {
   const n = Number(v instanceof Date ? v.getTime() : v);
   return new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-}
-
-function normaliseBreaks(s: string): string {
-  return s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
-}
-
-/** "2024-12-31" for a date at midnight, the full ISO string when it has a time. */
-function isoDate(d: Date): string {
-  if (Number.isNaN(d.getTime())) return "";
-  const iso = d.toISOString();
-  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
 }
 
 // ExcelJS's shared-formula translation (utils/shared-formula.js), reproduced.

@@ -8,13 +8,7 @@ import { promises as fs } from "fs";
 import * as nodePath from "path";
 import { posix } from "path";
 import { cellRef, columnLetters, quoteSheet } from "../../../core/address";
-import {
-  cellAt,
-  formulaAt,
-  type CellRange,
-  type CellValue,
-  type WorkbookGrids,
-} from "../../../core/grid";
+import { cellAt, formulaAt, type CellRange, type WorkbookGrids } from "../../../core/grid";
 import { t, type Lang } from "../../../core/messages";
 import {
   generatedKind,
@@ -27,6 +21,7 @@ import { buildSheetXml, patchSheetXml, patchTabSelected, type SheetNames } from 
 import { StyleBook } from "./styles";
 import { escapeAttr, escapeText, parseAttrs, setAttr } from "./xml-text";
 import { writeZip } from "./zip";
+import { sameValue } from "../cell-values";
 
 /** What the writer needs of a read package: its parts by path (no leading "/"). */
 export interface PackageParts {
@@ -277,14 +272,6 @@ function checkSheetPlan(book: Book, grids: WorkbookGrids, sp: SheetPlan, lang: L
         )
       );
   }
-}
-
-function sameValue(a: CellValue, b: CellValue): boolean {
-  const blank = (v: CellValue) => v === null || v === "";
-  if (blank(a) && blank(b)) return true;
-  if (typeof a === "number" && typeof b === "number")
-    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-  return a === b;
 }
 
 function absolute(r: CellRange): string {
