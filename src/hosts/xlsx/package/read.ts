@@ -3,10 +3,11 @@
  * (`readXlsxFile`) gives, value for value, plus every part of the package untouched for the
  * package writer. XML is scanned with indexOf over the decoded string, never built into a tree.
  *
- * Where ExcelJS 4.4 has a quirk the core has always seen (a formula whose cached result is 0
- * reads as empty, a styled-as-date number becomes an ISO date, `_xHHHH_` is decoded in shared
- * strings but not in inline ones, …) it is reproduced here on purpose, so that switching readers
- * changes nothing the checks see. Files ExcelJS could not open at all (rows without `r`,
+ * Where ExcelJS 4.4 has a quirk the core has always seen (a styled-as-date number becomes an ISO
+ * date, `_xHHHH_` is decoded in shared strings but not in inline ones, …) it is reproduced here
+ * on purpose, so that switching readers changes nothing the checks see. Two ExcelJS bugs are
+ * not: a formula's cached 0 or FALSE is read as such (ExcelJS: empty), and an empty shared
+ * string as "" (ExcelJS: "[object Object]"). Files ExcelJS could not open at all (rows without `r`,
  * `x:`-prefixed parts, worksheet parts not named sheetN.xml) are read as Excel reads them.
  */
 import { promises as fs } from "fs";
@@ -624,7 +625,7 @@ function readSharedStrings(xml: string | undefined): string[] | undefined {
           plain = undefined;
           runs = undefined;
           if (sc.selfClosing) {
-            out.push("[object Object]"); // ExcelJS's empty model, stringified
+            out.push(""); // ExcelJS gives its empty model stringified, "[object Object]"
             inSi = false;
           }
         }
@@ -1093,10 +1094,9 @@ function cellValueAndFormula(
       };
       if (master?.formula && from) formula = slideFormula(master.formula, from, to);
     }
-    // ExcelJS keeps only truthy model fields: a formula whose result is 0 or "" reads as empty.
-    let value: CellValue;
-    if (!p.formula && !shared) value = "[object Object]";
-    else value = result ? resultValue(result) : null;
+    // ExcelJS keeps only truthy model fields, so there a formula whose result is 0 or FALSE read
+    // as empty (a realisasi computed as 0 looked missing); here the result is read as it is.
+    const value: CellValue = result === undefined || result === "" ? null : resultValue(result);
     return { value, formula: formula ? `=${formula}` : undefined };
   }
   if (p.value === undefined && p.runs === undefined) return { value: null, formula: undefined };

@@ -19,10 +19,34 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * The ExcelJS reader's grids with its two bugs the package reader does not share put right: a
+ * formula's cached 0 or FALSE reads as empty there, an empty shared string as "[object Object]".
+ */
+function withoutExcelJsBugs(expected: WorkbookGrids, actual: WorkbookGrids): WorkbookGrids {
+  actual.sheets.forEach((sheet, s) =>
+    sheet.values.forEach((row, r) =>
+      row.forEach((got, c) => {
+        const rows = expected.sheets[s]?.values;
+        const v = rows?.[r]?.[c] ?? null;
+        const fixed =
+          (v === null && sheet.formulas?.[r]?.[c] && (got === 0 || got === false)) ||
+          (v === "[object Object]" && got === "");
+        if (!fixed || !rows) return;
+        while (rows.length <= r) rows.push([]);
+        const at = rows[r]!;
+        while (at.length < c) at.push(null);
+        at[c] = got;
+      })
+    )
+  );
+  return expected;
+}
+
 /** Both readers on one file: the package reader must give exactly the ExcelJS reader's grids. */
 async function expectSameGrids(file: string): Promise<WorkbookGrids> {
-  const expected = await readXlsxFile(file);
   const { grids } = await readXlsxPackage(file);
+  const expected = withoutExcelJsBugs(await readXlsxFile(file), grids);
   // Strict: absent and undefined keys, holes and nulls, 0 and -0 all differ. Jest's toEqual is
   // only asked for its diff when they do (it is slow on a million rows).
   if (!isDeepStrictEqual(grids, expected)) expect(grids).toEqual(expected);
@@ -198,7 +222,7 @@ describe("readXlsxPackage gives the grids readXlsxFile gives", () => {
       ws.getCell("D3").value = { error: "#DIV/0!" };
       ws.getCell("E3").value = { text: "Lihat", hyperlink: "https://example.org" };
       ws.getCell("F3").value = { formula: "1/0", result: { error: "#DIV/0!" } };
-      ws.getCell("G3").value = { formula: "C2-C2", result: 0 }; // ExcelJS reads it as empty
+      ws.getCell("G3").value = { formula: "C2-C2", result: 0 }; // ExcelJS reads it as empty; we read 0
       ws.getCell("H3").value = { formula: '"a"&"b"', result: "ab" };
       ws.getCell("I3").value = { formula: "TODAY()", result: new Date(Date.UTC(2025, 0, 2)) };
       ws.getCell("J3").value = { formula: "C2>1", result: true };
@@ -217,7 +241,7 @@ describe("readXlsxPackage gives the grids readXlsxFile gives", () => {
     });
     const grids = await expectSameGrids(file);
     expect(grids.sheets.map((s) => s.name)).toEqual(["CSF", "Tersembunyi", "Kosong", "Sangat"]);
-    expect(grids.sheets[0]!.values[2]![6]).toBeNull();
+    expect(grids.sheets[0]!.values[2]![6]).toBe(0); // ExcelJS reads this cached 0 as empty
   });
 
   it("on shared formulas (ExcelJS's fillFormula) with relative and absolute references", async () => {
@@ -389,6 +413,20 @@ describe("readXlsxPackage on workbooks ExcelJS cannot open", () => {
         merges: [{ top: 0, left: 2, bottom: 0, right: 3 }],
       },
     ]);
+  });
+
+  it("reads a formula's cached 0 and FALSE and an empty shared string as they are (ExcelJS does not)", async () => {
+    const data =
+      '<row r="1"><c r="A1"><v>5</v></c><c r="B1"><f>A1-A1</f><v>0</v></c>' +
+      '<c r="C1" t="b"><f>A1&gt;9</f><v>0</v></c><c r="D1" t="s"><v>0</v></c>' +
+      '<c r="E1" t="s"><v>1</v></c></row>';
+    const sst = `<?xml version="1.0" encoding="UTF-8"?><sst ${NS} count="2" uniqueCount="2"><si/><si><t>ada</t></si></sst>`;
+    const { grids } = await readXlsxPackage(
+      handBook("zero.xlsx", [{ name: "S", xml: sheetXml(data) }], { sst })
+    );
+    const sheet = grids.sheets[0]!;
+    expect(sheet.values[0]!.slice(0, 5)).toEqual([5, 0, false, "", "ada"]);
+    expect(sheet.formulas?.[0]?.slice(1, 3)).toEqual(["=A1-A1", "=A1>9"]);
   });
 
   it("reads the last cell of the last row (XFD1048576)", async () => {
