@@ -50,6 +50,11 @@ export interface FakeOptions {
   bodyBackgroundColor?: string;
   /** Initial document settings. */
   settings?: Record<string, unknown>;
+  /**
+   * What a method called on a null worksheet does: "null" gives a null object (the default, as
+   * the *OrNullObject pattern suggests), "throw" fails the request, for the host's fallback.
+   */
+  nullObjectCalls?: "null" | "throw";
 }
 
 export interface FakeStats {
@@ -1017,12 +1022,24 @@ export class FakeWorksheet extends FakeProxy {
     });
     return this;
   }
+  /** Fails the request when this null sheet is asked for something and the host says so. */
+  private _queueNullCheck(method: string): void {
+    if (!this._nullable) return;
+    this.context._enqueue({
+      json: { nullCall: method },
+      run: () => {
+        if (this.context._host.nullObjectCalls === "throw" && this.locate() === null)
+          throw new FakeOfficeError("InvalidArgument", `${method} was called on a null object.`);
+      },
+    });
+  }
   /** The sheet; null for a null object, whose ranges are null objects too (internal). */
   _sheetOrNull(): FakeSheet | null {
     return this._nullable && this.locate() === null ? null : this._sheet();
   }
   getRange(address?: string): FakeRange {
     const rect = address ? parseAddress(address) : null;
+    this._queueNullCheck("getRange");
     return new FakeRange(
       this.context,
       () => {
@@ -1043,6 +1060,7 @@ export class FakeWorksheet extends FakeProxy {
   }
   /** The next sheet in tab order, or a null object after the last one (ExcelApi 1.5). */
   getNextOrNullObject(_visibleOnly?: boolean): FakeWorksheet {
+    this._queueNullCheck("getNextOrNullObject");
     this.context._enqueue({
       json: { apiCheck: "getNextOrNullObject" },
       api: "1.5",
@@ -1062,6 +1080,7 @@ export class FakeWorksheet extends FakeProxy {
     );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this._queueNullCheck("getUsedRangeOrNullObject");
     this.context._enqueue({
       json: { apiCheck: "getUsedRangeOrNullObject" },
       api: "1.4",
@@ -1249,6 +1268,7 @@ export class FakeExcelHost {
   readonly stats: FakeStats = { syncs: 0, requestBytes: [] };
   readonly maxApi: string;
   readonly requestLimitBytes: number;
+  readonly nullObjectCalls: "null" | "throw";
   /** Document settings as saved with the file. */
   readonly savedSettings: Record<string, unknown>;
   readonly actions = new Map<string, (arg?: unknown) => void>();
@@ -1259,6 +1279,7 @@ export class FakeExcelHost {
     this.workbook = workbookFromGrids(grids);
     this.maxApi = opts.maxApi ?? "1.17";
     this.requestLimitBytes = opts.requestLimitBytes ?? 5 * 1024 * 1024;
+    this.nullObjectCalls = opts.nullObjectCalls ?? "null";
     this.savedSettings = { ...(opts.settings ?? {}) };
     const settings = new FakeSettings({ ...this.savedSettings }, this.savedSettings);
     const maxApi = this.maxApi;

@@ -1,7 +1,7 @@
 /** Reading the workbook into plain grids through Office.js. */
 import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "../../core/grid";
 import { rangeOfAddress } from "./address";
-import { runExcel } from "./errors";
+import { HostError, runExcel } from "./errors";
 
 /** True when the running Excel supports ExcelApi `version`. */
 export function apiSupported(version: string): boolean {
@@ -10,6 +10,13 @@ export function apiSupported(version: string): boolean {
 
 /** Sheets walked per round trip when the workbook can be walked (ExcelApi 1.5). */
 const SHEETS_PER_SYNC = 32;
+
+/**
+ * Set once an Excel has refused the walk: Office.js does not document what a method called on a
+ * null object does, so if this Excel fails the request instead of giving null objects, the
+ * two-trip read is used from then on.
+ */
+let walkRefused = false;
 
 interface SheetRead {
   ws: Excel.Worksheet;
@@ -22,8 +29,9 @@ interface SheetRead {
  * ExcelApi 1.13. One round trip for up to 32 sheets at ExcelApi 1.5: the sheets are walked with
  * getFirst()/getNextOrNullObject() and each one's used range is queued in the same batch, since
  * Office.js cannot name a sheet's used range before it knows the sheet. A step past the last
- * sheet is a null object, and so is everything asked of it. Below 1.5: the sheet list, then
- * every used range (two round trips).
+ * sheet is a null object, and so is everything asked of it. Below 1.5, or when this Excel
+ * refuses calls on a null object (then the same read runs again, the two-trip way, and any
+ * failure of that one is reported): the sheet list, then every used range (two round trips).
  */
 export async function readWorkbookGrids(): Promise<WorkbookGrids> {
   const withMerges = apiSupported("1.13");
@@ -42,8 +50,8 @@ export async function readWorkbookGrids(): Promise<WorkbookGrids> {
     if (merged) grid.merges = merged.isNullObject ? [] : mergesOf(merged.address);
     return grid;
   };
-  if (!apiSupported("1.5"))
-    return runExcel(async (context) => {
+  const twoTrips = () =>
+    runExcel(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name,items/protection/protected");
       await context.sync();
@@ -51,7 +59,8 @@ export async function readWorkbookGrids(): Promise<WorkbookGrids> {
       await context.sync();
       return { sheets: reads.map(toGrid) };
     });
-  return runExcel(async (context) => {
+  if (!apiSupported("1.5") || walkRefused) return twoTrips();
+  const walked = runExcel(async (context) => {
     const sheets: SheetGrid[] = [];
     // One sync per batch of sheets, by recursion: a batch needs the previous batch's last sheet.
     const walk = async (after: Excel.Worksheet | null): Promise<void> => {
@@ -75,6 +84,15 @@ export async function readWorkbookGrids(): Promise<WorkbookGrids> {
     await walk(null);
     return { sheets };
   });
+  try {
+    return await walked;
+  } catch (e) {
+    if (!(e instanceof HostError) || e.code !== "api") throw e;
+    const grids = await twoTrips();
+    // Only a walk that failed where the plain read works says this Excel refuses it.
+    walkRefused = true;
+    return grids;
+  }
 }
 
 /** Place a used range read at its address into a grid anchored at A1 ("" becomes null). */

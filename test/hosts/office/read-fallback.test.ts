@@ -1,0 +1,42 @@
+/**
+ * Office.js does not document what a method called on a null object does. If an Excel fails the
+ * request instead of giving null objects, the one-trip read must fall back to the two-trip read.
+ */
+import { FakeExcelHost } from "../../../src/hosts/fake-excel";
+import { readWorkbookGrids } from "../../../src/hosts/office";
+import type { WorkbookGrids } from "../../../src/core/grid";
+
+const wb: WorkbookGrids = {
+  sheets: [
+    {
+      name: "CSF",
+      values: [
+        ["No", "CSF"],
+        [1, "Meningkatnya Tata Kelola"],
+      ],
+    },
+    {
+      name: "Target & Realisasi",
+      values: [
+        [null, "Target"],
+        [null, 100],
+      ],
+    },
+  ],
+};
+
+describe("readWorkbookGrids on an Excel that refuses calls on a null object", () => {
+  it("reads the same grids the two-trip way, and keeps to that way afterwards", async () => {
+    const expected = await (async () => {
+      new FakeExcelHost(wb).install();
+      return readWorkbookGrids();
+    })();
+    const strict = new FakeExcelHost(wb, { nullObjectCalls: "throw" }).install();
+    await expect(readWorkbookGrids()).resolves.toEqual(expected);
+    // The refused walk (1) and the two-trip read (2).
+    expect(strict.stats.syncs).toBe(3);
+    const again = new FakeExcelHost(wb, { nullObjectCalls: "throw" }).install();
+    await expect(readWorkbookGrids()).resolves.toEqual(expected);
+    expect(again.stats.syncs).toBe(2);
+  });
+});
