@@ -687,14 +687,7 @@ export function patchSheetXml(xml: string, sp: SheetPlan, styles: StyleBook): st
     const at = xml.indexOf(rowOpen, pos);
     if (at < 0 || at >= bodyEnd) break;
     const after = xml[at + rowOpen.length];
-    if (
-      after !== " " &&
-      after !== ">" &&
-      after !== "/" &&
-      after !== "\n" &&
-      after !== "\t" &&
-      after !== "\r"
-    ) {
+    if (!endsTagName(after)) {
       pos = at + rowOpen.length;
       continue;
     }
@@ -840,14 +833,7 @@ function rowXml(
       trailing = body.slice(pos);
       break;
     }
-    if (
-      after !== " " &&
-      after !== ">" &&
-      after !== "/" &&
-      after !== "\n" &&
-      after !== "\t" &&
-      after !== "\r"
-    ) {
+    if (!endsTagName(after)) {
       // Another element (extLst): keep it after the cells.
       trailing = body.slice(at);
       break;
@@ -930,4 +916,9 @@ function unshare(sheetData: string, masters: SharedMaster[]): string {
       return `<${c}${attrs}><${fName}>${escapeText(own)}</${fName}>`;
     }
   );
+}
+
+/** True when `ch`, the character after "<row" or "<c", ends the tag name (so not "<rowBreaks"). */
+function endsTagName(ch: string | undefined): boolean {
+  return ch === " " || ch === ">" || ch === "/" || ch === "\n" || ch === "\t" || ch === "\r";
 }
