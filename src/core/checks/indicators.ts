@@ -1,5 +1,6 @@
 /** Rules on the indicators' texts: fields, kind versus formula and unit, narrative, copies. */
 import { cellRef } from "../address";
+import { isSpace } from "../chars";
 import type { Finding } from "../findings";
 import type { MessageKey } from "../messages";
 import type { ConditionNode, CsfModel, Indicator, SourceRef } from "../model";
@@ -20,12 +21,16 @@ import {
 type TextField = "name" | "definition" | "relevance" | "formula" | "dataSource";
 const TEXT_FIELDS: TextField[] = ["name", "definition", "relevance", "formula", "dataSource"];
 
-/** Attached indicators with their condition, then the orphans (condition null). */
-function indicatorsWithNodes(model: CsfModel): { ind: Indicator; node: ConditionNode | null }[] {
-  const out: { ind: Indicator; node: ConditionNode | null }[] = [];
-  for (const node of model.nodes) for (const ind of node.indicators) out.push({ ind, node });
-  for (const o of model.orphans) out.push({ ind: o.indicator, node: null });
-  return out;
+/**
+ * Each attached indicator with its condition, then the orphans (condition null). A callback,
+ * not a list: no pair object per indicator for every rule.
+ */
+function eachIndicator(
+  model: CsfModel,
+  visit: (ind: Indicator, node: ConditionNode | null) => void
+): void {
+  for (const node of model.nodes) for (const ind of node.indicators) visit(ind, node);
+  for (const o of model.orphans) visit(o.indicator, null);
 }
 
 function refOf(src: SourceRef | undefined, fallback: string): string {
@@ -43,8 +48,17 @@ function fieldValue(ind: Indicator, f: TextField): string | null {
 /** An indicator row of a five-column text table with an empty field. */
 export function missingField(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { ind, node } of indicatorsWithNodes(model)) {
-    if (ind.textSource === null) continue;
+  eachIndicator(model, (ind, node) => {
+    if (ind.textSource === null) return;
+    // Nearly every row has all five: one look before the per-field loop.
+    if (
+      filled(ind.name) &&
+      filled(ind.definition) &&
+      filled(ind.relevance) &&
+      filled(ind.formula) &&
+      filled(ind.dataSource)
+    )
+      return;
     for (const f of TEXT_FIELDS) {
       const v = fieldValue(ind, f);
       if (v !== null && v.trim() !== "") continue;
@@ -65,8 +79,14 @@ export function missingField(model: CsfModel, ctx: RuleContext): Finding[] {
         )
       );
     }
-  }
+  });
   return out;
+}
+
+/** Not null and not only whitespace (a first character that is no space settles it). */
+function filled(v: string | null): boolean {
+  if (v === null || v.length === 0) return false;
+  return !isSpace(v.charCodeAt(0)) || v.trim() !== "";
 }
 
 type Kind = "percent" | "ratio" | "count" | "other";
@@ -116,7 +136,8 @@ export function formulaTypeMismatch(model: CsfModel, ctx: RuleContext): Finding[
       })
     );
   };
-  for (const { ind, node } of indicatorsWithNodes(model)) {
+  const percentUnit = new Map<string, boolean>();
+  eachIndicator(model, (ind, node) => {
     const kind = indicatorKind(ind.name);
     const code = codeFor(ind, node);
     const formula = ind.formula?.trim() ?? "";
@@ -130,11 +151,16 @@ export function formulaTypeMismatch(model: CsfModel, ctx: RuleContext): Finding[
         key = "checks.formula.countAsRatio";
       if (key !== null) push(ind, code, refOf(ind.textCells.formula, ind.cell), key, { formula });
     }
-    if (kind !== "count" && kind !== "percent") continue;
+    if (kind !== "count" && kind !== "percent") return;
     const unit = ind.unit?.trim() ?? "";
-    if (unit === "") continue;
-    const unitIsPercent = words(unit).some((w) => PERCENT_UNITS.has(w));
-    if (kind === "count" ? !unitIsPercent : unitIsPercent) continue;
+    if (unit === "") return;
+    // The same few units ("%", "Dokumen") repeat on every row: each split into words once.
+    let unitIsPercent = percentUnit.get(unit);
+    if (unitIsPercent === undefined) {
+      unitIsPercent = words(unit).some((w) => PERCENT_UNITS.has(w));
+      percentUnit.set(unit, unitIsPercent);
+    }
+    if (kind === "count" ? !unitIsPercent : unitIsPercent) return;
     const unitCell =
       ind.measure && ind.measure.columns.unit !== undefined
         ? cellRef(ind.measure.sheet, ind.measure.row, ind.measure.columns.unit)
@@ -146,7 +172,7 @@ export function formulaTypeMismatch(model: CsfModel, ctx: RuleContext): Finding[
       kind === "count" ? "checks.formula.percentUnitOnCount" : "checks.formula.countUnitOnPercent",
       { unit }
     );
-  }
+  });
   return out;
 }
 
@@ -248,14 +274,14 @@ export function narrativeMismatch(model: CsfModel, ctx: RuleContext): Finding[] 
 function embeddedIndicatorLine(node: ConditionNode): string | null {
   for (const text of [node.problems, node.explanation, node.impact]) {
     if (text === null) continue;
-    const m =
-      /(?:terwujudnya\s+kondisi\s+ini\s+)?dapat\s+tergambar\s+dari\s+indi[kc]ator\b[^\n]*/i.exec(
-        text
-      );
+    const m = EMBEDDED_LINE.exec(text);
     if (m) return m[0];
   }
   return null;
 }
+
+const EMBEDDED_LINE =
+  /(?:terwujudnya\s+kondisi\s+ini\s+)?dapat\s+tergambar\s+dari\s+indi[kc]ator\b[^\n]*/i;
 
 function codeOf(node: ConditionNode): string {
   return node.code ?? "?";
@@ -270,28 +296,30 @@ const MIN_COPY_WORDS = 4;
  */
 export function duplicateText(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const all = indicatorsWithNodes(model);
   for (const field of ["formula", "definition"] as const) {
     // The first indicator of each distinct text, bucketed by the text key's hash: keys are
-    // built only for texts sharing a hash (copies, and the rare collision).
-    const firstByHash = new Map<number, Indicator[]>();
-    for (const { ind, node } of all) {
+    // built only for texts sharing a hash (copies, and the rare collision). A bucket is the
+    // indicator itself until a second text shares its hash (no array per text).
+    const firstByHash = new Map<number, Indicator | Indicator[]>();
+    eachIndicator(model, (ind, node) => {
       const text = ind[field];
-      if (text === null) continue;
+      if (text === null) return;
       const { words: count, hash } = textKeyHash(text);
-      if (count < MIN_COPY_WORDS) continue;
-      const bucket = firstByHash.get(hash);
-      if (!bucket) {
-        firstByHash.set(hash, [ind]);
-        continue;
+      if (count < MIN_COPY_WORDS) return;
+      const held = firstByHash.get(hash);
+      if (held === undefined) {
+        firstByHash.set(hash, ind);
+        return;
       }
+      const bucket = Array.isArray(held) ? held : [held];
       const key = textKey(text);
       const first = bucket.find((f) => textKey(f[field] ?? "") === key);
       if (!first) {
         bucket.push(ind);
-        continue;
+        if (bucket !== held) firstByHash.set(hash, bucket);
+        return;
       }
-      if (nameKey(first.name) === nameKey(ind.name)) continue;
+      if (nameKey(first.name) === nameKey(ind.name)) return;
       const code = codeFor(ind, node);
       out.push(
         ctx.finding(
@@ -310,7 +338,7 @@ export function duplicateText(model: CsfModel, ctx: RuleContext): Finding[] {
           }
         )
       );
-    }
+    });
   }
   return out;
 }

@@ -1,20 +1,27 @@
 /** Rules on the Target/Realisasi rows: numbers, targets, capaian. */
 import { cellRef } from "../address";
 import type { Finding } from "../findings";
-import type { ConditionNode, CsfModel, Indicator, MeasureRow, NumberCell } from "../model";
+import type { CsfModel, Indicator, MeasureRow, NumberCell } from "../model";
 import type { RuleContext } from "./context";
 
 type NumberField = "target" | "actual" | "numerator" | "denominator";
 const NUMBER_FIELDS: NumberField[] = ["target", "actual", "numerator", "denominator"];
 
-function measured(model: CsfModel): { ind: Indicator; m: MeasureRow; code: string | null }[] {
-  const out: { ind: Indicator; m: MeasureRow; code: string | null }[] = [];
-  const push = (ind: Indicator, node: ConditionNode | null): void => {
-    if (ind.measure) out.push({ ind, m: ind.measure, code: node?.code ?? ind.conditionCode });
-  };
-  for (const node of model.nodes) for (const ind of node.indicators) push(ind, node);
-  for (const o of model.orphans) push(o.indicator, null);
-  return out;
+/**
+ * Each indicator with a Target/Realisasi row, with its row and condition code: attached ones
+ * first, then the orphans. A callback, not a list: no object per indicator for every rule.
+ */
+function eachMeasured(
+  model: CsfModel,
+  visit: (ind: Indicator, m: MeasureRow, code: string | null) => void
+): void {
+  for (const node of model.nodes)
+    for (const ind of node.indicators)
+      if (ind.measure) visit(ind, ind.measure, node.code ?? ind.conditionCode);
+  for (const o of model.orphans) {
+    const ind = o.indicator;
+    if (ind.measure) visit(ind, ind.measure, ind.conditionCode);
+  }
 }
 
 function readable(v: NumberCell | undefined): boolean {
@@ -24,11 +31,11 @@ function readable(v: NumberCell | undefined): boolean {
 /** A target, realisasi, pembilang or penyebut typed as something that is not a number. */
 export function invalidNumber(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { ind, code } of measured(model)) {
+  eachMeasured(model, (ind, _m, code) => {
     // Nearly every row reads fine: one look at the four cells before the per-field loop.
     const { target, actual, numerator, denominator } = ind.values;
     if (readable(target) && readable(actual) && readable(numerator) && readable(denominator))
-      continue;
+      return;
     for (const f of NUMBER_FIELDS) {
       const v = ind.values[f];
       if (!v || v.readable) continue;
@@ -49,20 +56,20 @@ export function invalidNumber(model: CsfModel, ctx: RuleContext): Finding[] {
         )
       );
     }
-  }
+  });
   return out;
 }
 
 /** The table has a Target column and this row leaves it empty. */
 export function missingTarget(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { ind, m, code } of measured(model)) {
+  eachMeasured(model, (ind, m, code) => {
     const col = m.columns.target;
-    if (col === undefined) continue;
+    if (col === undefined) return;
     const v = ind.values.target;
     // An unreadable target is invalid-number's finding, not this one.
-    if (v && (!v.readable || v.value !== null)) continue;
-    if (!v && ind.target !== null) continue;
+    if (v && (!v.readable || v.value !== null)) return;
+    if (!v && ind.target !== null) return;
     out.push(
       ctx.finding(
         "missing-target",
@@ -76,7 +83,7 @@ export function missingTarget(model: CsfModel, ctx: RuleContext): Finding[] {
         }
       )
     );
-  }
+  });
   return out;
 }
 
@@ -86,9 +93,9 @@ export function missingTarget(model: CsfModel, ctx: RuleContext): Finding[] {
  */
 export function achievementUncomputable(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { ind, m, code } of measured(model)) {
-    if (ind.achievement !== null) continue;
-    if (m.columns.target === undefined && m.columns.actual === undefined) continue;
+  eachMeasured(model, (ind, m, code) => {
+    if (ind.achievement !== null) return;
+    if (m.columns.target === undefined && m.columns.actual === undefined) return;
     let key:
       | "checks.uncomputable.targetZero"
       | "checks.uncomputable.targetMissing"
@@ -111,7 +118,7 @@ export function achievementUncomputable(model: CsfModel, ctx: RuleContext): Find
         code: code ?? "?",
       })
     );
-  }
+  });
   return out;
 }
 
@@ -124,14 +131,14 @@ const TOLERANCE = 0.01;
  */
 export function manualOverride(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { ind, m, code } of measured(model)) {
+  eachMeasured(model, (ind, m, code) => {
     const v = ind.values.achievement;
     const col = m.columns.achievement;
-    if (!v || col === undefined || v.formula !== null || v.value === null) continue;
-    if (ind.achievement === null) continue;
+    if (!v || col === undefined || v.formula !== null || v.value === null) return;
+    if (ind.achievement === null) return;
     const typed = v.value;
-    if (Math.abs(typed - ind.achievement) <= TOLERANCE) continue;
-    if (Math.abs(typed * 100 - ind.achievement) <= TOLERANCE) continue;
+    if (Math.abs(typed - ind.achievement) <= TOLERANCE) return;
+    if (Math.abs(typed * 100 - ind.achievement) <= TOLERANCE) return;
     out.push(
       ctx.finding(
         "manual-override",
@@ -147,6 +154,6 @@ export function manualOverride(model: CsfModel, ctx: RuleContext): Finding[] {
         }
       )
     );
-  }
+  });
   return out;
 }

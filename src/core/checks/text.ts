@@ -47,37 +47,48 @@ function splitWords(s: string): string[] {
  * equal keys give equal hashes, so only texts sharing a hash need their keys compared.
  */
 export function textKeyHash(s: string): { words: number; hash: number } {
-  // ASCII letters are folded here; other text is lowercased first, as `words` does.
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return hashWords(s.toLowerCase());
-  return hashWords(s);
+  // ASCII text (nearly all) in one pass, upper case folded on the way; other text is
+  // lowercased first, as `words` does.
+  return hashWords(s, true) ?? hashWords(s.toLowerCase(), false) ?? { words: 0, hash: 0 };
 }
 
-/** textKeyHash of lowercased text, or of ASCII text (upper case folded on the way). */
-function hashWords(lower: string): { words: number; hash: number } {
+/**
+ * textKeyHash of `text`: with `asciiOnly`, null at the first character above 127 (the caller
+ * then lowercases the text and hashes it again); else `text` is already lowercased.
+ */
+function hashWords(text: string, asciiOnly: boolean): { words: number; hash: number } | null {
   let hash = FNV_OFFSET;
   let count = 0;
   let inWord = false;
-  for (let i = 0; i < lower.length; i++) {
-    let c = lower.charCodeAt(i);
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
-    const word = isWordChar(c);
-    if (word && inWord) {
+    else if (c > 127 && asciiOnly) return null;
+    if (isWordChar(c)) {
+      // A word starts: a space before it in the key, unless it is the first.
+      if (!inWord) {
+        if (count > 0) hash = Math.imul(hash ^ 32, FNV_PRIME);
+        count++;
+        inWord = true;
+      }
       hash = Math.imul(hash ^ c, FNV_PRIME);
       continue;
     }
-    inWord = word;
-    if (!word && c !== 38 && c !== 37) continue;
-    // A word starts: a space before it in the key, unless it is the first.
+    inWord = false;
+    if (c !== 38 && c !== 37) continue;
+    // "&" and "%" are words of their own ("dan", "persentase").
     if (count > 0) hash = Math.imul(hash ^ 32, FNV_PRIME);
     count++;
-    if (word) hash = Math.imul(hash ^ c, FNV_PRIME);
-    else for (const w of c === 38 ? DAN : PERSENTASE) hash = Math.imul(hash ^ w, FNV_PRIME);
+    const w = c === 38 ? DAN : PERSENTASE;
+    for (let k = 0; k < w.length; k++) hash = Math.imul(hash ^ (w[k] ?? 0), FNV_PRIME);
   }
   // 30 bits: a small integer, the cheapest kind of Map key.
   return { words: count, hash: hash & 0x3fffffff };
 }
 
-const FNV_OFFSET = 0x811c9dc5;
+// As an int32, so the hash never starts as a heap number.
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const DAN = Array.from("dan", (ch) => ch.charCodeAt(0));
 const PERSENTASE = Array.from("persentase", (ch) => ch.charCodeAt(0));
@@ -153,16 +164,47 @@ export const SAME_INDICATOR = 0.6;
  * line lists. Markers "(1)", "(a)", "1)" separate names; a line without markers names one.
  */
 export function namesInIndicatorLine(line: string): string[] {
-  const m = /indi[kc]ator/i.exec(line);
+  const m = INDIKATOR.exec(line);
   let rest = m ? line.slice(m.index + m[0].length) : line;
-  rest = rest.replace(/^\s*:/, "");
-  const parts = rest.split(/\(\s*(?:\d{1,2}|[a-z])\s*\)|(?:^|\s)(?:\d{1,2}|[a-z])\)/i);
-  return parts.map((p) => p.replace(/^[\s.,;:-]+|[\s.,;:]+$/g, "").trim()).filter((p) => p !== "");
+  rest = rest.replace(LEADING_COLON, "");
+  const parts = rest.split(MARKER);
+  return parts.map((p) => p.replace(EDGE_PUNCTUATION, "").trim()).filter((p) => p !== "");
 }
+
+// Patterns made once (a literal in a function is a new RegExp object on every call).
+const INDIKATOR = /indi[kc]ator/i;
+const LEADING_COLON = /^\s*:/;
+const MARKER = /\(\s*(?:\d{1,2}|[a-z])\s*\)|(?:^|\s)(?:\d{1,2}|[a-z])\)/i;
+const EDGE_PUNCTUATION = /^[\s.,;:-]+|[\s.,;:]+$/g;
 
 /** The first word of a name, lowercased, without leading numbering or punctuation. */
 export function firstWord(s: string): string {
-  // words(…)[0] without splitting the rest of the name.
+  // words(…)[0] without splitting the rest of the name. ASCII names not starting with a space,
+  // "(" or a digit (LEADING_NUMBER cannot match) are scanned as they are, lowercasing only the word.
+  const c0 = s.charCodeAt(0);
+  if (c0 <= 32 || c0 === 40 || (c0 >= 48 && c0 <= 57) || c0 > 127) return firstWordOf(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return firstWordOf(s);
+    if (isAsciiWordChar(c)) {
+      let end = i + 1;
+      while (end < s.length && isAsciiWordChar(s.charCodeAt(end))) end++;
+      // A letter with an accent right after may belong to the word: the full scan decides.
+      if (end < s.length && s.charCodeAt(end) > 127) return firstWordOf(s);
+      return s.slice(i, end).toLowerCase();
+    }
+    if (c === 38) return "dan";
+    if (c === 37) return "persentase";
+  }
+  return "";
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** firstWord on any text: the leading number dropped, then the whole text lowercased. */
+function firstWordOf(s: string): string {
   const lower = s.replace(LEADING_NUMBER, "").toLowerCase();
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);

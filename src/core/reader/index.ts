@@ -52,7 +52,11 @@ interface TableBlock {
   header: Header;
   headerRow: number;
   rows: number[];
+  /** The measure columns of the header, made when the first row is measured. */
+  measureColumns?: MeasureColumns;
 }
+
+type MeasureColumns = NonNullable<Indicator["measure"]>["columns"];
 
 type Block = TextBlock | TableBlock;
 
@@ -88,10 +92,7 @@ const FIRST_WORD = /[a-z0-9]+/i;
 const PENJELASAN_ONLY = /^\s*penjelasan\s*$/i;
 
 // Patterns of the per-row tests, made once.
-const SENTENCE_END = /[.!?:]$/;
-const STOP_END = /[.!?]$/;
 const DENGAN = /^dengan\b/i;
-const LINE_BREAK = /[\r\n]/;
 const MERUPAKAN = /\bmerupakan\b/i;
 
 /** Strong name agreement: a heading or Kode row is the same condition without needing its code. */
@@ -113,6 +114,8 @@ class Reader {
 
   private readonly byCode = new Map<string, ConditionNode[]>();
   private readonly byName = new Map<string, ConditionNode[]>();
+  /** normalise(name) of every alias as typed (names repeat in headings and other tables). */
+  private readonly aliasKeys = new Map<string, string>();
   /** First word of every key of byName. */
   private readonly nameFirstWords = new Set<string>();
   /** Words of each name a node goes by (its own, and how other cells name it). */
@@ -128,7 +131,7 @@ class Reader {
   private readonly attached: Indicator[] = [];
   private indicatorsByName: Map<string, Indicator[]> | null = null;
   /** Cells consumed as labels or values (outcome) so they are not reported as skipped. */
-  private readonly consumed = new Set<string>();
+  private readonly consumed = new Map<string, Set<number>>();
   private readonly shortLabels = new Map<string, string>();
   private anon = 0;
 
@@ -159,7 +162,15 @@ class Reader {
   }
 
   private isConsumed(sheet: string, row: number, col: number): boolean {
-    return this.consumed.size > 0 && this.consumed.has(`${sheet}!${row},${col}`);
+    // Asked for every text row and cell: a number per cell, no key string built.
+    if (this.consumed.size === 0) return false;
+    return this.consumed.get(sheet)?.has(cellNumber(row, col)) ?? false;
+  }
+
+  private consume(sheet: string, row: number, col: number): void {
+    let cells = this.consumed.get(sheet);
+    if (!cells) this.consumed.set(sheet, (cells = new Set()));
+    cells.add(cellNumber(row, col));
   }
 
   // ---------- pass 1: find tables and text rows ----------
@@ -238,7 +249,7 @@ class Reader {
     // Indicator names are short and do not end a sentence; closing paragraphs do.
     return (
       text.length > 100 ||
-      SENTENCE_END.test(text) ||
+      endsSentence(text, true) ||
       DENGAN.test(text) ||
       isProse(text) ||
       isLabel(text) ||
@@ -253,7 +264,7 @@ class Reader {
       if (typeof v !== "string" || v.length > 30 || !OUTCOME_WORD.test(v)) continue;
       const n = normalise(v);
       if (n !== "outcome" && n !== "outcome kinerja") continue;
-      this.consumed.add(`${sheet.name}!${r},${c}`);
+      this.consume(sheet.name, r, c);
       let found: { row: number; col: number } | null = null;
       for (let cc = c + 1; cc < row.length && !found; cc++)
         if (!blank(row[cc])) found = { row: r, col: cc };
@@ -262,7 +273,7 @@ class Reader {
       if (found && this.outcome === null) {
         this.outcome = cellText(sheet.values[found.row]?.[found.col] ?? null);
         this.outcomeCell = cellRef(sheet.name, found.row, found.col);
-        this.consumed.add(`${sheet.name}!${found.row},${found.col}`);
+        this.consume(sheet.name, found.row, found.col);
       }
     }
   }
@@ -311,7 +322,11 @@ class Reader {
 
   /** Another name the node goes by (a CSF column naming it differently), for matching. */
   private addAlias(node: ConditionNode, name: string): void {
-    const key = normalise(name);
+    let key = this.aliasKeys.get(name);
+    if (key === undefined) {
+      key = normalise(name);
+      this.aliasKeys.set(name, key);
+    }
     if (key === "") return;
     const list = this.byName.get(key);
     if (list?.includes(node)) return;
@@ -325,6 +340,9 @@ class Reader {
 
   /** The nodes going by exactly this name (normalised), if any. */
   private exactByName(name: string): ConditionNode[] | undefined {
+    // A heading usually repeats a listed name as typed: its key is known without normalising.
+    const known = this.aliasKeys.get(name);
+    if (known !== undefined) return this.byName.get(known);
     return this.mayBeName(name) ? this.byName.get(normalise(name)) : undefined;
   }
 
@@ -669,7 +687,7 @@ class Reader {
    */
   private matchHeading(b: TextBlock, nextIsLabel: boolean): ConditionNode | null {
     const text = b.text;
-    if (LINE_BREAK.test(text)) return null;
+    if (hasLineBreak(text)) return null;
     const lead = splitLeadingCode(text);
     const code = lead ? lead.code : null;
     const prose = isProse(text);
@@ -677,7 +695,7 @@ class Reader {
     if (prose && (!code || text.length > 1000)) return null;
     // A sentence without a code needs an exact name (below); when even its first word starts no
     // known name, it is text (the name before a trailing code starts with that same word).
-    const sentence = !code && !nextIsLabel && (STOP_END.test(text) || text.length > 150);
+    const sentence = !code && !nextIsLabel && (endsSentence(text, false) || text.length > 150);
     if (sentence && !this.mayBeName(text)) return null;
     const trailing = splitTrailingCode(lead ? lead.name : text);
     const name = trailing.name;
@@ -799,11 +817,13 @@ class Reader {
       ind.relevance = textAt(row, col.relevance);
       ind.formula = textAt(row, col.formula);
       ind.dataSource = textAt(row, col.dataSource);
-      ind.textSource = { sheet: sheet.name, row: r, col: nameCol };
-      const cells: Indicator["textCells"] = {};
+      const source = { sheet: sheet.name, row: r, col: nameCol };
+      ind.textSource = source;
+      // The name's cell is the text source itself (same place): one object for both.
+      const cells: Indicator["textCells"] = { name: source };
       for (const f of TEXT_FIELDS) {
         const c = col[f];
-        if (c !== undefined) cells[f] = { sheet: sheet.name, row: r, col: c };
+        if (c !== undefined && f !== "name") cells[f] = { sheet: sheet.name, row: r, col: c };
       }
       ind.textCells = cells;
       if (hasMeasureColumns(header)) this.applyMeasure(ind, b, r);
@@ -876,19 +896,22 @@ class Reader {
         continue;
       }
       // The name normalised only when needed: a row usually repeats its text table's name as typed.
+      // Plain loops, no closures: this runs on every measure row.
       let key: string | null = null;
-      const keyOf = (): string => (key ??= normalise(name));
-      const free = (i: Indicator): boolean => i.measure === null;
       let ind: Indicator | undefined;
       for (const n of codeNodes) {
-        ind = n.indicators.find(
-          (i) => free(i) && (i.name === name || normalise(i.name) === keyOf())
-        );
+        for (const i of n.indicators) {
+          if (i.measure !== null) continue;
+          if (i.name === name || normalise(i.name) === (key ??= normalise(name))) {
+            ind = i;
+            break;
+          }
+        }
         if (ind) break;
       }
       if (!ind) {
-        const same = this.indicatorsNamed(keyOf());
-        ind = same.find(free);
+        const same = this.indicatorsNamed((key ??= normalise(name)));
+        ind = same.find((i) => i.measure === null);
         if (!ind && same.length > 0) {
           this.skipped("warning", "reader.skipped.measuredTwice", sheet.name, r, nameCol, {
             name: excerpt(name),
@@ -910,49 +933,42 @@ class Reader {
     const { sheet, header } = b;
     const col = header.columns;
     const row = sheet.values[r] ?? [];
-    const columns: NonNullable<Indicator["measure"]>["columns"] = {};
-    const keys = [
-      "code",
-      "name",
-      "unit",
-      "target",
-      "actual",
-      "achievement",
-      "polarity",
-      "numerator",
-      "denominator",
-    ] as const;
-    for (const k of keys) {
-      const c = col[k];
-      if (c !== undefined) columns[k] = c;
-    }
     ind.measure = {
       sheet: sheet.name,
       row: r,
       headerRow: b.headerRow,
       lastCol: header.lastCol,
-      columns,
+      // One columns object per table, shared by its rows (nothing changes it once read).
+      columns: (b.measureColumns ??= measureColumns(col)),
     };
     let typedUnit: string | null = null;
-    const numeric = ["target", "actual", "achievement", "numerator", "denominator"] as const;
-    for (const k of numeric) {
+    for (const k of NUMERIC_KEYS) {
       const c = col[k];
       if (c === undefined) continue;
       const raw = row[c] ?? null;
-      const p = parseNumber(raw);
+      // A blank or a real number reads as itself: parseNumber (and its result) only for text.
+      let value: number | null = null;
+      let readable = true;
+      let typed: string | null = null;
+      if (typeof raw === "number" && Number.isFinite(raw)) value = raw;
+      else if (raw !== null) {
+        const p = parseNumber(raw);
+        value = p.value;
+        readable = p.readable;
+        typed = p.unit;
+      }
       const cell: NumberCell = {
         sheet: sheet.name,
         row: r,
         col: c,
         raw,
-        value: p.value,
-        readable: p.readable,
+        value,
+        readable,
         formula: formulaAt(sheet, r, c),
       };
       ind.values[k] = cell;
-      if (k !== "achievement") ind[k] = p.value;
-      if (k !== "achievement" && p.unit && p.unit !== "Rp" && typedUnit === null)
-        typedUnit = p.unit;
+      if (k !== "achievement") ind[k] = value;
+      if (k !== "achievement" && typed && typed !== "Rp" && typedUnit === null) typedUnit = typed;
     }
     const unit = col.unit !== undefined ? cellText(row[col.unit] ?? null) : "";
     if (unit !== "") ind.unit = unit;
@@ -1027,6 +1043,30 @@ function readSheets(sheets: SheetGrid[], lang: Lang): Reader {
 
 // ---------- small helpers ----------
 
+const MEASURE_KEYS = [
+  "code",
+  "name",
+  "unit",
+  "target",
+  "actual",
+  "achievement",
+  "polarity",
+  "numerator",
+  "denominator",
+] as const;
+
+const NUMERIC_KEYS = ["target", "actual", "achievement", "numerator", "denominator"] as const;
+
+/** The header's columns a measure row records, in MEASURE_KEYS order. */
+function measureColumns(col: Header["columns"]): MeasureColumns {
+  const columns: MeasureColumns = {};
+  for (const k of MEASURE_KEYS) {
+    const c = col[k];
+    if (c !== undefined) columns[k] = c;
+  }
+  return columns;
+}
+
 const TEXT_FIELDS = ["name", "definition", "relevance", "formula", "dataSource"] as const;
 
 /** The trimmed text of column `c` of the row, or null when blank or there is no such column. */
@@ -1095,6 +1135,25 @@ function blank(v: CellValue | undefined): boolean {
 }
 
 const NON_SPACE = /\S/;
+
+/** One number per cell of a sheet (Excel has 16,384 columns). */
+function cellNumber(row: number, col: number): number {
+  return row * 16384 + col;
+}
+
+/**
+ * The last character ends a sentence: ".", "!", "?", or also ":" with `colon`. (A regex such as
+ * /[.!?]$/ tries every position of a long paragraph.)
+ */
+function endsSentence(text: string, colon: boolean): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 46 || c === 33 || c === 63 || (colon && c === 58);
+}
+
+/** Holds "\n" or "\r" (two native searches, no regex over the whole text). */
+function hasLineBreak(text: string): boolean {
+  return text.indexOf("\n") >= 0 || text.indexOf("\r") >= 0;
+}
 
 function firstNonBlank(row: readonly CellValue[], from: number): number {
   for (let c = from; c < row.length; c++) if (!blank(row[c])) return c;

@@ -85,7 +85,21 @@ describe("check text helpers", () => {
   });
 
   it("give the same first word as the full split", () => {
-    for (const s of ["  & Budaya", "(1) Persentase x", "1.2.3 Jumlah", "...", "Éta b", "%"])
+    // Plain ASCII names take a shorter path: a letter with an accent (or the Kelvin sign, which
+    // lowercases to "k") right after the first word must still count as part of it.
+    for (const s of [
+      "  & Budaya",
+      "(1) Persentase x",
+      "1.2.3 Jumlah",
+      "...",
+      "Éta b",
+      "%",
+      "Jumlah Dokumen",
+      "- Rasio, x",
+      "Cafés baru",
+      "Ab\u212Ac d",
+      "Nilai É",
+    ])
       expect(firstWord(s)).toBe(words(s.replace(/^\s*\(?\d+(?:\.\d+)*\.?\)?\s+/, ""))[0] ?? "");
   });
 
