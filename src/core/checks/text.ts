@@ -167,8 +167,12 @@ export function namesInIndicatorLine(line: string): string[] {
   const m = INDIKATOR.exec(line);
   let rest = m ? line.slice(m.index + m[0].length) : line;
   rest = rest.replace(LEADING_COLON, "");
-  const parts = rest.split(MARKER);
-  return parts.map((p) => p.replace(EDGE_PUNCTUATION, "").trim()).filter((p) => p !== "");
+  const names: string[] = [];
+  for (const part of rest.split(MARKER)) {
+    const name = part.replace(EDGE_PUNCTUATION, "").trim();
+    if (name !== "") names.push(name);
+  }
+  return names;
 }
 
 // Patterns made once (a literal in a function is a new RegExp object on every call).

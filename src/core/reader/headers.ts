@@ -97,7 +97,10 @@ function mayBeHeaderCell(v: CellValue | undefined): boolean {
   return HEADER_START.test(v);
 }
 
-/** The header this row starts, or null when it is not a header row. */
+/**
+ * The header this row starts, or null when it is not a header row. Rows with the same cells
+ * share one Header object: read it, never change it.
+ */
 export function recogniseHeader(row: readonly CellValue[] | undefined): Header | null {
   if (!row) return null;
   // Most rows are data or prose: reject them on the raw text before any trimming or normalising.
@@ -105,6 +108,26 @@ export function recogniseHeader(row: readonly CellValue[] | undefined): Header |
   let candidates = 0;
   for (let c = 0; c < row.length && candidates < 2; c++) if (mayBeHeaderCell(row[c])) candidates++;
   if (candidates < 2) return null;
+  // A document repeats one header row in every section: the same cells give the same header.
+  if (sameCells(row, lastRow)) return lastHeader;
+  const header = headerOf(row);
+  lastRow = row.slice();
+  lastHeader = header;
+  return header;
+}
+
+/** The last row recognised (a copy) and its header, which is never changed once made. */
+let lastRow: CellValue[] | null = null;
+let lastHeader: Header | null = null;
+
+function sameCells(a: readonly CellValue[], b: readonly CellValue[] | null): boolean {
+  if (b === null || a.length !== b.length) return false;
+  for (let c = 0; c < a.length; c++) if (a[c] !== b[c]) return false;
+  return true;
+}
+
+/** recogniseHeader past its first test. */
+function headerOf(row: readonly CellValue[]): Header | null {
   const columns: Partial<Record<Role, number>> = {};
   let depth: number | null = null;
   let found = 0;
