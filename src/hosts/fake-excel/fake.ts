@@ -21,6 +21,8 @@ import {
   workbookToGrids,
   type ConditionalFormatRecord,
   type FakeSheet,
+  type FormatRecord,
+  type HyperlinkRecord,
   type FakeWorkbook,
 } from "./state";
 import { utf8Length } from "../../core/chars";
@@ -360,6 +362,123 @@ export class FakeRange extends FakeProxy implements FormatTarget {
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, { merged: this });
   }
+
+  /**
+   * Range.copyFrom (ExcelApi 1.9), "Formats" only: every format property, number format and
+   * merged area of the source range is put on this range, as paste-formats does. The fake models
+   * only what it can model exactly and throws otherwise: a same-sized source on the same sheet,
+   * whose formats and merges each lie wholly inside or wholly outside it (no outside border on its
+   * edge), with no link or rule on it, onto cells that have no format or merge yet.
+   */
+  copyFrom(
+    source: FakeRange | string,
+    copyType?: "All" | "Formats" | "Formulas" | "Values" | Excel.RangeCopyType,
+    skipBlanks?: boolean,
+    transpose?: boolean
+  ): void {
+    const describe = typeof source === "string" ? source : source._describe;
+    this._queueWrite(
+      { copyFrom: describe, copyType, skipBlanks, transpose },
+      (t) => {
+        const refuse = (why: string): never => {
+          throw new FakeOfficeError("InvalidArgument", `The fake cannot model this copy: ${why}.`);
+        };
+        if (copyType !== "Formats") refuse(`copy type ${String(copyType)}`);
+        if (skipBlanks || transpose) refuse("skipBlanks or transpose");
+        if (typeof source === "string") refuse("a source given as an address");
+        const from = (source as FakeRange)._target(false);
+        if (from.sheet !== t.sheet) refuse("a source on another sheet");
+        const src = from.rect;
+        const dst = t.rect;
+        const dr = dst.top - src.top;
+        const dc = dst.left - src.left;
+        if (
+          src.bottom - src.top !== dst.bottom - dst.top ||
+          src.right - src.left !== dst.right - dst.left
+        )
+          refuse("source and destination of different sizes");
+        if (overlaps(src, dst)) refuse("overlapping source and destination");
+        const inside = (r: CellRange, o: CellRange) =>
+          r.top >= o.top && r.bottom <= o.bottom && r.left >= o.left && r.right <= o.right;
+        /** Whether a format record outside `o` draws a border on one of o's edges. */
+        const onEdge = (f: FormatRecord, o: CellRange): boolean => {
+          const b = /^borders\.(\w+)\./.exec(f.path)?.[1];
+          if (!b) return false;
+          const { top, left, bottom, right } = f.range;
+          const cols = left <= o.right && right >= o.left;
+          const rows = top <= o.bottom && bottom >= o.top;
+          if (b === "EdgeBottom" || b === "InsideHorizontal")
+            if (
+              cols &&
+              (bottom === o.top - 1 || (b === "InsideHorizontal" && top < o.top && bottom >= o.top))
+            )
+              return true;
+          if (b === "EdgeTop" && cols && top === o.bottom + 1) return true;
+          if (b === "EdgeRight" || b === "InsideVertical")
+            if (
+              rows &&
+              (right === o.left - 1 || (b === "InsideVertical" && left < o.left && right >= o.left))
+            )
+              return true;
+          if (b === "EdgeLeft" && rows && left === o.right + 1) return true;
+          return false;
+        };
+        const copied: FormatRecord[] = [];
+        const near = (o: CellRange) => formatsNear(t.sheet, o);
+        for (const f of near(dst))
+          if (overlaps(f.range, dst) || onEdge(f, dst)) refuse("a destination already formatted");
+        for (const f of near(src)) {
+          if (inside(f.range, src))
+            copied.push({
+              range: {
+                top: f.range.top + dr,
+                left: f.range.left + dc,
+                bottom: f.range.bottom + dr,
+                right: f.range.right + dc,
+              },
+              path: f.path,
+              value: f.value,
+            });
+          else if (overlaps(f.range, src) || onEdge(f, src))
+            refuse("a format across the source's edge");
+        }
+        const at = mergeIndexOf(t.sheet).at;
+        const merges = new Set<CellRange>();
+        for (let r = dst.top; r <= dst.bottom; r++)
+          for (let c = dst.left; c <= dst.right; c++)
+            if (at.has(r * 16384 + c)) refuse("a destination already merged");
+        for (let r = src.top; r <= src.bottom; r++)
+          for (let c = src.left; c <= src.right; c++) {
+            const m = at.get(r * 16384 + c);
+            if (m && !inside(m, src)) refuse("a merged area across the source's edge");
+            if (m) merges.add(m);
+          }
+        if (
+          t.sheet.conditionalFormats.some((c) => overlaps(c.range, src) || overlaps(c.range, dst))
+        )
+          refuse("conditional formats");
+        const linked = (h: HyperlinkRecord, o: CellRange) =>
+          h.row >= o.top && h.row <= o.bottom && h.col >= o.left && h.col <= o.right;
+        if (t.sheet.hyperlinks.some((h) => linked(h, src) || linked(h, dst))) refuse("links");
+        for (const f of copied) t.sheet.formats.push(f);
+        for (const m of merges)
+          addMerge(t.sheet, {
+            top: m.top + dr,
+            left: m.left + dc,
+            bottom: m.bottom + dr,
+            right: m.right + dc,
+          });
+        for (let r = src.top; r <= src.bottom; r++)
+          for (let c = src.left; c <= src.right; c++) {
+            const nf = t.sheet.numberFormats[r]?.[c] ?? null;
+            if (nf !== null) setNumberFormat(t.sheet, r + dr, c + dc, nf);
+            else if (t.sheet.numberFormats[r + dr]?.[c + dc] != null)
+              (t.sheet.numberFormats[r + dr] as (string | null)[])[c + dc] = null;
+          }
+      },
+      "1.9"
+    );
+  }
 }
 
 /** Per sheet, the merge covering each cell, for the merges array it was built from. */
@@ -369,7 +488,11 @@ const mergeIndexes = new WeakMap<
 >();
 
 /** Merge `m`, replacing the merges it overlaps, as Excel does (an index keeps this linear). */
-function addMerge(sheet: FakeSheet, m: CellRange): void {
+function mergeIndexOf(sheet: FakeSheet): {
+  merges: CellRange[];
+  count: number;
+  at: Map<number, CellRange>;
+} {
   let index = mergeIndexes.get(sheet);
   if (!index || index.merges !== sheet.merges || index.count !== sheet.merges.length) {
     const at = new Map<number, CellRange>();
@@ -379,6 +502,44 @@ function addMerge(sheet: FakeSheet, m: CellRange): void {
     index = { merges: sheet.merges, count: sheet.merges.length, at };
     mergeIndexes.set(sheet, index);
   }
+  return index;
+}
+
+/** Per sheet, format records by tile of 16×16 cells (a record is in every tile it or its edges touch). */
+const formatTiles = new WeakMap<
+  FakeSheet,
+  { formats: FormatRecord[]; count: number; tiles: Map<number, FormatRecord[]> }
+>();
+
+/** The format records that may touch `o` or its edges (a superset; callers test each). */
+function formatsNear(sheet: FakeSheet, o: CellRange): Set<FormatRecord> {
+  let index = formatTiles.get(sheet);
+  if (!index || index.formats !== sheet.formats || index.count > sheet.formats.length) {
+    index = { formats: sheet.formats, count: 0, tiles: new Map() };
+    formatTiles.set(sheet, index);
+  }
+  const tile = (r: number, c: number) => (Math.max(0, r) >> 4) * 2048 + (Math.max(0, c) >> 4);
+  for (; index.count < sheet.formats.length; index.count++) {
+    const f = sheet.formats[index.count] as FormatRecord;
+    // Sizes are not formats a copy carries; a whole column's width would fill every tile.
+    if (f.path === "rowHeight" || f.path === "columnWidth") continue;
+    for (let r = (f.range.top - 1) >> 4; r <= (f.range.bottom + 1) >> 4; r++)
+      for (let c = (f.range.left - 1) >> 4; c <= (f.range.right + 1) >> 4; c++) {
+        const k = tile(r << 4, c << 4);
+        const list = index.tiles.get(k);
+        if (list) list.push(f);
+        else index.tiles.set(k, [f]);
+      }
+  }
+  const out = new Set<FormatRecord>();
+  for (let r = (o.top - 1) >> 4; r <= (o.bottom + 1) >> 4; r++)
+    for (let c = (o.left - 1) >> 4; c <= (o.right + 1) >> 4; c++)
+      for (const f of index.tiles.get(tile(r << 4, c << 4)) ?? []) out.add(f);
+  return out;
+}
+
+function addMerge(sheet: FakeSheet, m: CellRange): void {
+  const index = mergeIndexOf(sheet);
   let overlapped = false;
   for (let r = m.top; r <= m.bottom && !overlapped; r++)
     for (let c = m.left; c <= m.right && !overlapped; c++) overlapped = index.at.has(r * 16384 + c);
