@@ -13,10 +13,14 @@
 export const SLOT_COLS = 8;
 /** Columns per box. Even, so that a box's centre is a column edge a connector can follow. */
 export const BOX_COLS = 6;
-/** Height of every row inside a tier of boxes, in points: box rows are whole multiples of it. */
-export const ROW_UNIT = 4;
+/**
+ * Height of every row inside a tier of boxes, in points: box rows are whole multiples of it. One
+ * line of box text: a box's parts are whole lines, so boxes side by side share rows without
+ * padding and a big tree has few rows (every row is cells, merges and bytes to write).
+ */
+export const ROW_UNIT = 13;
 /** Empty row units between a parent and its first stacked child, and between stacked children. */
-const STACK_GAP_UNITS = 2;
+const STACK_GAP_UNITS = 1;
 /** Height of the thin rows that carry connectors, in points. */
 export const GAP_ROW_HEIGHT = 7;
 

@@ -25,6 +25,7 @@ import {
   EDGE_BOTTOM,
   EDGE_LEFT,
   EDGE_TOP,
+  ROW_UNIT,
   layoutCols,
   layoutTree,
   type BoxPlacement,
@@ -37,10 +38,10 @@ export const COL_WIDTH = 3.3;
 /** Font size of box text, in points. */
 export const FONT_SIZE = 9;
 const SMALL_FONT = 8;
-const LINE_HEIGHT = 12;
-const SMALL_LINE_HEIGHT = 11;
-const CODE_ROW_HEIGHT = 15;
-const VALUES_ROW_HEIGHT = 14;
+/** Every line of a box (code, a line of text, values) is one layout row unit high. */
+const LINE_HEIGHT = ROW_UNIT;
+const CODE_ROW_HEIGHT = ROW_UNIT;
+const VALUES_ROW_HEIGHT = ROW_UNIT;
 /** First row of the tree (below marker, title, subtitle and a spacer). */
 const TREE_START_ROW = 4;
 /** Heights of the marker, title, subtitle and spacer rows above the tree, in points. */
@@ -423,8 +424,8 @@ function boxContent(
   shelf: boolean
 ): BoxContent {
   // Bold text is about a tenth wider.
-  const nameLines = (s: LinkedText, size: number, lh: number, bold = false): number =>
-    estimateLines(s.shown, charsPerLine(size) / (bold ? 1.12 : 1), s.lead) * lh + 3;
+  const nameLines = (s: LinkedText, size: number, bold = false): number =>
+    estimateLines(s.shown, charsPerLine(size) / (bold ? 1.12 : 1), s.lead) * LINE_HEIGHT;
   if (!node) {
     const src = model.outcomeCell ? parseSource(model.outcomeCell) : null;
     const name = model.outcome
@@ -443,7 +444,7 @@ function boxContent(
       bold: true,
       indicators: [],
       errors: 0,
-      rows: [CODE_ROW_HEIGHT, nameLines(name, FONT_SIZE + 1, LINE_HEIGHT + 1, true)],
+      rows: [CODE_ROW_HEIGHT, nameLines(name, FONT_SIZE + 1, true)],
     };
   }
   const name = linkedText(node.source, node.name, wb);
@@ -452,9 +453,9 @@ function boxContent(
     ind,
     name: linkedText(ind.textCells.name ?? parseSource(ind.cell), ind.name, wb, prefix),
   }));
-  const rows = [CODE_ROW_HEIGHT, nameLines(name, FONT_SIZE, LINE_HEIGHT, node.level === "csf")];
+  const rows = [CODE_ROW_HEIGHT, nameLines(name, FONT_SIZE, node.level === "csf")];
   for (const i of indicators) {
-    rows.push(nameLines(i.name, SMALL_FONT, SMALL_LINE_HEIGHT), VALUES_ROW_HEIGHT);
+    rows.push(nameLines(i.name, SMALL_FONT), VALUES_ROW_HEIGHT);
   }
   if (indicators.length === 0) rows.push(VALUES_ROW_HEIGHT);
   const codeText =
@@ -549,10 +550,14 @@ export function buildTreePlan(
 
   // Boxes.
   const styles = boxStyles(lang);
+  const blocks: CellRange[] = [];
   for (const box of layout.boxes) {
     const c = contents.get(box.id);
-    if (c) drawBox(plan, box, c, styles);
+    if (!c) continue;
+    drawBox(plan, box, c, styles);
+    blocks.push({ top: box.top, left: box.left, bottom: box.bottom, right: box.right });
   }
+  plan.blocks = blocks;
   capaianBands(plan, layout.boxes, contents, bandRules(settings.bands));
 
   // Connectors: one format per straight run of a line (a border on a range's edge is that edge
@@ -822,7 +827,10 @@ function drawBox(plan: SheetPlan, box: BoxPlacement, c: BoxContent, styles: BoxS
  * that holds no number but capaian: the capaian columns of a whole stack (its boxes' other cells
  * in those columns are the error marker's text and the hidden parts of merged rows; the gaps
  * between boxes are empty), and of each box drawn side by side in a tier or on the shelf, from its
- * first to its last values row. The rules test ISNUMBER, so "" (no capaian) stays plain.
+ * first to its last values row. A stack's strip also takes in its parent's, one column to its
+ * left: the parent's strip ends where the stack's columns begin, the column beside the parent is
+ * empty down to the stack, and in the stack that column is the hidden half of the realisasi. The
+ * rules test ISNUMBER, so "" (no capaian) stays plain.
  */
 function capaianBands(
   plan: SheetPlan,
@@ -830,6 +838,9 @@ function capaianBands(
   contents: ReadonlyMap<string, BoxContent>,
   bands: BandRule[]
 ): void {
+  const strips: CellRange[] = [];
+  /** Strips of boxes side by side, by their box's left column; stacks' by their boxes' left. */
+  const single = new Map<number, CellRange>();
   const stacks = new Map<number, CellRange>();
   for (const box of boxes) {
     const n = contents.get(box.id)?.indicators.length ?? 0;
@@ -838,7 +849,9 @@ function capaianBands(
     if (n === 0 || top === undefined || bottom === undefined) continue;
     const left = box.left + (2 * BOX_COLS) / 3;
     if (!box.stacked) {
-      plan.conditionalFormats.push({ range: { top, left, bottom, right: box.right }, bands });
+      const range = { top, left, bottom, right: box.right };
+      strips.push(range);
+      if (!box.shelf) single.set(box.left, range);
       continue;
     }
     // Stacks never share columns: the box's left column names its stack.
@@ -846,12 +859,23 @@ function capaianBands(
     if (!strip) {
       const range = { top, left, bottom, right: box.right };
       stacks.set(box.left, range);
-      plan.conditionalFormats.push({ range, bands });
+      strips.push(range);
     } else {
       strip.top = Math.min(strip.top, top);
       strip.bottom = Math.max(strip.bottom, bottom);
     }
   }
+  // A stack hangs one column right of its parent, below it.
+  const joined = new Set<CellRange>();
+  for (const [left, strip] of stacks) {
+    const parent = single.get(left - 1);
+    if (!parent || parent.bottom >= strip.top || parent.right + 1 !== strip.right) continue;
+    strip.top = parent.top;
+    strip.left = parent.left;
+    joined.add(parent);
+  }
+  for (const range of strips)
+    if (!joined.has(range)) plan.conditionalFormats.push({ range, bands });
 }
 
 function textCell(

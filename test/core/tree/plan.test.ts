@@ -401,6 +401,19 @@ describe("planTree on a big tree", () => {
     expect(chars).toBeLessThanOrEqual(400 * indicators);
   });
 
+  it("gives a stack and its parent one band range", () => {
+    // Every condition here has indicators; boxes drawn side by side are the CSF and antara ones.
+    const sideBySide = plan.hyperlinks.filter(
+      (h) => !/^\d+\.\d+\.\d+$/.test(h.text) && h.text !== "OUTCOME"
+    );
+    const stacks = new Set(
+      plan.hyperlinks.filter((h) => /^\d+\.\d+\.\d+$/.test(h.text)).map((h) => h.col)
+    );
+    expect(stacks.size).toBeGreaterThan(10);
+    // One range per box side by side: each stack's range is its parent's, stretched down.
+    expect(plan.conditionalFormats).toHaveLength(sideBySide.length);
+  });
+
   it("draws every connector as straight lines of one side, none overlapping another", () => {
     const seen = new Set<string>();
     const wrong: string[] = [];
