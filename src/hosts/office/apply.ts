@@ -18,6 +18,7 @@ import {
 import { HostError, runExcel } from "./errors";
 import { apiSupported, readWorkbookGrids } from "./read";
 import { utf8Length } from "../../core/chars";
+import { planStamps, type Stamps } from "./stamps";
 
 export interface ApplyOptions {
   /** Called after each chunk is written: (chunks done, chunks in all). */
@@ -52,10 +53,19 @@ export const DEFAULT_REQUEST_BUDGET = 4.5 * 1024 * 1024;
 interface Step {
   sheet: string;
   bytes: number;
-  /** Queue the work; a step that makes the sheet returns it for the steps after it. */
-  queue(ws: Excel.Worksheet | null, context: Excel.RequestContext): Excel.Worksheet | void;
+  /**
+   * Queue the work; a step that makes the sheet returns it for the steps after it. `shared` holds
+   * proxies made once per request and used by several steps (a copy's template range).
+   */
+  queue(
+    ws: Excel.Worksheet | null,
+    context: Excel.RequestContext,
+    shared: Map<string, unknown>
+  ): Excel.Worksheet | void;
   /** True for the step that creates the sheet (no proxy to fetch before it). */
   creates?: boolean;
+  /** A proxy this step shares with others in the same request, and its bytes (counted once). */
+  shares?: { key: string; bytes: number };
 }
 
 /**
@@ -113,13 +123,14 @@ export async function applyPlan(planned: WritePlan, opts: ApplyOptions = {}): Pr
       if (!chunk) return;
       context.application.suspendApiCalculationUntilNextSync();
       const sheets = new Map<string, Excel.Worksheet>();
+      const shared = new Map<string, unknown>();
       for (const step of chunk) {
         let ws = step.creates ? null : (sheets.get(step.sheet) ?? null);
         if (!ws && !step.creates) {
           ws = context.workbook.worksheets.getItem(step.sheet);
           sheets.set(step.sheet, ws);
         }
-        const made = step.queue(ws, context);
+        const made = step.queue(ws, context, shared);
         if (made) sheets.set(step.sheet, made);
       }
       await context.sync();
@@ -218,8 +229,14 @@ function sheetSteps(
     });
   }
   for (const step of cellSteps(sp)) steps.push(step);
-  for (const step of mergeSteps(name, sp.merges)) steps.push(step);
-  for (const step of formatSteps(name, sp.formats, canAreas)) steps.push(step);
+  // Boxes that look alike: one written in full, its formats copied onto the others (1.9).
+  const stamps = canAreas ? planStamps(sp) : null;
+  for (const step of mergeSteps(name, stamps ? stamps.merges : sp.merges)) steps.push(step);
+  if (stamps) {
+    for (const step of formatSteps(name, stamps.templateFormats, canAreas)) steps.push(step);
+    for (const step of copySteps(name, stamps.copies)) steps.push(step);
+    for (const step of formatSteps(name, stamps.otherFormats, canAreas)) steps.push(step);
+  } else for (const step of formatSteps(name, sp.formats, canAreas)) steps.push(step);
   for (const h of sp.hyperlinks) {
     const link: Excel.RangeHyperlink = { documentReference: h.target, textToDisplay: h.text };
     if (h.tip) link.screenTip = h.tip;
@@ -304,10 +321,22 @@ export function charsToPoints(chars: number): number {
 type Block = { top: number; left: number; rows: (string | number | boolean)[][] };
 
 /**
- * The cells as blocks: for created sheets, row bands of the bounding rectangle (blank cells
- * written empty on the new sheet); for updates, runs of adjacent cells down a column (a fill's
- * capaian column is one block), then along a row for the rest, so no cell outside the plan is
- * touched. Blocks are cut to about 256 KB so chunks can be filled up to the budget.
+ * JSON bytes around cells in a block: a blank in a row `"",`, a blank down a column `[""],`, and
+ * what a cell down a column costs more than in a row (its own brackets). A blank stretch down a
+ * column longer than BLANK_RUN is cheaper as a new block.
+ */
+const BLANK_IN_ROW = 3;
+const BLANK_IN_COLUMN = 5;
+const COLUMN_CELL_EXTRA = 2;
+const BLANK_RUN = Math.ceil(STEP_OVERHEAD / BLANK_IN_COLUMN);
+
+/**
+ * The cells as blocks. For created sheets, row bands of the bounding rectangle (blank cells
+ * written empty on the new sheet), or, when it is smaller, runs down each column that skip long
+ * blank stretches (a tree's cells are a few columns of each box, far apart). For updates, runs of
+ * adjacent cells down a column (a fill's capaian column is one block), then along a row for the
+ * rest, so no cell outside the plan is touched. Blocks are cut to about 256 KB so chunks can be
+ * filled up to the budget.
  */
 function cellSteps(sp: SheetPlan): Step[] {
   if (sp.cells.length === 0) return [];
@@ -325,14 +354,62 @@ function cellSteps(sp: SheetPlan): Step[] {
       bottom = Math.max(bottom, c.row);
       right = Math.max(right, c.col);
     }
-    const grid: (string | number | boolean)[][] = Array.from({ length: bottom - top + 1 }, () =>
-      new Array<string | number | boolean>(right - left + 1).fill("")
-    );
+    // The last value given to a cell wins, as in the rectangle.
+    const byColumn = new Map<number, Map<number, string | number | boolean>>();
     for (const c of sp.cells) {
-      const row = grid[c.row - top];
-      if (row) row[c.col - left] = cellInput(c);
+      let col = byColumn.get(c.col);
+      if (!col) byColumn.set(c.col, (col = new Map()));
+      col.set(c.row, cellInput(c));
     }
-    for (const b of bands(grid)) blocks.push({ top: top + b.start, left, rows: b.rows });
+    // Blank cells each way: the rectangle, or the column runs plus a block's cost per run.
+    const runs: { col: number; top: number; bottom: number }[] = [];
+    let runCost = 0;
+    for (const [col, cells] of byColumn) {
+      const rows = [...cells.keys()].sort((a, b) => a - b);
+      let first = rows[0] ?? 0;
+      let last = first;
+      let filled = 0;
+      const flush = () => {
+        runs.push({ col, top: first, bottom: last });
+        runCost +=
+          STEP_OVERHEAD +
+          (last - first + 1 - filled) * BLANK_IN_COLUMN +
+          filled * COLUMN_CELL_EXTRA;
+        filled = 0;
+      };
+      for (const r of rows) {
+        if (r - last > BLANK_RUN) {
+          flush();
+          first = r;
+        }
+        last = r;
+        filled++;
+      }
+      flush();
+    }
+    let distinct = 0;
+    for (const cells of byColumn.values()) distinct += cells.size;
+    const height = bottom - top + 1;
+    const rectCost = (height * (right - left + 1) - distinct) * BLANK_IN_ROW + height * 3;
+    if (runCost < rectCost) {
+      runs.sort((a, b) => a.col - b.col || a.top - b.top);
+      for (const run of runs) {
+        const cells = byColumn.get(run.col);
+        const column: (string | number | boolean)[][] = [];
+        for (let r = run.top; r <= run.bottom; r++) column.push([cells?.get(r) ?? ""]);
+        for (const b of bands(column))
+          blocks.push({ top: run.top + b.start, left: run.col, rows: b.rows });
+      }
+    } else {
+      const grid: (string | number | boolean)[][] = Array.from({ length: bottom - top + 1 }, () =>
+        new Array<string | number | boolean>(right - left + 1).fill("")
+      );
+      for (const c of sp.cells) {
+        const row = grid[c.row - top];
+        if (row) row[c.col - left] = cellInput(c);
+      }
+      for (const b of bands(grid)) blocks.push({ top: top + b.start, left, rows: b.rows });
+    }
   } else {
     // Stable sorts: a cell listed twice keeps its later value last.
     const byColumn = [...sp.cells].sort((a, b) => a.col - b.col || a.row - b.row);
@@ -377,6 +454,33 @@ function cellSteps(sp: SheetPlan): Step[] {
         // Text arrives with its "'" prefix either way; formulas need the formulas property.
         if (hasFormula) range.formulas = b.rows;
         else range.values = b.rows;
+      },
+    };
+  });
+}
+
+/**
+ * Copies of a template block's formats (merges and number formats included) onto the blocks
+ * that look like it. The template's range is one proxy per request, shared by its copies.
+ */
+function copySteps(sheet: string, copies: Stamps["copies"]): Step[] {
+  return copies.map(({ source, target }) => {
+    const from = rangeA1(source);
+    const to = rangeA1(target);
+    return {
+      sheet,
+      // The call's arguments: the template's object path id, the copy type and two flags.
+      bytes: STEP_OVERHEAD + jsonBytes(to) + 40,
+      shares: { key: `copy:${sheet}!${from}`, bytes: OBJECT_BYTES + jsonBytes(from) },
+      queue: (ws, _context, shared) => {
+        if (!ws) return;
+        const key = `copy:${sheet}!${from}`;
+        let template = shared.get(key) as Excel.Range | undefined;
+        if (!template) {
+          template = ws.getRange(from);
+          shared.set(key, template);
+        }
+        ws.getRange(to).copyFrom(template, "Formats");
       },
     };
   });
@@ -767,19 +871,29 @@ function queuePrint(ws: Excel.Worksheet, p: PrintSetup): void {
   if (p.centerHorizontally !== undefined) layout.centerHorizontally = p.centerHorizontally;
 }
 
-/** Group steps into chunks whose estimated request stays under the budget. */
+/**
+ * Group steps into chunks whose estimated request stays under the budget. A proxy shared by
+ * several steps is counted in each request that uses it.
+ */
 function chunkSteps(steps: Step[], budget: number): Step[][] {
   const chunks: Step[][] = [];
   let current: Step[] = [];
   let bytes = 0;
+  let keys = new Set<string>();
   for (const s of steps) {
-    if (current.length > 0 && bytes + s.bytes > budget) {
+    const extra = s.shares && !keys.has(s.shares.key) ? s.shares.bytes : 0;
+    if (current.length > 0 && bytes + s.bytes + extra > budget) {
       chunks.push(current);
       current = [];
       bytes = 0;
+      keys = new Set();
     }
     current.push(s);
     bytes += s.bytes;
+    if (s.shares && !keys.has(s.shares.key)) {
+      keys.add(s.shares.key);
+      bytes += s.shares.bytes;
+    }
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
