@@ -95,6 +95,11 @@ const PENJELASAN_ONLY = /^\s*penjelasan\s*$/i;
 const DENGAN = /^dengan\b/i;
 const MERUPAKAN = /\bmerupakan\b/i;
 
+/** Characters of a long line normalised first for the label tests (see labelKey). */
+const LABEL_HEAD = 40;
+/** Longer than every label start tested ("kondisi ini dapat tergambar" has 27 characters). */
+const LABEL_WORDS = 28;
+
 /** Strong name agreement: a heading or Kode row is the same condition without needing its code. */
 const STRONG = 0.75;
 /** Weak name agreement: good enough when the code agrees or a Penjelasan label follows. */
@@ -633,9 +638,24 @@ class Reader {
     this.takeOrganisation(titleLines, titleSheetHasCsf);
   }
 
-  /** normalise(text.slice(0, 80)); short labels ("Penjelasan") repeat in every section. */
+  /**
+   * normalise(text.slice(0, 80)), or for a long line only as much of its start as the label
+   * tests read; short labels ("Penjelasan") repeat in every section.
+   */
   private labelKey(text: string): string {
-    if (text.length > 30) return normalise(text.slice(0, 80));
+    if (text.length > 30) {
+      const head = text.slice(0, 80);
+      // The label tests are startsWith tests of at most LABEL_WORDS characters, an equality and
+      // a length of at most 20, and the outcome label's "outcome" anywhere in the 80 characters.
+      // For ASCII text normalising a prefix gives a prefix of the full key, so a key of at least
+      // LABEL_WORDS characters from the first LABEL_HEAD answers all of them alike when "outcome"
+      // is not there.
+      if (text.length > LABEL_HEAD && !OUTCOME_WORD.test(head) && !NON_ASCII.test(head)) {
+        const n = normalise(text.slice(0, LABEL_HEAD));
+        if (n.length >= LABEL_WORDS) return n;
+      }
+      return normalise(head);
+    }
     let n = this.shortLabels.get(text);
     if (n === undefined) {
       n = normalise(text);

@@ -6,21 +6,41 @@
  */
 export function normalise(text: string): string {
   // A hand-written pass for plain ASCII (most text); the Unicode pattern is several times slower.
-  // Slices joined once give a flat string (char-by-char concatenation builds slow ropes).
+  // Words separated by exactly one space are copied as one slice (a typed name is mostly that),
+  // so a key is built from a few slices rather than one per word.
   const lower = text.toLowerCase();
-  const parts: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+  const n = lower.length;
+  let out = "";
+  let runStart = -1;
+  let runEnd = -1;
+  let i = 0;
+  while (i < n) {
+    const c = lower.charCodeAt(i);
     if (c > 127) return normaliseUnicode(text);
-    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    if (word && start < 0) start = i;
-    else if (!word && start >= 0) {
-      parts.push(lower.slice(start, i));
-      start = -1;
+    if (!isAsciiWordChar(c)) {
+      i++;
+      continue;
     }
+    let j = i + 1;
+    while (j < n && isAsciiWordChar(lower.charCodeAt(j))) j++;
+    // The word [i, j) continues the run when one space alone stands between them.
+    if (runStart >= 0 && runEnd + 1 === i && lower.charCodeAt(runEnd) === 32) runEnd = j;
+    else {
+      if (runStart >= 0) out = joinWords(out, lower.slice(runStart, runEnd));
+      runStart = i;
+      runEnd = j;
+    }
+    i = j;
   }
-  return parts.join(" ");
+  return runStart >= 0 ? joinWords(out, lower.slice(runStart, runEnd)) : out;
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+function joinWords(a: string, b: string): string {
+  return a === "" ? b : `${a} ${b}`;
 }
 
 function normaliseUnicode(text: string): string {

@@ -20,6 +20,32 @@ describe("reader text helpers", () => {
     expect(normalise(raw)).toBe(key);
   });
 
+  it("normalises plain text as the Unicode rule does: lower case, one space between words", () => {
+    // The ASCII pass copies runs of words already one space apart; every way a run can start,
+    // continue and break is here (double spaces, tabs, punctuation, edges).
+    const texts = [
+      "Meningkatnya Kualitas Layanan 1.1",
+      "  Terwujudnya  kondisi ini dapat tergambar dari indikator (1) Persentase",
+      "a b  c\td-e f.",
+      "x",
+      " .; ",
+      "",
+      "ABC def GHI",
+      "one two three (CSF 1.2)",
+      "Masalah terkait: (a) belum optimal; b) koordinasi",
+      "tail space ",
+      "9 10  11",
+    ];
+    for (const text of texts)
+      expect(normalise(text)).toBe(
+        text
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]+/gu, " ")
+          .trim()
+      );
+    expect(normalise("Kualitas   Layanan\u00a0Publik")).toBe("kualitas layanan publik");
+  });
+
   it.each([
     ["CSF 1", "1"],
     ["CSF1.1", "1.1"],
