@@ -1,6 +1,5 @@
 /** Capaian (achievement) arithmetic: pure numbers, no workbook. */
 import type { CsfModel, Indicator, Polarity } from "./model";
-import { allIndicators } from "./model";
 
 /**
  * Round to `digits` decimals, half away from zero, the way Excel's ROUND does.
@@ -10,9 +9,17 @@ import { allIndicators } from "./model";
 export function roundHalfAway(x: number, digits = 2): number {
   if (!Number.isFinite(x)) return x;
   const factor = 10 ** digits;
-  const abs = Number(Math.abs(x).toPrecision(15));
-  const scaled = Number((abs * factor).toPrecision(15));
-  const rounded = Math.floor(scaled + 0.5) / factor;
+  const raw = Math.abs(x) * factor;
+  let rounded: number;
+  if (raw < 1e6 && Math.abs(raw - Math.floor(raw) - 0.5) > 1e-6) {
+    // Far from a half: the two cuts to 15 digits move `raw` by under 1e-8 here (2 × 5e-15 of
+    // it), so they cannot change which way it rounds; toPrecision, the costly part, is skipped.
+    rounded = Math.floor(raw + 0.5) / factor;
+  } else {
+    const abs = Number(Math.abs(x).toPrecision(15));
+    const scaled = Number((abs * factor).toPrecision(15));
+    rounded = Math.floor(scaled + 0.5) / factor;
+  }
   // A value that rounds to zero comes back as plain 0, never -0.
   return x < 0 && rounded !== 0 ? -rounded : rounded;
 }
@@ -54,21 +61,24 @@ function actualIsEmpty(ind: Indicator): boolean {
  * first gets realisasi = pembilang / penyebut × 100 (rounded to 2 decimals).
  */
 export function applyAchievements(model: CsfModel): CsfModel {
-  const indicators = [...allIndicators(model), ...model.orphans.map((o) => o.indicator)];
-  for (const ind of indicators) {
-    // The name test last: most indicators have no pembilang/penyebut at all.
-    if (
-      ind.numerator !== null &&
-      ind.denominator !== null &&
-      Number.isFinite(ind.numerator) &&
-      Number.isFinite(ind.denominator) &&
-      ind.denominator !== 0 &&
-      actualIsEmpty(ind) &&
-      isPercentageIndicator(ind.name)
-    ) {
-      ind.actual = roundHalfAway((ind.numerator / ind.denominator) * 100, 2);
-    }
-    ind.achievement = computeAchievement(ind.target, ind.actual, ind.polarity);
-  }
+  for (const node of model.nodes) for (const ind of node.indicators) applyAchievement(ind);
+  for (const o of model.orphans) applyAchievement(o.indicator);
   return model;
+}
+
+/** applyAchievements for one indicator. */
+function applyAchievement(ind: Indicator): void {
+  // The name test last: most indicators have no pembilang/penyebut at all.
+  if (
+    ind.numerator !== null &&
+    ind.denominator !== null &&
+    Number.isFinite(ind.numerator) &&
+    Number.isFinite(ind.denominator) &&
+    ind.denominator !== 0 &&
+    actualIsEmpty(ind) &&
+    isPercentageIndicator(ind.name)
+  ) {
+    ind.actual = roundHalfAway((ind.numerator / ind.denominator) * 100, 2);
+  }
+  ind.achievement = computeAchievement(ind.target, ind.actual, ind.polarity);
 }
