@@ -93,8 +93,20 @@ function roleOfCell(v: string): { role: Role; depth?: number } | null {
  */
 function mayBeHeaderCell(v: CellValue | undefined): boolean {
   if (typeof v !== "string") return false;
+  // A cell starting with a digit or an ASCII letter no header word starts with fails HEADER_START
+  // at once (a non-ASCII character never matches an ASCII letter there): no regex call.
+  const c = v.charCodeAt(0);
+  if (c < 128 && NOT_HEADER_START[c] === 1) return false;
   if (v.length > MAX_HEADER && v.trim().length > MAX_HEADER) return false;
   return HEADER_START.test(v);
+}
+
+/** 1 for the ASCII characters HEADER_START cannot start with: digits and the other letters. */
+const NOT_HEADER_START = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) NOT_HEADER_START[c] = 1;
+for (const ch of "beghjlmoquvwxyz") {
+  NOT_HEADER_START[ch.charCodeAt(0)] = 1;
+  NOT_HEADER_START[ch.toUpperCase().charCodeAt(0)] = 1;
 }
 
 /**

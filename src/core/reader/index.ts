@@ -840,11 +840,16 @@ class Reader {
       const source = { sheet: sheet.name, row: r, col: nameCol };
       ind.textSource = source;
       // The name's cell is the text source itself (same place): one object for both.
+      // Field by field (named stores, in the model's field order), not a loop of keyed ones.
       const cells: Indicator["textCells"] = { name: source };
-      for (const f of TEXT_FIELDS) {
-        const c = col[f];
-        if (c !== undefined && f !== "name") cells[f] = { sheet: sheet.name, row: r, col: c };
-      }
+      if (col.definition !== undefined)
+        cells.definition = { sheet: sheet.name, row: r, col: col.definition };
+      if (col.relevance !== undefined)
+        cells.relevance = { sheet: sheet.name, row: r, col: col.relevance };
+      if (col.formula !== undefined)
+        cells.formula = { sheet: sheet.name, row: r, col: col.formula };
+      if (col.dataSource !== undefined)
+        cells.dataSource = { sheet: sheet.name, row: r, col: col.dataSource };
       ind.textCells = cells;
       if (hasMeasureColumns(header)) this.applyMeasure(ind, b, r);
       this.attach(ind, node, byRef ? refCode : null);
@@ -1086,8 +1091,6 @@ function measureColumns(col: Header["columns"]): MeasureColumns {
   }
   return columns;
 }
-
-const TEXT_FIELDS = ["name", "definition", "relevance", "formula", "dataSource"] as const;
 
 /** The trimmed text of column `c` of the row, or null when blank or there is no such column. */
 function textAt(row: readonly CellValue[], c: number | undefined): string | null {
