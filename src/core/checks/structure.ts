@@ -59,9 +59,16 @@ export function orphans(model: CsfModel, ctx: RuleContext): Finding[] {
   return out;
 }
 
+/** The nodes by id (a loop: no [id, node] pair per node). */
+function nodesById(model: CsfModel): Map<string, ConditionNode> {
+  const byId = new Map<string, ConditionNode>();
+  for (const n of model.nodes) byId.set(n.id, n);
+  return byId;
+}
+
 /** "2.1" listed under "1.2": a child's code must be its parent's code plus one number. */
 export function codeParentMismatch(model: CsfModel, ctx: RuleContext): Finding[] {
-  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const byId = nodesById(model);
   const out: Finding[] = [];
   for (const node of model.nodes) {
     const parent = node.parentId ? byId.get(node.parentId) : undefined;
@@ -106,7 +113,7 @@ function lastSegment(code: string): string {
  * missing number, at the first sibling after the gap.
  */
 export function numberingGap(model: CsfModel, ctx: RuleContext): Finding[] {
-  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const byId = nodesById(model);
   const groups = new Map<string, ConditionNode[]>();
   for (const node of model.nodes) {
     if (node.code === null) continue;

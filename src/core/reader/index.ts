@@ -53,7 +53,7 @@ interface TableBlock {
   headerRow: number;
   rows: number[];
   /** The measure columns of the header, made when the first row is measured. */
-  measureColumns?: MeasureColumns;
+  measureColumns: MeasureColumns | null;
 }
 
 type MeasureColumns = NonNullable<Indicator["measure"]>["columns"];
@@ -210,7 +210,7 @@ class Reader {
       const header = recogniseHeader(row);
       if (header) {
         close();
-        table = { kind: "table", sheet, header, headerRow: r, rows: [] };
+        table = { kind: "table", sheet, header, headerRow: r, rows: [], measureColumns: null };
         structureSeen = true;
         continue;
       }
