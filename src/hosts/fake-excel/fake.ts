@@ -57,6 +57,11 @@ export interface FakeOptions {
    * the *OrNullObject pattern suggests), "throw" fails the request, for the host's fallback.
    */
   nullObjectCalls?: "null" | "throw";
+  /**
+   * What copyFrom(…, "Formats") carries: "all" (formats, number formats and merged areas, as
+   * Excel's paste-formats does; the default) or "no-merges", for the host's check and repair.
+   */
+  copiedFormats?: "all" | "no-merges";
 }
 
 export interface FakeStats {
@@ -461,6 +466,7 @@ export class FakeRange extends FakeProxy implements FormatTarget {
           h.row >= o.top && h.row <= o.bottom && h.col >= o.left && h.col <= o.right;
         if (t.sheet.hyperlinks.some((h) => linked(h, src) || linked(h, dst))) refuse("links");
         for (const f of copied) t.sheet.formats.push(f);
+        if (this.context._host.copiedFormats === "no-merges") merges.clear();
         for (const m of merges)
           addMerge(t.sheet, {
             top: m.top + dr,
@@ -1430,6 +1436,7 @@ export class FakeExcelHost {
   readonly maxApi: string;
   readonly requestLimitBytes: number;
   readonly nullObjectCalls: "null" | "throw";
+  readonly copiedFormats: "all" | "no-merges";
   /** Document settings as saved with the file. */
   readonly savedSettings: Record<string, unknown>;
   readonly actions = new Map<string, (arg?: unknown) => void>();
@@ -1441,6 +1448,7 @@ export class FakeExcelHost {
     this.maxApi = opts.maxApi ?? "1.17";
     this.requestLimitBytes = opts.requestLimitBytes ?? 5 * 1024 * 1024;
     this.nullObjectCalls = opts.nullObjectCalls ?? "null";
+    this.copiedFormats = opts.copiedFormats ?? "all";
     this.savedSettings = { ...(opts.settings ?? {}) };
     const settings = new FakeSettings({ ...this.savedSettings }, this.savedSettings);
     const maxApi = this.maxApi;

@@ -49,6 +49,21 @@ export interface ApplyResult {
  */
 export const DEFAULT_REQUEST_BUDGET = 4.5 * 1024 * 1024;
 
+/**
+ * A check that Excel's copies carried the merged areas (Office.js documents that copyFrom copies
+ * formatting, not that merged areas travel with it, as they do in Excel's paste-formats): the
+ * merged areas of one copied range are read in the last write request; if they are not the
+ * expected ones, the copied boxes' merges and formats are written one by one after all.
+ */
+interface CopyCheck {
+  sheet: string;
+  target: string;
+  /** Expected merged areas in the target, as A1 addresses, sorted. */
+  expected: string[];
+  repair: Step[];
+  areas?: Excel.RangeAreas;
+}
+
 /** One queued piece of work with its estimated request size. */
 interface Step {
   sheet: string;
@@ -105,17 +120,33 @@ export async function applyPlan(planned: WritePlan, opts: ApplyOptions = {}): Pr
   const canAreas = apiSupported("1.9");
   const skipped = new Set<"print" | "autoFilter">();
   const steps: Step[] = [];
+  const checks: CopyCheck[] = [];
   for (const sp of plan.sheets) {
     const existing = findSheet(grids, sp.sheet);
     // A loop, not push(...): a big tree has hundreds of thousands of steps (call stack limit).
-    for (const step of sheetSteps(sp, existing, canAreas, skipped)) steps.push(step);
+    for (const step of sheetSteps(sp, existing, canAreas, skipped, checks)) steps.push(step);
   }
   const created = plan.sheets.filter((s) => s.mode === "create");
   const activate = plan.activate ?? created[created.length - 1]?.sheet;
   if (activate)
     steps.push({ sheet: activate, bytes: STEP_OVERHEAD, queue: (ws) => ws?.activate() });
 
-  const chunks = chunkSteps(steps, opts.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET);
+  // Merged areas can be read back from ExcelApi 1.13; the reads ride on the last request.
+  const probing = apiSupported("1.13") ? checks : [];
+  for (const check of probing)
+    steps.push({
+      sheet: check.sheet,
+      bytes: 2 * OBJECT_BYTES + 2 * ACTION_BYTES + jsonBytes(check.target),
+      queue: (ws) => {
+        if (!ws) return;
+        check.areas = ws.getRange(check.target).getMergedAreasOrNullObject();
+        check.areas.load("address");
+      },
+    });
+  const budget = opts.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
+  const chunks = chunkSteps(steps, budget);
+  let written = 0;
+  let repaired = false;
   await runExcel(async (context) => {
     // One sync per chunk by design: each chunk must stay under Excel on the web's request limit.
     const writeChunk = async (i: number): Promise<void> => {
@@ -134,12 +165,44 @@ export async function applyPlan(planned: WritePlan, opts: ApplyOptions = {}): Pr
         if (made) sheets.set(step.sheet, made);
       }
       await context.sync();
+      written++;
       opts.onProgress?.(i + 1, chunks.length);
-      await writeChunk(i + 1);
+      if (i + 1 < chunks.length) {
+        await writeChunk(i + 1);
+        return;
+      }
+      // After the last request (once): copies that lost their merged areas are written out in full.
+      if (repaired) return;
+      repaired = true;
+      const repair = probing.filter((c) => !copiedAsPlanned(c)).flatMap((c) => c.repair);
+      if (repair.length === 0) return;
+      const start = chunks.length;
+      for (const chunk of chunkSteps(repair, budget)) chunks.push(chunk);
+      await writeChunk(start);
     };
     await writeChunk(0);
   });
-  return { sheets: plan.sheets.map((s) => s.sheet), chunks: chunks.length, skipped: [...skipped] };
+  return { sheets: plan.sheets.map((s) => s.sheet), chunks: written, skipped: [...skipped] };
+}
+
+/** Whether the checked copy has exactly the merged areas its template has. */
+function copiedAsPlanned(check: CopyCheck): boolean {
+  const areas = check.areas;
+  if (!areas) return true;
+  const found = areas.isNullObject
+    ? []
+    : areas.address
+        .split(",")
+        .map((a) =>
+          a
+            .slice(a.lastIndexOf("!") + 1)
+            .replace(/\$/g, "")
+            .trim()
+            .toUpperCase()
+        )
+        .filter((a) => a !== "")
+        .sort();
+  return found.length === check.expected.length && found.every((a, i) => a === check.expected[i]);
 }
 
 function findSheet(grids: WorkbookGrids, name: string): SheetGrid | undefined {
@@ -204,7 +267,8 @@ function sheetSteps(
   sp: SheetPlan,
   existing: SheetGrid | undefined,
   canAreas: boolean,
-  skipped: Set<"print" | "autoFilter">
+  skipped: Set<"print" | "autoFilter">,
+  checks: CopyCheck[]
 ): Step[] {
   const name = sp.sheet;
   const steps: Step[] = [];
@@ -236,6 +300,25 @@ function sheetSteps(
     for (const step of formatSteps(name, stamps.templateFormats, canAreas)) steps.push(step);
     for (const step of copySteps(name, stamps.copies)) steps.push(step);
     for (const step of formatSteps(name, stamps.otherFormats, canAreas)) steps.push(step);
+    const first = stamps.copies[0];
+    if (first) {
+      const t = first.target;
+      const within = (m: CellRange) =>
+        m.top >= t.top && m.bottom <= t.bottom && m.left >= t.left && m.right <= t.right;
+      checks.push({
+        sheet: name,
+        target: rangeA1(t),
+        expected: stamps.copiedMerges
+          .filter(within)
+          .map((m) => rangeA1(m))
+          .sort(),
+        // Every copied box's merges and formats, as if there had been no copies.
+        repair: [
+          ...mergeSteps(name, stamps.copiedMerges),
+          ...formatSteps(name, stamps.copiedFormats, canAreas),
+        ],
+      });
+    }
   } else for (const step of formatSteps(name, sp.formats, canAreas)) steps.push(step);
   for (const h of sp.hyperlinks) {
     const link: Excel.RangeHyperlink = { documentReference: h.target, textToDisplay: h.text };

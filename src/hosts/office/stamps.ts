@@ -15,6 +15,9 @@ export interface Stamps {
   merges: CellRange[];
   /** Copies, each after its template's formats: the template's range and the block's. */
   copies: { source: CellRange; target: CellRange }[];
+  /** What the copies stand for: the copied blocks' own merges and formats, in plan order. */
+  copiedMerges: CellRange[];
+  copiedFormats: PlanFormat[];
 }
 
 /** Largest area of cells indexed to find blocks (a bigger sheet is written without stamps). */
@@ -200,5 +203,7 @@ export function planStamps(sp: SheetPlan): Stamps | null {
     otherFormats: sp.formats.filter((_, i) => roleOf(formatHome[i] ?? -1) === "plain"),
     merges: sp.merges.filter((_, i) => roleOf(mergeHome[i] ?? -1) !== "copy"),
     copies,
+    copiedMerges: sp.merges.filter((_, i) => roleOf(mergeHome[i] ?? -1) === "copy"),
+    copiedFormats: sp.formats.filter((_, i) => roleOf(formatHome[i] ?? -1) === "copy"),
   };
 }
