@@ -133,6 +133,8 @@ class Reader {
   private aliasTextCount = 0;
   private readonly idCount = new Map<string, number>();
   private readonly claimed = new Set<ConditionNode>();
+  /** Not yet claimed by a section heading (one function for every heading, not one each). */
+  private readonly unclaimed = (n: ConditionNode): boolean => !this.claimed.has(n);
   private readonly attached: Indicator[] = [];
   private indicatorsByName: Map<string, Indicator[]> | null = null;
   /** Cells consumed as labels or values (outcome) so they are not reported as skipped. */
@@ -180,8 +182,8 @@ class Reader {
 
   // ---------- pass 1: find tables and text rows ----------
 
-  scanSheet(sheet: SheetGrid, skipMarker: boolean): Block[] {
-    const blocks: Block[] = [];
+  /** Append the sheet's blocks to `blocks` (one list for the workbook, no copy per sheet). */
+  scanSheet(sheet: SheetGrid, skipMarker: boolean, blocks: Block[]): void {
     const merged = new Set<string>();
     for (const m of sheet.merges ?? []) if (m.right > m.left) merged.add(`${m.top},${m.left}`);
     let table: TableBlock | null = null;
@@ -232,7 +234,6 @@ class Reader {
       }
     }
     close();
-    return blocks;
   }
 
   /** A row with one cell of prose at the table's left edge is the paragraph after the table. */
@@ -719,7 +720,7 @@ class Reader {
     if (sentence && !this.mayBeName(text)) return null;
     const trailing = splitTrailingCode(lead ? lead.name : text);
     const name = trailing.name;
-    const free = (n: ConditionNode): boolean => !this.claimed.has(n);
+    const free = this.unclaimed;
     if (prose) {
       const exact = this.exactByName(name)?.filter(free) ?? [];
       const found = exact.find((n) => n.code === code) ?? exact[0];
@@ -1054,9 +1055,7 @@ export function readWorkbook(wb: WorkbookGrids, opts: ReadOptions = {}): CsfMode
 function readSheets(sheets: SheetGrid[], lang: Lang): Reader {
   const reader = new Reader(lang);
   const blocks: Block[] = [];
-  // A loop, not push(...): a long sheet scans into more blocks than the call stack takes.
-  for (const s of sheets)
-    for (const b of reader.scanSheet(s, generatedKind(s) !== null)) blocks.push(b);
+  for (const s of sheets) reader.scanSheet(s, generatedKind(s) !== null, blocks);
   for (const b of blocks)
     if (b.kind === "table" && isConditionKind(b.header.kind)) reader.readConditionTable(b);
   reader.readSections(blocks);

@@ -61,8 +61,22 @@ const LEADING_CODE = /^\s*(?:csf\s*)?(\d+(?:\.\d+)*)\.?\s+(\S[\s\S]*)$/i;
 
 /** "CSF 1" → "1", "1.1." → "1.1", "CSF1.1" → "1.1"; null when it is not a code. */
 export function normaliseCode(text: string): string | null {
+  // A code typed as it is kept ("1.2.3": digits and single dots) is its own normal form.
+  if (isPlainCode(text)) return text;
   const m = CODE.exec(text);
   return m ? (m[1] ?? "").replace(SPACES, "") : null;
+}
+
+/** Digits, then any number of "." and digits: what CODE gives back unchanged. */
+function isPlainCode(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && digits > 0) digits = 0;
+    else return false;
+  }
+  return digits > 0;
 }
 
 /** A name with its code at the end: "Meningkatnya … (CSF 1.1)" → name and "1.1". */

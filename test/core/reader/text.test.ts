@@ -59,6 +59,11 @@ describe("reader text helpers", () => {
   it("rejects text that is not a code", () => {
     expect(normaliseCode("Indeks")).toBeNull();
     expect(normaliseCode("1.a")).toBeNull();
+    // Codes already in normal form, and near misses that are not codes at all.
+    expect(normaliseCode("1.2.3")).toBe("1.2.3");
+    expect(normaliseCode("10")).toBe("10");
+    expect(normaliseCode("1.2.")).toBe("1.2");
+    for (const text of ["1..2", ".1", "1.2.3a", ""]) expect(normaliseCode(text)).toBeNull();
   });
 
   it.each([
