@@ -20,8 +20,8 @@ export interface Stamps {
   copiedFormats: PlanFormat[];
 }
 
-/** Largest area of cells indexed to find blocks (a bigger sheet is written without stamps). */
-const MAX_INDEXED_CELLS = 32_000_000;
+/** Largest area of cells indexed to find blocks (5 bytes a cell; a bigger sheet goes without copies). */
+const MAX_INDEXED_CELLS = 8_000_000;
 
 /**
  * Which blocks can be copied from which. A block qualifies only if every format and merge
