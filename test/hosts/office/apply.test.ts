@@ -260,6 +260,13 @@ describe("settings, selection and the new kertas kerja", () => {
     expect(host.workbook.activeSheet).toBe("Uraian Kondisi");
     expect(host.workbook.selection).toBe("'Uraian Kondisi'!B7");
     await expect(selectCell("bukan alamat")).rejects.toMatchObject({ code: "badRef" });
+    // A sheet deleted since the check ran: named in the message, not Excel's ItemNotFound.
+    const gone = selectCell("'Dihapus'!A1");
+    await expect(gone).rejects.toMatchObject({
+      code: "missingSheet",
+      params: { sheet: "Dihapus" },
+    });
+    await expect(gone).rejects.toThrow('The sheet "Dihapus" was not found in this workbook.');
   });
 
   it("adds empty CSF sheets with the headers, and refuses when a CSF sheet is already there", async () => {
