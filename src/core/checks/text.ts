@@ -1,4 +1,5 @@
 /** Text comparison helpers of the checks: what counts as "the same" name or text. */
+import { isSpace } from "../chars";
 
 /** A trailing code as typed in names: "(CSF 1.2)", "(1.2.1)", "(CSF1.1)". */
 const TRAILING_CODE = /\(\s*(?:csf\s*)?\d+(?:\s*\.\s*\d+)*\s*\.?\s*\)\s*$/i;
@@ -164,22 +165,51 @@ export const SAME_INDICATOR = 0.6;
  * line lists. Markers "(1)", "(a)", "1)" separate names; a line without markers names one.
  */
 export function namesInIndicatorLine(line: string): string[] {
-  const m = INDIKATOR.exec(line);
-  let rest = m ? line.slice(m.index + m[0].length) : line;
-  rest = rest.replace(LEADING_COLON, "");
+  // "indikator" and "indicator" have 9 letters: search, not exec (no match array).
+  const at = line.search(INDIKATOR);
+  let rest = at >= 0 ? line.slice(at + 9) : line;
+  // /^\s*:/ dropped by a scan.
+  let i = 0;
+  while (i < rest.length && isSpace(rest.charCodeAt(i))) i++;
+  if (rest.charCodeAt(i) === 58) rest = rest.slice(i + 1);
   const names: string[] = [];
   for (const part of rest.split(MARKER)) {
-    const name = part.replace(EDGE_PUNCTUATION, "").trim();
+    const name = stripEdges(part);
     if (name !== "") names.push(name);
   }
   return names;
 }
 
+/**
+ * `part.replace(/^[\s.,;:-]+|[\s.,;:]+$/g, "").trim()` by index: the leading run of spaces and
+ * . , ; : - and the trailing run of spaces and . , ; : go (trim then has nothing left to do).
+ */
+function stripEdges(part: string): string {
+  let start = 0;
+  let end = part.length;
+  while (start < end && (isSpace(part.charCodeAt(start)) || isLeadPunct(part.charCodeAt(start))))
+    start++;
+  while (
+    end > start &&
+    (isSpace(part.charCodeAt(end - 1)) || isTrailPunct(part.charCodeAt(end - 1)))
+  )
+    end--;
+  return part.slice(start, end);
+}
+
+/** . , ; : - */
+function isLeadPunct(c: number): boolean {
+  return c === 45 || isTrailPunct(c);
+}
+
+/** . , ; : */
+function isTrailPunct(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || c === 58;
+}
+
 // Patterns made once (a literal in a function is a new RegExp object on every call).
 const INDIKATOR = /indi[kc]ator/i;
-const LEADING_COLON = /^\s*:/;
 const MARKER = /\(\s*(?:\d{1,2}|[a-z])\s*\)|(?:^|\s)(?:\d{1,2}|[a-z])\)/i;
-const EDGE_PUNCTUATION = /^[\s.,;:-]+|[\s.,;:]+$/g;
 
 /** The first word of a name, lowercased, without leading numbering or punctuation. */
 export function firstWord(s: string): string {

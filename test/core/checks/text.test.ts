@@ -22,6 +22,17 @@ describe("check text helpers", () => {
     ).toEqual(["A satu", "B dua"]);
   });
 
+  it("strip the punctuation around each name: . , ; : and - before it, . , ; : after it", () => {
+    expect(
+      namesInIndicatorLine(
+        "Tergambar dari INDIKATOR :  (1) - Nilai A;  (2) Jumlah B -. (3) ,; : (4)\u00a0Persen C…"
+      )
+    ).toEqual(["Nilai A", "Jumlah B -", "Persen C…"]);
+    expect(namesInIndicatorLine("indikator: Indeks Kepuasan.")).toEqual(["Indeks Kepuasan"]);
+    expect(namesInIndicatorLine("  : Tanpa kata kunci ; ")).toEqual(["Tanpa kata kunci"]);
+    expect(namesInIndicatorLine("indikator (1) . (2) ;")).toEqual([]);
+  });
+
   it("do not split at a word ending before a closing parenthesis", () => {
     expect(
       namesInIndicatorLine(
