@@ -11,6 +11,7 @@ import type {
   Mention,
   NumberCell,
   Polarity,
+  SourceRef,
 } from "../model";
 import type { Finding, Severity } from "../findings";
 import { t, type Lang, type MessageKey } from "../messages";
@@ -841,17 +842,7 @@ class Reader {
       const source = { sheet: sheet.name, row: r, col: nameCol };
       ind.textSource = source;
       // The name's cell is the text source itself (same place): one object for both.
-      // Field by field (named stores, in the model's field order), not a loop of keyed ones.
-      const cells: Indicator["textCells"] = { name: source };
-      if (col.definition !== undefined)
-        cells.definition = { sheet: sheet.name, row: r, col: col.definition };
-      if (col.relevance !== undefined)
-        cells.relevance = { sheet: sheet.name, row: r, col: col.relevance };
-      if (col.formula !== undefined)
-        cells.formula = { sheet: sheet.name, row: r, col: col.formula };
-      if (col.dataSource !== undefined)
-        cells.dataSource = { sheet: sheet.name, row: r, col: col.dataSource };
-      ind.textCells = cells;
+      ind.textCells = textCells(source, col, sheet.name, r);
       if (hasMeasureColumns(header)) this.applyMeasure(ind, b, r);
       this.attach(ind, node, byRef ? refCode : null);
       this.sheetsRead.add(sheet.name);
@@ -1096,6 +1087,38 @@ function textAt(row: readonly CellValue[], c: number | undefined): string | null
   if (c === undefined) return null;
   const s = cellText(row[c] ?? null);
   return s === "" ? null : s;
+}
+
+/**
+ * An indicator row's text cells, the name's being `source`. The usual five-column table gets one
+ * literal (one shape, all fields in the object); other tables field by field, in the same order.
+ */
+function textCells(
+  source: SourceRef,
+  col: Header["columns"],
+  sheet: string,
+  row: number
+): Indicator["textCells"] {
+  const { definition, relevance, formula, dataSource } = col;
+  if (
+    definition !== undefined &&
+    relevance !== undefined &&
+    formula !== undefined &&
+    dataSource !== undefined
+  )
+    return {
+      name: source,
+      definition: { sheet, row, col: definition },
+      relevance: { sheet, row, col: relevance },
+      formula: { sheet, row, col: formula },
+      dataSource: { sheet, row, col: dataSource },
+    };
+  const cells: Indicator["textCells"] = { name: source };
+  if (definition !== undefined) cells.definition = { sheet, row, col: definition };
+  if (relevance !== undefined) cells.relevance = { sheet, row, col: relevance };
+  if (formula !== undefined) cells.formula = { sheet, row, col: formula };
+  if (dataSource !== undefined) cells.dataSource = { sheet, row, col: dataSource };
+  return cells;
 }
 
 function levelOf(depth: number): Level {
