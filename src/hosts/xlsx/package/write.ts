@@ -33,6 +33,7 @@ const T_OFFICE_DOC = `${REL_NS}/officeDocument`;
 const T_WORKSHEET = `${REL_NS}/worksheet`;
 const T_STYLES = `${REL_NS}/styles`;
 const T_CALC_CHAIN = `${REL_NS}/calcChain`;
+const T_APP_PROPS = `${REL_NS}/extended-properties`;
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -192,6 +193,21 @@ class Book {
     this.addRel(T_STYLES, path);
     this.addOverride(path, CT_STYLES);
     return path;
+  }
+
+  /**
+   * Drops the sheet and name lists from the extended properties (docProps/app.xml): they are
+   * optional, and once sheets or print areas are added they would no longer match the workbook.
+   */
+  dropPartTitles(): void {
+    const rel = parseRels(this.part("_rels/.rels") ?? "", "").find((r) => r.type === T_APP_PROPS);
+    const xml = rel ? this.part(rel.path) : null;
+    if (!rel || xml === null) return;
+    const stripped = xml.replace(
+      /<((?:\w+:)?)(HeadingPairs|TitlesOfParts)\b[^>]*>[\s\S]*?<\/\1\2>/g,
+      ""
+    );
+    if (stripped !== xml) this.parts.set(rel.path, stripped);
   }
 
   /** Drops the calculation chain: a stale one makes Excel repair the file. */
@@ -410,6 +426,7 @@ export function applyPlanToPackage(
     else book.xml = insertWorkbookElement(book.xml, "calcPr", `<calcPr fullCalcOnLoad="1"/>`);
   }
   if (plan.sheets.length > 0) book.dropCalcChain();
+  if (plan.sheets.some((sp) => sp.mode === "create")) book.dropPartTitles();
 
   const activeIndex = activeName
     ? book.sheets.findIndex((s) => s.name.toLowerCase() === activeLower)

@@ -218,6 +218,24 @@ describe("the package writer", () => {
     expect(text(out.get("xl/workbook.xml"))).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 
+  it("drops the extended properties' sheet list once it adds a sheet, and leaves it when it only fills", async () => {
+    const bytes = await userBytes();
+    const before = text(readZip(bytes).get("docProps/app.xml"));
+    expect(before).toContain("<TitlesOfParts>");
+    const filled = readZip(await apply(bytes, fillPlan()));
+    expect(text(filled.get("docProps/app.xml"))).toBe(before);
+    const tree = emptySheetPlan("Pohon Kinerja", "create", "pohon");
+    tree.cells.push({ row: 0, col: 0, value: markerText("pohon", "id") });
+    const made = readZip(await apply(bytes, { sheets: [tree] }));
+    const app = text(made.get("docProps/app.xml"));
+    // The list named two sheets of three; without it the properties are still valid.
+    expect(app).not.toMatch(/TitlesOfParts|HeadingPairs/);
+    expect(app).toContain("<Properties");
+    expect((await loadBack(writeZip(made))).worksheets.map((w) => w.name)).toContain(
+      "Pohon Kinerja"
+    );
+  });
+
   it("refuses before building anything when a typed cell changed under the plan", async () => {
     const plan = fillPlan();
     plan.sheets[0]!.expect = [{ row: 1, col: 2, value: 75, formula: null }];
