@@ -114,6 +114,7 @@ class Reader {
   readonly orphans: CsfModel["orphans"] = [];
   readonly tables: CsfModel["tables"] = [];
   readonly sheetsRead = new Set<string>();
+  private lastRead: string | null = null;
   outcome: string | null = null;
   outcomeCell: string | null = null;
   organisation: string | null = null;
@@ -167,6 +168,13 @@ class Reader {
       message: t(key, all, this.lang),
       params: all,
     });
+  }
+
+  /** Record that `sheet` gave something (the set is asked once per row; the same sheet repeats). */
+  private markRead(sheet: string): void {
+    if (sheet === this.lastRead) return;
+    this.sheetsRead.add(sheet);
+    this.lastRead = sheet;
   }
 
   private isConsumed(sheet: string, row: number, col: number): boolean {
@@ -323,7 +331,7 @@ class Reader {
     this.nodes.push(node);
     if (code) this.indexCode(code, node);
     this.addAlias(node, name);
-    this.sheetsRead.add(sheet);
+    this.markRead(sheet);
     return node;
   }
 
@@ -572,6 +580,10 @@ class Reader {
     let sheetName = "";
     let titleLines: string[] = [];
     let titleSheetHasCsf = false;
+    // The sheets holding a CSF table, found once (not by a walk of every block per sheet).
+    const csfSheets = new Set<SheetGrid>();
+    for (const x of blocks)
+      if (x.kind === "table" && isConditionKind(x.header.kind)) csfSheets.add(x.sheet);
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i];
       if (!b) continue;
@@ -579,9 +591,7 @@ class Reader {
         this.takeOrganisation(titleLines, titleSheetHasCsf);
         sheetName = b.sheet.name;
         titleLines = [];
-        titleSheetHasCsf = blocks.some(
-          (x) => x.sheet === b.sheet && x.kind === "table" && isConditionKind(x.header.kind)
-        );
+        titleSheetHasCsf = csfSheets.has(b.sheet);
         section = null;
         pendingOutcome = false;
       }
@@ -621,7 +631,7 @@ class Reader {
       const heading = looksLikeLabel(n) ? null : this.matchHeading(b, nextIsLabel);
       if (heading) {
         section = { node: heading, afterTable: false, inProblems: false, inLine: false };
-        this.sheetsRead.add(b.sheet.name);
+        this.markRead(b.sheet.name);
         continue;
       }
       if (section) {
@@ -845,7 +855,7 @@ class Reader {
       ind.textCells = textCells(source, col, sheet.name, r);
       if (hasMeasureColumns(header)) this.applyMeasure(ind, b, r);
       this.attach(ind, node, byRef ? refCode : null);
-      this.sheetsRead.add(sheet.name);
+      this.markRead(sheet.name);
       last = ind;
     }
   }
@@ -942,7 +952,7 @@ class Reader {
         this.attach(ind, node, code);
       }
       this.applyMeasure(ind, b, r);
-      this.sheetsRead.add(sheet.name);
+      this.markRead(sheet.name);
     }
   }
 
