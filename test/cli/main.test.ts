@@ -273,12 +273,14 @@ describe("the jobs on the sample", () => {
     const after = readZip(fs.readFileSync(out));
     const text = (b: Uint8Array) => Buffer.from(b).toString("utf8");
     // Edited on purpose: the workbook's sheet list, names and calculation, its relationships and
-    // content types, the styles (appended to), and the sheet the fill writes its formulas into.
+    // content types, the styles (appended to), the extended properties (their sheet list goes),
+    // and the sheet the fill writes its formulas into.
     const edited = new Set([
       "xl/workbook.xml",
       "xl/_rels/workbook.xml.rels",
       "[Content_Types].xml",
       "xl/styles.xml",
+      "docProps/app.xml",
     ]);
     const changed: string[] = [];
     for (const [name, bytes] of before) {
