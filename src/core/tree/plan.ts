@@ -219,36 +219,49 @@ export function linkedText(
   wb: WorkbookGrids,
   prefix = ""
 ): LinkedText {
-  const literal: LinkedText = { value: prefix + expected, shown: expected, lead: prefix };
-  if (!src) return literal;
+  const literal = (): LinkedText => ({ value: prefix + expected, shown: expected, lead: prefix });
+  if (!src) return literal();
   const sheet = sheetOf(wb, src.sheet);
   const raw = sheet?.values[src.row]?.[src.col];
-  if (!sheet || raw === undefined || raw === null) return literal;
+  if (!sheet || raw === undefined || raw === null) return literal();
   const ref = refOf(src);
-  const pre = prefix ? `"${prefix.replace(/"/g, '""')}"&` : "";
-  if (typeof raw !== "string" || !raw.trim().includes("\n")) {
+  // Most cells hold one line: no trimmed copy is made to find that out.
+  if (typeof raw !== "string" || raw.indexOf("\n") < 0 || !raw.trim().includes("\n")) {
     // "IK: "&ref would pass Excel's 32,767-character cell limit (and show #VALUE!): write the text.
-    if (prefix && String(raw).length + prefix.length > EXCEL_LIMITS.cellChars) return literal;
+    if (prefix && String(raw).length + prefix.length > EXCEL_LIMITS.cellChars) return literal();
     // The box shows text: ref&"" is "" for a blank cell and the cell's text otherwise (a number
     // as text). With a prefix, a blank cell shows "" rather than the prefix alone.
     return {
-      formula: flat(prefix ? `=IF(ISBLANK(${ref}),"",${pre}${ref})` : `=${ref}&""`),
+      formula: flat(
+        prefix ? `=IF(ISBLANK(${ref}),"",${quotedPrefix(prefix)}${ref})` : `=${ref}&""`
+      ),
       shown: String(raw).trim(),
       lead: prefix,
     };
   }
-  if (raw.includes("\r")) return literal;
+  if (raw.includes("\r")) return literal();
   const lines = raw.split("\n");
   const want = norm(expected);
   const hits = lines.map((l, i) => (want && norm(l).includes(want) ? i : -1)).filter((i) => i >= 0);
   const k = hits[0];
-  if (hits.length !== 1 || k === undefined || lines.some((l) => l.length >= 999)) return literal;
+  if (hits.length !== 1 || k === undefined || lines.some((l) => l.length >= 999)) return literal();
   const pick = `TRIM(MID(SUBSTITUTE(${ref},CHAR(10),REPT(" ",999)),${k * 999 + 1},999))`;
   return {
-    formula: flat(`=${pre}${pick}`),
+    formula: flat(`=${prefix ? quotedPrefix(prefix) : ""}${pick}`),
     shown: (lines[k] ?? "").replace(/ +/g, " ").trim(),
     lead: prefix,
   };
+}
+
+const quotedPrefixes = new Map<string, string>();
+/** `"IK: "&`: a prefix as a formula string joined to what follows, made once per prefix. */
+function quotedPrefix(prefix: string): string {
+  let q = quotedPrefixes.get(prefix);
+  if (q === undefined) {
+    q = `"${prefix.replace(/"/g, '""')}"&`;
+    quotedPrefixes.set(prefix, q);
+  }
+  return q;
 }
 
 /** Where an indicator's number of `kind` is: the typed cell, else the measure row's column. */
@@ -711,48 +724,61 @@ function boxStyles(lang: Lang): BoxStyles {
   };
 }
 
+/** A merged area of more than one cell. */
+function merge(plan: SheetPlan, top: number, left: number, bottom: number, right: number): void {
+  if (top !== bottom || left !== right) plan.merges.push({ top, left, bottom, right });
+}
+
+function fmt(
+  plan: SheetPlan,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number,
+  style: CellStyle
+): void {
+  plan.formats.push({ range: { top, left, bottom, right }, style });
+}
+
+/** A merged area and its format, sharing one range object (hosts only read plans). */
+function area(
+  plan: SheetPlan,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number,
+  style: CellStyle
+): void {
+  const range = { top, left, bottom, right };
+  if (top !== bottom || left !== right) plan.merges.push(range);
+  plan.formats.push({ range, style });
+}
+
 function drawBox(plan: SheetPlan, box: BoxPlacement, c: BoxContent, styles: BoxStyles): void {
   const { lang } = styles;
   const L = box.left;
   const R = box.right;
   const [codeRow, nameRow] = [box.rowTops[0] ?? box.top, box.rowTops[1] ?? box.top];
   const [codeEnd, nameEnd] = [box.rowEnds[0] ?? codeRow, box.rowEnds[1] ?? nameRow];
-  const merge = (top: number, left: number, bottom: number, right: number): void => {
-    if (top !== bottom || left !== right) plan.merges.push({ top, left, bottom, right });
-  };
-  const fmt = (
-    top: number,
-    left: number,
-    bottom: number,
-    right: number,
-    style: CellStyle
-  ): void => {
-    plan.formats.push({ range: { top, left, bottom, right }, style });
-  };
-  /** A merged area and its format, sharing one range object (hosts only read plans). */
-  const area = (
-    top: number,
-    left: number,
-    bottom: number,
-    right: number,
-    style: CellStyle
-  ): void => {
-    const range = { top, left, bottom, right };
-    if (top !== bottom || left !== right) plan.merges.push(range);
-    plan.formats.push({ range, style });
-  };
 
   // The whole box first: white (padding rows look part of it), small text, the outline (red and
   // thicker when the condition has errors). The rows below only set what differs.
-  fmt(box.top, L, box.bottom, R, c.errors > 0 ? styles.errorBase : styles.base);
+  fmt(plan, box.top, L, box.bottom, R, c.errors > 0 ? styles.errorBase : styles.base);
 
   // Code row: code (linked to the source) on the left, the error marker on the right.
   const markerCols = 2;
-  merge(codeRow, L, codeEnd, R - markerCols);
+  merge(plan, codeRow, L, codeEnd, R - markerCols);
   const markerRange = { top: codeRow, left: R - markerCols + 1, bottom: codeEnd, right: R };
   plan.merges.push(markerRange);
   plan.cells.push({ row: codeRow, col: L, value: c.code });
-  fmt(codeRow, L, codeEnd, R, c.link ? styles.code[c.style].linked : styles.code[c.style].plain);
+  fmt(
+    plan,
+    codeRow,
+    L,
+    codeEnd,
+    R,
+    c.link ? styles.code[c.style].linked : styles.code[c.style].plain
+  );
   if (c.link) {
     const target = flat(refOf(c.link));
     plan.hyperlinks.push({
@@ -775,7 +801,14 @@ function drawBox(plan: SheetPlan, box: BoxPlacement, c: BoxContent, styles: BoxS
   // Name row: the condition's own text, live.
   if (box.rowTops.length > 1) {
     plan.cells.push(textCell(nameRow, L, c.name));
-    area(nameRow, L, nameEnd, R, c.bold ? styles.name[c.style].bold : styles.name[c.style].plain);
+    area(
+      plan,
+      nameRow,
+      L,
+      nameEnd,
+      R,
+      c.bold ? styles.name[c.style].bold : styles.name[c.style].plain
+    );
   }
 
   // Indicators: "IK: name" across the box, then T | R | capaian.
@@ -789,17 +822,17 @@ function drawBox(plan: SheetPlan, box: BoxPlacement, c: BoxContent, styles: BoxS
     if (ikRow === undefined || vRow === undefined || ikEnd === undefined || vEnd === undefined)
       continue;
     plan.cells.push(textCell(ikRow, L, name));
-    area(ikRow, L, ikEnd, R, styles.indicatorName);
+    area(plan, ikRow, L, ikEnd, R, styles.indicatorName);
     const tCol = L;
     const rCol = L + third;
     const cCol = L + 2 * third;
     const tSrc = measureRef(ind, "target");
     const rSrc = measureRef(ind, "actual");
-    area(vRow, tCol, vEnd, rCol - 1, styles.target);
+    area(plan, vRow, tCol, vEnd, rCol - 1, styles.target);
     plan.cells.push(numberCell(vRow, tCol, tSrc, ind.target));
-    area(vRow, rCol, vEnd, cCol - 1, styles.actual);
+    area(plan, vRow, rCol, vEnd, cCol - 1, styles.actual);
     plan.cells.push(numberCell(vRow, rCol, rSrc, ind.actual));
-    area(vRow, cCol, vEnd, R, styles.capaian);
+    area(plan, vRow, cCol, vEnd, R, styles.capaian);
     // Computed from the box's own T and R cells, which show the source cells as they are.
     const cSrc = measureRef(ind, "achievement");
     const f =
@@ -817,7 +850,7 @@ function drawBox(plan: SheetPlan, box: BoxPlacement, c: BoxContent, styles: BoxS
     const e = box.rowEnds[2];
     if (r !== undefined && e !== undefined) {
       plan.cells.push({ row: r, col: L, value: fixed("tree.noIndicator", lang) });
-      area(r, L, e, R, styles.noIndicator);
+      area(plan, r, L, e, R, styles.noIndicator);
     }
   }
 }
