@@ -21,16 +21,29 @@ import {
 type TextField = "name" | "definition" | "relevance" | "formula" | "dataSource";
 const TEXT_FIELDS: TextField[] = ["name", "definition", "relevance", "formula", "dataSource"];
 
+/** Every attached indicator, then the orphans; `conditions[i]` is the condition of `indicators[i]`. */
+interface IndicatorList {
+  indicators: Indicator[];
+  conditions: (ConditionNode | null)[];
+}
+
 /**
- * Each attached indicator with its condition, then the orphans (condition null). A callback,
- * not a list: no pair object per indicator for every rule.
+ * The indicators as two parallel lists, which each rule walks with its own `forEach`: a visitor
+ * helper shared by every rule made its call to the visitor megamorphic, so never inlined.
  */
-function eachIndicator(
-  model: CsfModel,
-  visit: (ind: Indicator, node: ConditionNode | null) => void
-): void {
-  for (const node of model.nodes) for (const ind of node.indicators) visit(ind, node);
-  for (const o of model.orphans) visit(o.indicator, null);
+function indicatorList(model: CsfModel): IndicatorList {
+  const indicators: Indicator[] = [];
+  const conditions: (ConditionNode | null)[] = [];
+  for (const node of model.nodes)
+    for (const ind of node.indicators) {
+      indicators.push(ind);
+      conditions.push(node);
+    }
+  for (const o of model.orphans) {
+    indicators.push(o.indicator);
+    conditions.push(null);
+  }
+  return { indicators, conditions };
 }
 
 function refOf(src: SourceRef | undefined, fallback: string): string {
@@ -48,7 +61,9 @@ function fieldValue(ind: Indicator, f: TextField): string | null {
 /** An indicator row of a five-column text table with an empty field. */
 export function missingField(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  eachIndicator(model, (ind, node) => {
+  const { indicators, conditions } = indicatorList(model);
+  indicators.forEach((ind, i) => {
+    const node = conditions[i] ?? null;
     if (ind.textSource === null) return;
     // Nearly every row has all five: one look before the per-field loop.
     if (
@@ -137,7 +152,9 @@ export function formulaTypeMismatch(model: CsfModel, ctx: RuleContext): Finding[
     );
   };
   const percentUnit = new Map<string, boolean>();
-  eachIndicator(model, (ind, node) => {
+  const { indicators, conditions } = indicatorList(model);
+  indicators.forEach((ind, i) => {
+    const node = conditions[i] ?? null;
     const kind = indicatorKind(ind.name);
     const code = codeFor(ind, node);
     const formula = ind.formula?.trim() ?? "";
@@ -296,12 +313,14 @@ const MIN_COPY_WORDS = 4;
  */
 export function duplicateText(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
+  const { indicators, conditions } = indicatorList(model);
   for (const field of ["formula", "definition"] as const) {
     // The first indicator of each distinct text, bucketed by the text key's hash: keys are
     // built only for texts sharing a hash (copies, and the rare collision). A bucket is the
     // indicator itself until a second text shares its hash (no array per text).
     const firstByHash = new Map<number, Indicator | Indicator[]>();
-    eachIndicator(model, (ind, node) => {
+    indicators.forEach((ind, i) => {
+      const node = conditions[i] ?? null;
       const text = ind[field];
       if (text === null) return;
       const { words: count, hash } = textKeyHash(text);

@@ -7,21 +7,38 @@ import type { RuleContext } from "./context";
 type NumberField = "target" | "actual" | "numerator" | "denominator";
 const NUMBER_FIELDS: NumberField[] = ["target", "actual", "numerator", "denominator"];
 
+/** Indicators with a Target/Realisasi row; `rows[i]` and `codes[i]` are those of `indicators[i]`. */
+interface MeasuredList {
+  indicators: Indicator[];
+  rows: MeasureRow[];
+  codes: (string | null)[];
+}
+
 /**
- * Each indicator with a Target/Realisasi row, with its row and condition code: attached ones
- * first, then the orphans. A callback, not a list: no object per indicator for every rule.
+ * Each indicator with a Target/Realisasi row, its row and its condition code, attached ones
+ * first, then the orphans, as parallel lists. Each rule walks them with its own `forEach`: a
+ * visitor helper shared by every rule made its call to the visitor megamorphic, never inlined.
  */
-function eachMeasured(
-  model: CsfModel,
-  visit: (ind: Indicator, m: MeasureRow, code: string | null) => void
-): void {
+function measuredList(model: CsfModel): MeasuredList {
+  const indicators: Indicator[] = [];
+  const rows: MeasureRow[] = [];
+  const codes: (string | null)[] = [];
   for (const node of model.nodes)
     for (const ind of node.indicators)
-      if (ind.measure) visit(ind, ind.measure, node.code ?? ind.conditionCode);
+      if (ind.measure) {
+        indicators.push(ind);
+        rows.push(ind.measure);
+        codes.push(node.code ?? ind.conditionCode);
+      }
   for (const o of model.orphans) {
     const ind = o.indicator;
-    if (ind.measure) visit(ind, ind.measure, ind.conditionCode);
+    if (ind.measure) {
+      indicators.push(ind);
+      rows.push(ind.measure);
+      codes.push(ind.conditionCode);
+    }
   }
+  return { indicators, rows, codes };
 }
 
 function readable(v: NumberCell | undefined): boolean {
@@ -31,7 +48,9 @@ function readable(v: NumberCell | undefined): boolean {
 /** A target, realisasi, pembilang or penyebut typed as something that is not a number. */
 export function invalidNumber(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  eachMeasured(model, (ind, _m, code) => {
+  const { indicators, codes } = measuredList(model);
+  indicators.forEach((ind, i) => {
+    const code = codes[i] ?? null;
     // Nearly every row reads fine: one look at the four cells before the per-field loop.
     const { target, actual, numerator, denominator } = ind.values;
     if (readable(target) && readable(actual) && readable(numerator) && readable(denominator))
@@ -63,7 +82,10 @@ export function invalidNumber(model: CsfModel, ctx: RuleContext): Finding[] {
 /** The table has a Target column and this row leaves it empty. */
 export function missingTarget(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  eachMeasured(model, (ind, m, code) => {
+  const { indicators, rows, codes } = measuredList(model);
+  indicators.forEach((ind, i) => {
+    const m = rows[i] as MeasureRow;
+    const code = codes[i] ?? null;
     const col = m.columns.target;
     if (col === undefined) return;
     const v = ind.values.target;
@@ -93,7 +115,10 @@ export function missingTarget(model: CsfModel, ctx: RuleContext): Finding[] {
  */
 export function achievementUncomputable(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  eachMeasured(model, (ind, m, code) => {
+  const { indicators, rows, codes } = measuredList(model);
+  indicators.forEach((ind, i) => {
+    const m = rows[i] as MeasureRow;
+    const code = codes[i] ?? null;
     if (ind.achievement !== null) return;
     if (m.columns.target === undefined && m.columns.actual === undefined) return;
     let key:
@@ -131,7 +156,10 @@ const TOLERANCE = 0.01;
  */
 export function manualOverride(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  eachMeasured(model, (ind, m, code) => {
+  const { indicators, rows, codes } = measuredList(model);
+  indicators.forEach((ind, i) => {
+    const m = rows[i] as MeasureRow;
+    const code = codes[i] ?? null;
     const v = ind.values.achievement;
     const col = m.columns.achievement;
     if (!v || col === undefined || v.formula !== null || v.value === null) return;
