@@ -128,9 +128,12 @@ class Reader {
   /** Words of each name a node goes by (its own, and how other cells name it). */
   private readonly nodeWords = new Map<ConditionNode, string[][]>();
   private readonly wordIndex = new Map<string, ConditionNode[]>();
-  private readonly pending: [ConditionNode, string][] = [];
   /** Every alias added (indexed or pending), and their lowercased text once a search needs it. */
   private readonly aliasNames: string[] = [];
+  /** The node of each alias in aliasNames (parallel lists: no pair per alias). */
+  private readonly aliasNodes: ConditionNode[] = [];
+  /** Aliases before this index are in the word index; the rest are pending. */
+  private wordsIndexed = 0;
   private aliasText: string | null = null;
   private aliasTextCount = 0;
   private readonly idCount = new Map<string, number>();
@@ -349,8 +352,8 @@ class Reader {
     const space = key.indexOf(" ");
     this.nameFirstWords.add(space < 0 ? key : key.slice(0, space));
     // Words are indexed only when a fuzzy match is first needed: exact names are the common case.
-    this.pending.push([node, name]);
     this.aliasNames.push(name);
+    this.aliasNodes.push(node);
   }
 
   /** The nodes going by exactly this name (normalised), if any. */
@@ -386,8 +389,11 @@ class Reader {
   }
 
   private flushWords(): void {
-    for (const [node, name] of this.pending) {
-      const w = words(name);
+    const names = this.aliasNames;
+    const nodes = this.aliasNodes;
+    for (let i = this.wordsIndexed; i < names.length; i++) {
+      const node = nodes[i] as ConditionNode;
+      const w = words(names[i] ?? "");
       push(this.nodeWords, node, w);
       for (const word of w) {
         const posting = this.wordIndex.get(word);
@@ -395,7 +401,7 @@ class Reader {
         else if (posting[posting.length - 1] !== node) posting.push(node);
       }
     }
-    this.pending.length = 0;
+    this.wordsIndexed = names.length;
   }
 
   private score(w: readonly string[], node: ConditionNode): number {
