@@ -61,7 +61,7 @@ function fieldValue(ind: Indicator, f: TextField): string | null {
 /** An indicator row of a five-column text table with an empty field. */
 export function missingField(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const { indicators, conditions } = indicatorList(model);
+  const { indicators, conditions } = ctx.shared(model, "indicators", indicatorList);
   indicators.forEach((ind, i) => {
     const node = conditions[i] ?? null;
     if (ind.textSource === null) return;
@@ -152,7 +152,7 @@ export function formulaTypeMismatch(model: CsfModel, ctx: RuleContext): Finding[
     );
   };
   const percentUnit = new Map<string, boolean>();
-  const { indicators, conditions } = indicatorList(model);
+  const { indicators, conditions } = ctx.shared(model, "indicators", indicatorList);
   indicators.forEach((ind, i) => {
     const node = conditions[i] ?? null;
     const kind = indicatorKind(ind.name);
@@ -313,7 +313,7 @@ const MIN_COPY_WORDS = 4;
  */
 export function duplicateText(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const { indicators, conditions } = indicatorList(model);
+  const { indicators, conditions } = ctx.shared(model, "indicators", indicatorList);
   for (const field of ["formula", "definition"] as const) {
     // The first indicator of each distinct text, bucketed by the text key's hash: keys are
     // built only for texts sharing a hash (copies, and the rare collision). A bucket is the

@@ -48,7 +48,7 @@ function readable(v: NumberCell | undefined): boolean {
 /** A target, realisasi, pembilang or penyebut typed as something that is not a number. */
 export function invalidNumber(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const { indicators, codes } = measuredList(model);
+  const { indicators, codes } = ctx.shared(model, "measured", measuredList);
   indicators.forEach((ind, i) => {
     const code = codes[i] ?? null;
     // Nearly every row reads fine: one look at the four cells before the per-field loop.
@@ -82,7 +82,7 @@ export function invalidNumber(model: CsfModel, ctx: RuleContext): Finding[] {
 /** The table has a Target column and this row leaves it empty. */
 export function missingTarget(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const { indicators, rows, codes } = measuredList(model);
+  const { indicators, rows, codes } = ctx.shared(model, "measured", measuredList);
   indicators.forEach((ind, i) => {
     const m = rows[i] as MeasureRow;
     const code = codes[i] ?? null;
@@ -115,7 +115,7 @@ export function missingTarget(model: CsfModel, ctx: RuleContext): Finding[] {
  */
 export function achievementUncomputable(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const { indicators, rows, codes } = measuredList(model);
+  const { indicators, rows, codes } = ctx.shared(model, "measured", measuredList);
   indicators.forEach((ind, i) => {
     const m = rows[i] as MeasureRow;
     const code = codes[i] ?? null;
@@ -156,7 +156,7 @@ const TOLERANCE = 0.01;
  */
 export function manualOverride(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const { indicators, rows, codes } = measuredList(model);
+  const { indicators, rows, codes } = ctx.shared(model, "measured", measuredList);
   indicators.forEach((ind, i) => {
     const m = rows[i] as MeasureRow;
     const code = codes[i] ?? null;
