@@ -974,34 +974,37 @@ class Reader {
       // One columns object per table, shared by its rows (nothing changes it once read).
       columns: (b.measureColumns ??= measureColumns(col)),
     };
+    // Field by field (target, actual, achievement, numerator, denominator): each store is to a
+    // known property (a loop over the key names made every load and store a lookup by name).
+    // The first unit typed with a number (not "Rp", not in the Capaian cell) is the unit when
+    // no Satuan is given.
+    const values = ind.values;
     let typedUnit: string | null = null;
-    for (const k of NUMERIC_KEYS) {
-      const c = col[k];
-      if (c === undefined) continue;
-      const raw = row[c] ?? null;
-      // A blank or a real number reads as itself: parseNumber (and its result) only for text.
-      let value: number | null = null;
-      let readable = true;
-      let typed: string | null = null;
-      if (typeof raw === "number" && Number.isFinite(raw)) value = raw;
-      else if (raw !== null) {
-        const p = parseNumber(raw);
-        value = p.value;
-        readable = p.readable;
-        typed = p.unit;
-      }
-      const cell: NumberCell = {
-        sheet: sheet.name,
-        row: r,
-        col: c,
-        raw,
-        value,
-        readable,
-        formula: formulaAt(sheet, r, c),
-      };
-      ind.values[k] = cell;
-      if (k !== "achievement") ind[k] = value;
-      if (k !== "achievement" && typed && typed !== "Rp" && typedUnit === null) typedUnit = typed;
+    if (col.target !== undefined) {
+      const cell = numberCell(sheet, row, r, col.target);
+      values.target = cell;
+      ind.target = cell.value;
+      typedUnit ??= usableUnit(lastTypedUnit);
+    }
+    if (col.actual !== undefined) {
+      const cell = numberCell(sheet, row, r, col.actual);
+      values.actual = cell;
+      ind.actual = cell.value;
+      typedUnit ??= usableUnit(lastTypedUnit);
+    }
+    if (col.achievement !== undefined)
+      values.achievement = numberCell(sheet, row, r, col.achievement);
+    if (col.numerator !== undefined) {
+      const cell = numberCell(sheet, row, r, col.numerator);
+      values.numerator = cell;
+      ind.numerator = cell.value;
+      typedUnit ??= usableUnit(lastTypedUnit);
+    }
+    if (col.denominator !== undefined) {
+      const cell = numberCell(sheet, row, r, col.denominator);
+      values.denominator = cell;
+      ind.denominator = cell.value;
+      typedUnit ??= usableUnit(lastTypedUnit);
     }
     const unit = col.unit !== undefined ? cellText(row[col.unit] ?? null) : "";
     if (unit !== "") ind.unit = unit;
@@ -1086,7 +1089,40 @@ const MEASURE_KEYS = [
   "denominator",
 ] as const;
 
-const NUMERIC_KEYS = ["target", "actual", "achievement", "numerator", "denominator"] as const;
+/** The unit parseNumber found in the text of the last numberCell, or null (a number, a blank). */
+let lastTypedUnit: string | null = null;
+
+/**
+ * The number cell at column `c` of row `r`. A blank or a real number reads as itself:
+ * parseNumber (and its result) only for text, whose typed unit is left in lastTypedUnit.
+ */
+function numberCell(sheet: SheetGrid, row: readonly CellValue[], r: number, c: number): NumberCell {
+  const raw = row[c] ?? null;
+  let value: number | null = null;
+  let readable = true;
+  lastTypedUnit = null;
+  if (typeof raw === "number" && Number.isFinite(raw)) value = raw;
+  else if (raw !== null) {
+    const p = parseNumber(raw);
+    value = p.value;
+    readable = p.readable;
+    lastTypedUnit = p.unit;
+  }
+  return {
+    sheet: sheet.name,
+    row: r,
+    col: c,
+    raw,
+    value,
+    readable,
+    formula: formulaAt(sheet, r, c),
+  };
+}
+
+/** A typed unit that may stand for the indicator's unit ("Rp" goes with amounts, not units). */
+function usableUnit(typed: string | null): string | null {
+  return typed && typed !== "Rp" ? typed : null;
+}
 
 /** The header's columns a measure row records, in MEASURE_KEYS order. */
 function measureColumns(col: Header["columns"]): MeasureColumns {
