@@ -11,7 +11,7 @@ import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import type { WorkbookGrids } from "../src/core/grid";
 import { analyse } from "../src/core/pipeline";
-import { planTree } from "../src/core/tree";
+import { layoutPohon, planTree } from "../src/core/tree";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { FakeExcelHost } from "../src/hosts/fake-excel";
 import { officeHost } from "../src/taskpane/office-host";
@@ -27,17 +27,22 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** read + check + compute + layout, in memory, on plain grids. */
-function coreOnce(wb: WorkbookGrids): number {
+/**
+ * read + check + compute + layout, in memory, on plain grids: the analysis and the tree laid out
+ * (every box's content and place); `withPlan` also draws the tree's whole sheet plan (cells,
+ * formulas, formats, merges), which is more than the issue's figure asks for.
+ */
+function coreOnce(wb: WorkbookGrids, withPlan: boolean): number {
   const t0 = process.hrtime.bigint();
   const analysis = analyse(wb, DEFAULT_SETTINGS);
-  planTree(analysis.model, analysis.findings, wb, DEFAULT_SETTINGS);
+  if (withPlan) planTree(analysis.model, analysis.findings, wb, DEFAULT_SETTINGS);
+  else layoutPohon(analysis.model, analysis.findings, wb, DEFAULT_SETTINGS);
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-function coreMedian(wb: WorkbookGrids, runs: number): number {
-  coreOnce(wb); // warm-up: JIT and caches
-  return median(Array.from({ length: runs }, () => coreOnce(wb)));
+function coreMedian(wb: WorkbookGrids, runs: number, withPlan = false): number {
+  coreOnce(wb, withPlan); // warm-up: JIT and caches
+  return median(Array.from({ length: runs }, () => coreOnce(wb, withPlan)));
 }
 
 async function writeXlsx(wb: WorkbookGrids, file: string): Promise<void> {
@@ -88,6 +93,7 @@ async function main(): Promise<void> {
 
   const core1kMs = coreMedian(wb1k, 9);
   const core10kMs = coreMedian(wb10k, 5);
+  const coreTreePlan10kMs = coreMedian(wb10k, 5, true);
 
   // pokin proses vs LibreOffice opening and re-saving the same file, same run.
   const file = path.join(outDir, "sintetis-10k.xlsx");
@@ -135,6 +141,7 @@ async function main(): Promise<void> {
     core1kMs: round(core1kMs),
     core10kMs: round(core10kMs),
     growth10x: round(core10kMs / core1kMs),
+    coreTreePlan10kMs: round(coreTreePlan10kMs),
     prosesMs: round(proses.ms),
     libreOfficeMs: round(lo.ms),
     prosesVsLibreOffice: round(proses.ms / lo.ms),
@@ -150,6 +157,7 @@ async function main(): Promise<void> {
   const rows: [string, string, string][] = [
     ["core10kMs (read+check+compute+layout, 10k)", `${results.core10kMs} ms`, "≤ 500"],
     ["core1kMs (same, 1k)", `${results.core1kMs} ms`, ""],
+    ["coreTreePlan10kMs (core10k + the tree's sheet plan)", `${results.coreTreePlan10kMs} ms`, ""],
     ["growth10x", `${results.growth10x}`, "≤ 12"],
     [
       "prosesVsLibreOffice",

@@ -4,10 +4,30 @@ import type { CsfModel } from "../model";
 import type { Finding } from "../findings";
 import type { SheetPlan } from "../plan";
 import type { Settings } from "../settings";
-import { buildTreePlan } from "./plan";
+import { buildTreeLayout, buildTreePlan, type PohonLayout } from "./plan";
 
 export { layoutTree, pageBreaks, SLOT_COLS, BOX_COLS } from "./layout";
 export type { LayoutNode, BoxPlacement, TreeLayout } from "./layout";
+export type { PohonLayout } from "./plan";
+
+/**
+ * The tree laid out, before it is drawn: each box's content (its texts as live formulas and its
+ * lines) and its place on the sheet, the connectors, the rows' heights and where pages break.
+ * `drawTree` turns it into the sheet plan; `planTree` does both.
+ */
+export function layoutPohon(
+  model: CsfModel,
+  findings: readonly Finding[],
+  wb: WorkbookGrids,
+  settings: Settings
+): PohonLayout {
+  return buildTreeLayout(model, findings, wb, settings);
+}
+
+/** The sheet plan of a laid-out tree (see `planTree`). */
+export function drawTree(laidOut: PohonLayout): SheetPlan {
+  return buildTreePlan(laidOut);
+}
 
 /**
  * The "Pohon Kinerja" sheet plan: one box per condition in merged cells (outcome at the top,
@@ -23,5 +43,5 @@ export function planTree(
   wb: WorkbookGrids,
   settings: Settings
 ): SheetPlan {
-  return buildTreePlan(model, findings, wb, settings);
+  return buildTreePlan(buildTreeLayout(model, findings, wb, settings));
 }

@@ -495,19 +495,30 @@ function parseSource(ref: string): SourceRef | null {
   return p && p.sheet !== null ? { sheet: p.sheet, row: p.row, col: p.col } : null;
 }
 
-/** Build the sheet plan. See `planTree` in ./index.ts. */
-export function buildTreePlan(
+/** The tree laid out: every box's content and place, before anything is drawn. */
+export interface PohonLayout {
+  model: CsfModel;
+  settings: Settings;
+  sheetName: string;
+  layout: TreeLayout;
+  contents: ReadonlyMap<string, BoxContent>;
+  /** Columns the drawing takes (the legend's at least). */
+  cols: number;
+  /** Height of a printed page in sheet points, at the print scale. */
+  pageHeight: number;
+}
+
+/** Lay the tree out. See `layoutPohon` in ./index.ts. */
+export function buildTreeLayout(
   model: CsfModel,
   findings: readonly Finding[],
   wb: WorkbookGrids,
   settings: Settings
-): SheetPlan {
+): PohonLayout {
   const lang = settings.lang;
   const sheetName = resolveSheetName(t("tree.sheetName", {}, lang), wb, "pohon");
-  const plan = emptySheetPlan(sheetName, "create", "pohon");
   // Sheets looked up afresh for every plan: the grids may have changed since the last one.
   sheetsByName.delete(wb);
-  plan.tabColor = LEVEL_STYLE.antara.head;
   const errors = indexErrors(findings.filter((f) => f.severity === "error"));
 
   // Structure and box contents.
@@ -538,6 +549,15 @@ export function buildTreePlan(
     pageHeight,
     firstPageUsed: TITLE_HEIGHTS.reduce((a, b) => a + b, 0),
   });
+  return { model, settings, sheetName, layout, contents, cols, pageHeight };
+}
+
+/** Draw a laid-out tree as its sheet plan. See `planTree` in ./index.ts. */
+export function buildTreePlan(laidOut: PohonLayout): SheetPlan {
+  const { model, settings, sheetName, layout, contents, cols, pageHeight } = laidOut;
+  const lang = settings.lang;
+  const plan = emptySheetPlan(sheetName, "create", "pohon");
+  plan.tabColor = LEVEL_STYLE.antara.head;
   const add = (range: CellRange, style: CellStyle): void => {
     plan.formats.push({ range, style });
   };

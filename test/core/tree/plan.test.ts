@@ -1,4 +1,4 @@
-import { planTree } from "../../../src/core/tree";
+import { drawTree, layoutPohon, planTree } from "../../../src/core/tree";
 import { estimateLines } from "../../../src/core/tree/plan";
 import { a1 } from "../../../src/core/address";
 import {
@@ -465,6 +465,18 @@ describe("planTree on a big tree", () => {
       if (capaianAt.has(`${c.row},${c.col}`) || !inBands(c.row, c.col)) continue;
       expect(typeof c.value === "string" && c.value.startsWith("⚠")).toBe(true);
     }
+  });
+});
+
+describe("layoutPohon and drawTree", () => {
+  it("lay out every condition and the outcome, then draw what planTree draws", () => {
+    const wb = syntheticWorkbook(shapeFor(300));
+    const { model, findings } = analyse(wb, settings);
+    const laidOut = layoutPohon(model, findings, wb, settings);
+    const ids = laidOut.layout.boxes.map((b) => b.id).sort();
+    expect(ids).toEqual(["outcome", ...model.nodes.map((n) => n.id)].sort());
+    for (const id of ids) expect(laidOut.contents.has(id)).toBe(true);
+    expect(drawTree(laidOut)).toEqual(planTree(model, findings, wb, settings));
   });
 });
 
