@@ -60,7 +60,8 @@ interface CopyCheck {
   target: string;
   /** Expected merged areas in the target, as A1 addresses, sorted. */
   expected: string[];
-  repair: Step[];
+  /** The copied boxes' merges and formats as steps, made only if they are needed. */
+  repair: () => Step[];
   areas?: Excel.RangeAreas;
 }
 
@@ -174,7 +175,7 @@ export async function applyPlan(planned: WritePlan, opts: ApplyOptions = {}): Pr
       // After the last request (once): copies that lost their merged areas are written out in full.
       if (repaired) return;
       repaired = true;
-      const repair = probing.filter((c) => !copiedAsPlanned(c)).flatMap((c) => c.repair);
+      const repair = probing.filter((c) => !copiedAsPlanned(c)).flatMap((c) => c.repair());
       if (repair.length === 0) return;
       const start = chunks.length;
       for (const chunk of chunkSteps(repair, budget)) chunks.push(chunk);
@@ -313,7 +314,7 @@ function sheetSteps(
           .map((m) => rangeA1(m))
           .sort(),
         // Every copied box's merges and formats, as if there had been no copies.
-        repair: [
+        repair: () => [
           ...mergeSteps(name, stamps.copiedMerges),
           ...formatSteps(name, stamps.copiedFormats, canAreas),
         ],
