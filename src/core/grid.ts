@@ -14,6 +14,16 @@ export interface CellRange {
   right: number;
 }
 
+/** Whether `inner` lies wholly inside `outer`. */
+export function rangeWithin(inner: CellRange, outer: CellRange): boolean {
+  return (
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
+  );
+}
+
 /** One worksheet as 2D arrays anchored at A1 (hosts pad the used range so row 0 is row 1). */
 export interface SheetGrid {
   name: string;

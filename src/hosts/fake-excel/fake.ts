@@ -8,7 +8,7 @@
  * AccessDenied; operations above the configured ExcelApi version fail with ApiNotFound.
  * Every public member is checked at compile time to exist on the real @types/office-js class.
  */
-import type { CellRange, CellValue, WorkbookGrids } from "../../core/grid";
+import { rangeWithin, type CellRange, type CellValue, type WorkbookGrids } from "../../core/grid";
 import { a1Range, columnIndex, quoteSheet } from "../../core/address";
 import {
   cellFormula,
@@ -403,8 +403,6 @@ export class FakeRange extends FakeProxy implements FormatTarget {
         )
           refuse("source and destination of different sizes");
         if (overlaps(src, dst)) refuse("overlapping source and destination");
-        const inside = (r: CellRange, o: CellRange) =>
-          r.top >= o.top && r.bottom <= o.bottom && r.left >= o.left && r.right <= o.right;
         /** Whether a format record outside `o` draws a border on one of o's edges. */
         const onEdge = (f: FormatRecord, o: CellRange): boolean => {
           const b = /^borders\.(\w+)\./.exec(f.path)?.[1];
@@ -433,7 +431,7 @@ export class FakeRange extends FakeProxy implements FormatTarget {
         for (const f of near(dst))
           if (overlaps(f.range, dst) || onEdge(f, dst)) refuse("a destination already formatted");
         for (const f of near(src)) {
-          if (inside(f.range, src))
+          if (rangeWithin(f.range, src))
             copied.push({
               range: {
                 top: f.range.top + dr,
@@ -455,7 +453,7 @@ export class FakeRange extends FakeProxy implements FormatTarget {
         for (let r = src.top; r <= src.bottom; r++)
           for (let c = src.left; c <= src.right; c++) {
             const m = at.get(r * 16384 + c);
-            if (m && !inside(m, src)) refuse("a merged area across the source's edge");
+            if (m && !rangeWithin(m, src)) refuse("a merged area across the source's edge");
             if (m) merges.add(m);
           }
         if (

@@ -1,6 +1,6 @@
 /** Applying a host-neutral WritePlan through Office.js. */
 import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "../../core/grid";
-import { cellAt, formulaAt } from "../../core/grid";
+import { cellAt, formulaAt, rangeWithin } from "../../core/grid";
 import { a1, a1Range, cellRef } from "../../core/address";
 import {
   bandCondition,
@@ -304,13 +304,11 @@ function sheetSteps(
     const first = stamps.copies[0];
     if (first) {
       const t = first.target;
-      const within = (m: CellRange) =>
-        m.top >= t.top && m.bottom <= t.bottom && m.left >= t.left && m.right <= t.right;
       checks.push({
         sheet: name,
         target: rangeA1(t),
         expected: stamps.copiedMerges
-          .filter(within)
+          .filter((m) => rangeWithin(m, t))
           .map((m) => rangeA1(m))
           .sort(),
         // Every copied box's merges and formats, as if there had been no copies.

@@ -3,7 +3,7 @@
  * A box takes a dozen merges and number formats, each a request item of its own in Office.js;
  * one Range.copyFrom(template, "Formats") puts them all on another box of the same look.
  */
-import type { CellRange } from "../../core/grid";
+import { rangeWithin, type CellRange } from "../../core/grid";
 import type { PlanFormat, SheetPlan } from "../../core/plan";
 
 export interface Stamps {
@@ -65,13 +65,11 @@ export function planStamps(sp: SheetPlan): Stamps | null {
   });
   // Cells outside every block that a format or merge touches (they cannot be in a copied region).
   const touched = new Uint8Array(rows * cols);
-  const inside = (x: CellRange, b: CellRange) =>
-    x.top >= b.top && x.bottom <= b.bottom && x.left >= b.left && x.right <= b.right;
   /** The block holding `x` wholly, or -1; blocks it only touches are marked unfit. */
   const home = (x: CellRange, borders?: PlanFormat["style"]["border"]): number => {
     const o = at(x.top, x.left);
     const b = o !== 0 ? blocks[o - 1] : undefined;
-    if (b && inside(x, b)) return o - 1;
+    if (b && rangeWithin(x, b)) return o - 1;
     const spoil = (r: number, c: number) => {
       const p = at(r, c);
       if (p !== 0) ok[p - 1] = false;
