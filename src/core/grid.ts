@@ -31,6 +31,12 @@ export interface SheetGrid {
   values: CellValue[][];
   /** formulas[row][col] = "=..." where the cell holds a formula; optional. */
   formulas?: (string | null)[][];
+  /**
+   * numberFormats[row][col] = the cell's Excel number format code ("0%", "0.00", "@") where the
+   * host read it and it is not "General"; optional, ragged like `values`. The reader needs it to
+   * tell 0.85 shown as "85%" from a typed 0.85.
+   */
+  numberFormats?: (string | null)[][];
   /** Merged areas when the host can read them (ExcelJS can; Office.js below 1.13 cannot). */
   merges?: CellRange[];
   /** True when the sheet is protected (writes to it will fail). */
@@ -77,4 +83,10 @@ export function gridWidth(sheet: SheetGrid): number {
   let w = 0;
   for (const r of sheet.values) if (r.length > w) w = r.length;
   return w;
+}
+
+/** Number format code at (row, col), or null when none was read or it is "General". */
+export function numberFormatAt(sheet: SheetGrid, row: number, col: number): string | null {
+  const f = sheet.numberFormats?.[row]?.[col];
+  return typeof f === "string" && f !== "" && f.toLowerCase() !== "general" ? f : null;
 }
