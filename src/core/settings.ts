@@ -28,6 +28,11 @@ export interface Settings {
   organisation: string;
   year: number | null;
   signatory: Signatory;
+  /**
+   * Print for presenting: the tree without the checking marks (red borders, "⚠ n" badges).
+   * The checking version (false) is the default.
+   */
+  cleanPrint: boolean;
 }
 
 /** Permendagri 86/2017 interpretation bands: ≥91, 76–90, 66–75, 51–65, ≤50. */
@@ -57,6 +62,7 @@ export const DEFAULT_SETTINGS: Settings = {
   organisation: "",
   year: null,
   signatory: { place: "", date: "", position: "", name: "", nip: "" },
+  cleanPrint: false,
 };
 
 /** The band a capaian falls in (values between integer bounds, e.g. 90.5, go to the lower band). */
