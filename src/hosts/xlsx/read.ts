@@ -58,6 +58,8 @@ export async function readXlsxFile(path: string, lang: Lang = "id"): Promise<Wor
  * Every worksheet's used cells as values anchored at A1: rich text flattened (line breaks kept),
  * dates as ISO strings, formula cells as their cached result plus "=..." in `formulas`, errors as
  * their text, hyperlinks as their text. Cells covered by a merge (not its top-left) are empty.
+ * Number formats other than General, of the cells holding a value or formula, as ExcelJS gives
+ * them (it drops a custom code's backslashes).
  */
 export function gridsFromWorkbook(wb: ExcelJS.Workbook, name?: string): WorkbookGrids {
   const grids: WorkbookGrids = { sheets: wb.worksheets.map(sheetGrid) };
@@ -69,6 +71,7 @@ export function gridsFromWorkbook(wb: ExcelJS.Workbook, name?: string): Workbook
 export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const values: CellValue[][] = [];
   let formulas: (string | null)[][] | undefined;
+  let formats: (string | null)[][] | undefined;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
     const out: CellValue[] = [];
@@ -80,16 +83,11 @@ export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
         while (out.length < c) out.push(null);
         out[c] = v;
       }
-      if (cell.type === ExcelJS.ValueType.Formula) {
-        const f = cell.formula;
-        if (f) {
-          formulas ??= [];
-          while (formulas.length <= r) formulas.push([]);
-          const fr = formulas[r] as (string | null)[];
-          while (fr.length < c) fr.push(null);
-          fr[c] = `=${f}`;
-        }
-      }
+      const f = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
+      if (f) formulas = setAt(formulas, r, c, `=${f}`);
+      const fmt = cell.numFmt;
+      if ((v !== null || f) && fmt && fmt.toLowerCase() !== "general")
+        formats = setAt(formats, r, c, fmt);
     });
     if (out.length > 0) {
       while (values.length < r) values.push([]);
@@ -98,10 +96,26 @@ export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   });
   const grid: SheetGrid = { name: ws.name, values, merges: mergesOf(ws) };
   if (formulas) grid.formulas = formulas;
+  if (formats) grid.numberFormats = formats;
   const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null })
     .sheetProtection;
   if (protection?.sheet) grid.protected = true;
   return grid;
+}
+
+/** `grid` (created when undefined) with `value` at (r, c), padded with empty rows and nulls. */
+function setAt<T>(
+  grid: (T | null)[][] | undefined,
+  r: number,
+  c: number,
+  value: T
+): (T | null)[][] {
+  const g = grid ?? [];
+  while (g.length <= r) g.push([]);
+  const row = g[r] as (T | null)[];
+  while (row.length < c) row.push(null);
+  row[c] = value;
+  return g;
 }
 
 /** Merged areas, 0-based. ExcelJS keeps them keyed by master address; the public model is costly. */

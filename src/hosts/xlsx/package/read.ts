@@ -17,6 +17,7 @@ import { InputFileError } from "../errors";
 import type { SheetKind, SheetState, XlsxPackage, XlsxSheetRef } from "./types";
 import { readZip, ZipFormatError } from "./zip";
 import { isoDate, normaliseBreaks } from "../cell-values";
+import { BUILTIN_NUMBER_FORMATS } from "./number-formats";
 
 /** A part of the package is not the XML it should be (it makes the file "corrupt"). */
 export class PackageFormatError extends Error {
@@ -150,7 +151,13 @@ export function readPackageParts(zipped: Map<string, Uint8Array>): {
     );
     ref.gridIndex = sheets.length;
     sheets.push(
-      readWorksheet(xml, name, { styles, sharedStrings, date1904: book.date1904, sheetRels })
+      readWorksheet(xml, name, {
+        dates: styles.dates,
+        formats: styles.codes,
+        sharedStrings,
+        date1904: book.date1904,
+        sheetRels,
+      })
     );
   }
   return { grids: { sheets }, pkg };
@@ -574,9 +581,16 @@ function isDateFormat(fmt: string): boolean {
   return /[ymdhMsb]+/.test(bare);
 }
 
-/** For each cellXfs index: whether ExcelJS reads a number styled with it as a date. */
-function readStyles(xml: string | undefined): boolean[] {
-  if (xml === undefined) return [];
+/** What the cells need of styles.xml, by cellXfs index. */
+interface CellFormats {
+  /** Whether ExcelJS reads a number styled with it as a date. */
+  dates: boolean[];
+  /** Its number format code, null for General or an id neither built in nor defined. */
+  codes: (string | null)[];
+}
+
+function readStyles(xml: string | undefined): CellFormats {
+  if (xml === undefined) return { dates: [], codes: [] };
   const sc = new XmlScanner(xml);
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
@@ -588,19 +602,24 @@ function readStyles(xml: string | undefined): boolean[] {
     }
     const parent = stack[stack.length - 1];
     if (sc.is("numFmt") && parent === "numFmts" && stack.length === 2) {
-      const code = (sc.attr("formatCode") ?? "").replace(/[\\](.)/g, "$1");
-      custom.set(parseInt(sc.attr("numFmtId") ?? "", 10), code);
+      custom.set(parseInt(sc.attr("numFmtId") ?? "", 10), sc.attr("formatCode") ?? "");
     } else if (sc.is("xf") && parent === "cellXfs" && stack.length === 2) {
       xfFormats.push(parseInt(sc.attr("numFmtId") ?? "", 10));
     }
     if (!sc.selfClosing) stack.push(sc.name);
   }
-  return xfFormats.map((id) => {
+  const dates = xfFormats.map((id) => {
     if (!id) return false; // 0 or NaN: ExcelJS looks no format up
     const code = custom.get(id);
-    if (code) return isDateFormat(code);
+    // ExcelJS drops every backslash of a custom code before it looks for date letters.
+    if (code) return isDateFormat(code.replace(/[\\](.)/g, "$1"));
     return BUILTIN_DATE_FORMATS.has(id);
   });
+  const codes = xfFormats.map((id) => {
+    const code = custom.get(id) ?? BUILTIN_NUMBER_FORMATS.get(id);
+    return code === undefined || code === "" || code.toLowerCase() === "general" ? null : code;
+  });
+  return { dates, codes };
 }
 
 /** Shared strings as the grid shows them (rich text flattened, `_xHHHH_` decoded). */
@@ -676,7 +695,9 @@ function readSharedStrings(xml: string | undefined): string[] | undefined {
 
 interface SheetContext {
   /** Date-ness of each cellXfs entry. */
-  styles: boolean[];
+  dates: boolean[];
+  /** Number format code of each cellXfs entry (null: General). */
+  formats: (string | null)[];
   /** Shared strings, or undefined when the package has no shared strings part. */
   sharedStrings: string[] | undefined;
   date1904: boolean;
@@ -687,6 +708,8 @@ interface SheetContext {
 interface RowBuild {
   values: (CellValue | undefined)[];
   formulas: (string | undefined)[] | undefined;
+  /** Number formats of the cells that hold a value or formula, where not General. */
+  formats: (string | undefined)[] | undefined;
 }
 
 function readWorksheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
@@ -730,12 +753,14 @@ function readWorksheet(xml: string, name: string, ctx: SheetContext): SheetGrid 
         if (r === m.top && c === m.left) continue;
         if (c < row.values.length) row.values[c] = undefined;
         if (row.formulas && c < row.formulas.length) row.formulas[c] = undefined;
+        if (row.formats && c < row.formats.length) row.formats[c] = undefined;
       }
     }
   }
 
   const values: CellValue[][] = [];
   let formulas: (string | null)[][] | undefined;
+  let formats: (string | null)[][] | undefined;
   rows.forEach((row, r) => {
     if (!row) return;
     const out = denseRow(row.values);
@@ -749,9 +774,16 @@ function readWorksheet(xml: string, name: string, ctx: SheetContext): SheetGrid 
       while (formulas.length < r) formulas.push([]);
       formulas[r] = fr;
     }
+    const nr = row.formats ? denseRow(row.formats) : [];
+    if (nr.length > 0) {
+      formats ??= [];
+      while (formats.length < r) formats.push([]);
+      formats[r] = nr;
+    }
   });
   const grid: SheetGrid = { name, values, merges: tail.merges };
   if (formulas) grid.formulas = formulas;
+  if (formats) grid.numberFormats = formats;
   if (tail.protected) grid.protected = true;
   return grid;
 }
@@ -957,7 +989,8 @@ function readSheetData(
         } else if (sc.is("row")) {
           const r = sc.attr("r");
           rowNumber = r !== undefined ? parseInt(r, 10) : rowNumber + 1;
-          row = rowNumber >= 1 ? { values: [], formulas: undefined } : undefined;
+          row =
+            rowNumber >= 1 ? { values: [], formulas: undefined, formats: undefined } : undefined;
           if (row) rows[rowNumber - 1] = row;
           prevCol = 0;
           cellOrdinal = 0;
@@ -1044,12 +1077,13 @@ function cellContent(
       plain = ctx.sharedStrings[parseInt(p.value, 10)];
       if (plain === undefined)
         throw new PackageFormatError(`shared string ${p.value} out of range`);
-    } else if ((p.type === undefined || p.type === "n") && !(p.style > 0 && ctx.styles[p.style])) {
+    } else if ((p.type === undefined || p.type === "n") && !(p.style > 0 && ctx.dates[p.style])) {
       plain = parseFloat(p.value);
     }
     if (plain !== undefined) {
       row.values[c] = plain;
       if (row.formulas && c < row.formulas.length) row.formulas[c] = undefined;
+      setFormat(row, c, ctx.formats[p.style]);
       return;
     }
   }
@@ -1058,6 +1092,14 @@ function cellContent(
   row.values[c] = value === null ? undefined : value;
   if (formula !== undefined) (row.formulas ??= [])[c] = formula;
   else if (row.formulas && c < row.formulas.length) row.formulas[c] = undefined;
+  const held = value !== null || formula !== undefined;
+  setFormat(row, c, held ? ctx.formats[p.style] : undefined);
+}
+
+/** The cell's number format (none: General, or an empty cell), replacing an earlier one. */
+function setFormat(row: RowBuild, c: number, code: string | null | undefined): void {
+  if (code) (row.formats ??= [])[c] = code;
+  else if (row.formats && c < row.formats.length) row.formats[c] = undefined;
 }
 
 function cellValueAndFormula(
@@ -1068,7 +1110,7 @@ function cellValueAndFormula(
   masters: Map<string, SharedMaster>,
   ctx: SheetContext
 ): { value: CellValue; formula: string | undefined } {
-  const isDate = p.style > 0 && ctx.styles[p.style] === true;
+  const isDate = p.style > 0 && ctx.dates[p.style] === true;
   if (p.formula || p.shareType) {
     let result: ExcelValue;
     if (p.value !== undefined) {

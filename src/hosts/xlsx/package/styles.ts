@@ -4,6 +4,7 @@
  * formats (dxf) are added once each (de-duplicated by their XML).
  */
 import type { BandRule, BorderLine, CellStyle } from "../../../core/plan";
+import { BUILTIN_NUMBER_FORMAT_IDS } from "./number-formats";
 import { attrsText, escapeAttr, parseAttrs, setAttr } from "./xml-text";
 
 /** A cell format (xf): its attributes, its alignment attributes, and its other children as XML. */
@@ -21,18 +22,6 @@ export const RIGHT = 8;
 
 /** The empty base of a cell on a created sheet: ExcelJS's empty style (its font: none yet). */
 export const EMPTY_BASE = -1;
-
-const BUILTIN_NUMFMT: Record<string, number> = {
-  General: 0,
-  "0": 1,
-  "0.00": 2,
-  "#,##0": 3,
-  "#,##0.00": 4,
-  "0%": 9,
-  "0.00%": 10,
-  "0.00E+00": 11,
-  "@": 49,
-};
 
 const FONT_ORDER = [
   "b",
@@ -312,7 +301,7 @@ export class StyleBook {
   }
 
   private numFmtId(code: string): number {
-    const builtin = BUILTIN_NUMFMT[code];
+    const builtin = BUILTIN_NUMBER_FORMAT_IDS.get(code);
     if (builtin !== undefined) return builtin;
     const found = this.numFmts.find((n) => n.code === code);
     if (found) return found.id;
