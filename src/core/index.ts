@@ -15,3 +15,19 @@ export { planTree } from "./tree";
 export { planKertasKerja } from "./kertas-kerja";
 export { planFindingsSheet, planLaporan, type WorkbookResult } from "./report";
 export { analyse, planJobs, type Analysis, type Job } from "./pipeline";
+export {
+  planFixes,
+  fixesOfRules,
+  combineFixes,
+  gridsWithEdits,
+  planEdits,
+  planUndo,
+  fixAll,
+  findingsToFix,
+  FIXABLE_RULES,
+  type CellEdit,
+  type Fix,
+  type FixChoice,
+  type FixOptions,
+  type FixAllResult,
+} from "./fixes";

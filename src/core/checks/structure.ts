@@ -93,7 +93,7 @@ export function codeParentMismatch(model: CsfModel, ctx: RuleContext): Finding[]
 }
 
 /** `child` is `parent` plus one more segment (as comparing their "."-split segments would say). */
-function extendsCode(child: string, parent: string): boolean {
+export function extendsCode(child: string, parent: string): boolean {
   return (
     child.length > parent.length &&
     child.charCodeAt(parent.length) === 46 &&

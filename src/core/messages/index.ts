@@ -13,6 +13,7 @@ import { report } from "./report";
 import { ui } from "./ui";
 import { cli } from "./cli";
 import { page } from "./page";
+import { fixes } from "./fixes";
 
 export type Lang = "id" | "en";
 
@@ -22,7 +23,19 @@ export interface Catalogue {
   en: Record<string, string>;
 }
 
-const areas = [common, reader, checks, capaian, tree, kertasKerja, report, ui, cli, page] as const;
+const areas = [
+  common,
+  reader,
+  checks,
+  capaian,
+  tree,
+  kertasKerja,
+  report,
+  ui,
+  cli,
+  page,
+  fixes,
+] as const;
 
 type Keys<T> = T extends { id: infer I } ? keyof I : never;
 /** Every message key of every area. */
