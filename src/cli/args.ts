@@ -1,7 +1,17 @@
 /** Parsing `pokin` arguments. Pure: returns what was asked, or the usage error to print. */
 import { t, type Lang } from "../core/messages";
+import { FIXABLE_RULES } from "../core/fixes";
+import type { RuleId } from "../core/findings";
 
-export const COMMANDS = ["info", "periksa", "hitung", "pohon", "kertas-kerja", "proses"] as const;
+export const COMMANDS = [
+  "info",
+  "periksa",
+  "hitung",
+  "pohon",
+  "kertas-kerja",
+  "proses",
+  "perbaiki",
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -11,6 +21,10 @@ export interface CliOptions {
   lang?: Lang;
   json: boolean;
   replaceOverrides: boolean;
+  /** perbaiki: only fixes of these rules (--aturan). */
+  rules?: RuleId[];
+  /** perbaiki: print the fixes, write nothing (--coba). */
+  dryRun?: boolean;
 }
 
 export type Parsed =
@@ -20,12 +34,13 @@ export type Parsed =
   | { kind: "usage-error"; message: string };
 
 /** Options taking a value, by every spelling. */
-const VALUE_OPTIONS: Record<string, "output" | "settings" | "laporan" | "lang"> = {
+const VALUE_OPTIONS: Record<string, "output" | "settings" | "laporan" | "lang" | "rules"> = {
   "-o": "output",
   "--output": "output",
   "--settings": "settings",
   "--laporan": "laporan",
   "--lang": "lang",
+  "--aturan": "rules",
 };
 
 /** Which options each command accepts (besides --lang, --settings, --help, --version). */
@@ -36,6 +51,7 @@ const ALLOWED: Record<Command, readonly string[]> = {
   pohon: ["output"],
   "kertas-kerja": ["output"],
   proses: ["output", "replaceOverrides"],
+  perbaiki: ["output", "rules", "dryRun"],
 };
 
 /** The language asked for on the command line (--lang), if any, before full parsing. */
@@ -82,6 +98,11 @@ export function parseArgs(argv: readonly string[], lang: Lang): Parsed {
         if (value !== "id" && value !== "en")
           return usage(t("cli.usage.badLang", { lang: value }, lang));
         options.lang = value;
+      } else if (valueOpt === "rules") {
+        const rules = parseRules(value, lang);
+        if (typeof rules === "string") return usage(rules);
+        options.rules = rules;
+        given.add("rules");
       } else {
         options[valueOpt] = value;
         // --settings applies to every command; the others only to some.
@@ -104,6 +125,10 @@ export function parseArgs(argv: readonly string[], lang: Lang): Parsed {
         options.json = true;
         given.add("json");
         break;
+      case "--coba":
+        options.dryRun = true;
+        given.add("dryRun");
+        break;
       case "--ganti-capaian":
         options.replaceOverrides = true;
         given.add("replaceOverrides");
@@ -125,9 +150,20 @@ export function parseArgs(argv: readonly string[], lang: Lang): Parsed {
   if (files.length === 0) return usage(t("cli.usage.missingFile", { command }, lang));
   if (command !== "periksa" && command !== "info" && files.length > 1)
     return usage(t("cli.usage.tooManyFiles", { command }, lang));
-  if (ALLOWED[command].includes("output") && !options.output)
+  if (ALLOWED[command].includes("output") && !options.output && !options.dryRun)
     return usage(t("cli.usage.missingOutput", { command }, lang));
   return { kind: "run", command, files, options };
+}
+
+/** "code-parent-mismatch,duplicate-code" → the rules, or the usage error naming a rule with no fix. */
+function parseRules(value: string, lang: Lang): RuleId[] | string {
+  const rules = value
+    .split(",")
+    .map((r) => r.trim())
+    .filter((r) => r !== "");
+  const bad = rules.find((r) => !(FIXABLE_RULES as readonly string[]).includes(r));
+  if (bad === undefined) return rules as RuleId[];
+  return t("fixes.cli.badRule", { rule: bad, rules: FIXABLE_RULES.join(", ") }, lang);
 }
 
 function usage(message: string): Parsed {
@@ -140,6 +176,10 @@ function spelling(option: string): string {
       return "-o";
     case "replaceOverrides":
       return "--ganti-capaian";
+    case "rules":
+      return "--aturan";
+    case "dryRun":
+      return "--coba";
     default:
       return `--${option}`;
   }

@@ -12,6 +12,7 @@ import { modelToJson, summaryText } from "../core/json";
 import { t, type Lang } from "../core/messages";
 import type { CsfModel } from "../core/model";
 import { analyse, planJobs, type Job } from "../core/pipeline";
+import { fixAll, planEdits } from "../core/fixes";
 import { planLaporan, type WorkbookResult } from "../core/report";
 import { withDefaults, type Settings } from "../core/settings";
 import type { WritePlan } from "../core/plan";
@@ -150,6 +151,8 @@ async function run(
       return info(files, settings.lang, out, err);
     case "periksa":
       return periksa(files, options, settings, out, err);
+    case "perbaiki":
+      return perbaiki(files[0] ?? "", options, settings, out);
     default:
       return job(command, files[0] ?? "", options, settings, out);
   }
@@ -367,6 +370,44 @@ async function job(
   const checked = new Set(analysis.findings);
   for (const f of findings) if (!checked.has(f)) out(findingLine(f, lang));
   return 0;
+}
+
+/**
+ * `pokin perbaiki`: every sure fix (or those of --aturan) applied to a copy, one line per fix;
+ * --coba writes nothing. Exit 0 when no error-level finding remains, 1 when some do.
+ */
+async function perbaiki(
+  file: string,
+  options: CliOptions,
+  settings: Settings,
+  out: (line: string) => void
+): Promise<number> {
+  const lang = settings.lang;
+  const output = options.dryRun ? null : (options.output ?? "");
+  if (output !== null) refuseOverwrite([file], output, lang);
+  const { grids, pkg } = await readXlsxPackage(file, { lang });
+  const fixed = fixAll(grids, settings, { rules: options.rules });
+  if (fixed.fixes.length === 0) out(t("fixes.cli.none", {}, lang));
+  for (const fix of fixed.fixes)
+    out(
+      t(
+        "fixes.cli.line",
+        { cell: fix.cell ?? "-", rule: fix.rule, description: fix.description },
+        lang
+      )
+    );
+  out(t("fixes.cli.count", { fixes: fixed.fixes.length, cells: fixed.edits.length }, lang));
+  if (output === null) out(t("fixes.cli.dryRun", {}, lang));
+  else {
+    await writeOutput(pkg, grids, planEdits(fixed.edits), output, lang);
+    out(t("cli.written", { out: output }, lang));
+  }
+  out(summaryLine(output ?? file, fixed.analysis.model, fixed.findings, lang));
+  const errors = fixed.findings.filter((f) => f.severity === "error");
+  if (errors.length === 0) return 0;
+  out(t("fixes.cli.remaining", { errors: errors.length }, lang));
+  for (const f of errors) out(findingLine(f, lang));
+  return 1;
 }
 
 /** Never write over an input: compare resolved paths (and real paths, for links). */

@@ -39,6 +39,8 @@ export const cli = {
       "  pokin pohon BERKAS.xlsx -o HASIL.xlsx       gambar pohon kinerja\n" +
       "  pokin kertas-kerja BERKAS.xlsx -o HASIL.xlsx  susun dokumen kertas kerja\n" +
       "  pokin proses BERKAS.xlsx -o HASIL.xlsx      semuanya: capaian, pohon, kertas kerja, Hasil Pemeriksaan\n" +
+      "  pokin perbaiki BERKAS.xlsx -o HASIL.xlsx [--aturan ATURAN,...] [--coba]\n" +
+      "                                              perbaiki temuan yang pasti perbaikannya (kode, angka, kalimat indikator)\n" +
       "\n" +
       "Opsi:\n" +
       "  -o, --output BERKAS    berkas hasil (.xlsx); berkas masukan tidak pernah diubah\n" +
@@ -46,6 +48,8 @@ export const cli = {
       "  --ganti-capaian        ganti capaian yang diketik manual dengan rumus\n" +
       "  --json                 (periksa) keluaran JSON\n" +
       "  --laporan BERKAS.xlsx  (periksa) tulis buku kerja ringkasan\n" +
+      "  --aturan A,B           (perbaiki) hanya aturan ini; name-mismatch memakai nama di tabel CSF\n" +
+      "  --coba                 (perbaiki) tampilkan perbaikannya tanpa menulis berkas\n" +
       "  --lang id|en           bahasa pesan (bawaan: id; LANG=en* memilih en)\n" +
       "  -h, --help             bantuan ini\n" +
       "  -v, --version          versi\n" +
@@ -104,6 +108,8 @@ export const cli = {
       "  pokin pohon FILE.xlsx -o OUT.xlsx           draw the pohon kinerja (tree)\n" +
       "  pokin kertas-kerja FILE.xlsx -o OUT.xlsx    build the kertas kerja document\n" +
       "  pokin proses FILE.xlsx -o OUT.xlsx          everything: capaian, tree, kertas kerja, Hasil Pemeriksaan\n" +
+      "  pokin perbaiki FILE.xlsx -o OUT.xlsx [--aturan RULE,...] [--coba]\n" +
+      "                                              fix the findings whose fix is sure (codes, numbers, indicator lines)\n" +
       "\n" +
       "Options:\n" +
       "  -o, --output FILE      output file (.xlsx); the input file is never modified\n" +
@@ -111,6 +117,8 @@ export const cli = {
       "  --ganti-capaian        replace capaian typed by hand with formulas\n" +
       "  --json                 (periksa) JSON output\n" +
       "  --laporan FILE.xlsx    (periksa) write a summary workbook\n" +
+      "  --aturan A,B           (perbaiki) only these rules; name-mismatch takes the CSF table's name\n" +
+      "  --coba                 (perbaiki) show the fixes without writing a file\n" +
       "  --lang id|en           message language (default: id; LANG=en* chooses en)\n" +
       "  -h, --help             this help\n" +
       "  -v, --version          version\n" +
