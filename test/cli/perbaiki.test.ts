@@ -10,6 +10,8 @@ import type { CellValue, WorkbookGrids } from "../../src/core/grid";
 import { fixAll } from "../../src/core/fixes";
 import { withDefaults } from "../../src/core/settings";
 import { readXlsxPackage } from "../../src/hosts/xlsx/package/read";
+import { writeFixtures } from "../fixtures/fixture-workbook";
+import { writtenWorkbook } from "../core/fixes/workbook";
 import { fingerprint, runCli, SAMPLE } from "./run";
 
 let dir: string;
@@ -132,5 +134,37 @@ describe("pokin perbaiki options", () => {
     const noOut = await runCli(["perbaiki", SAMPLE]);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain("-o");
+  });
+});
+
+describe("pokin perbaiki on numbers typed as text", () => {
+  it("writes the numbers with formats showing them as typed, and the fill reports no text", async () => {
+    const wb = writtenWorkbook([
+      {
+        code: "1",
+        name: "Meningkatnya Kualitas Tata Kelola",
+        indicators: [{ name: "Jumlah Dokumen Tata Kelola", target: "1.200", actual: "82,5" }],
+      },
+    ]);
+    await writeFixtures(
+      [{ file: "teks.xlsx", sheets: wb.sheets.map((s) => ({ name: s.name, rows: s.values })) }],
+      dir
+    );
+    const out = path.join(dir, "teks-diperbaiki.xlsx");
+    const r = await runCli(["perbaiki", path.join(dir, "teks.xlsx"), "-o", out]);
+    expect(r.stdout).toContain(
+      "'Target & Realisasi'!D4 invalid-number: Target \"1.200\" → angka 1200"
+    );
+    const measures = (await grids(out)).sheets.find((s) => s.name === "Target & Realisasi");
+    expect([measures?.values[3]?.[3], measures?.values[3]?.[4]]).toEqual([1200, 82.5]);
+    expect([measures?.numberFormats?.[3]?.[3], measures?.numberFormats?.[3]?.[4]]).toEqual([
+      "#,##0",
+      "0.0",
+    ]);
+    // The fill is what reports numbers typed as text (its formulas need numbers).
+    const fill = async (file: string) =>
+      (await runCli(["hitung", file, "-o", path.join(dir, "dihitung.xlsx")])).stdout;
+    expect(await fill(path.join(dir, "teks.xlsx"))).toContain("invalid-number");
+    expect(await fill(out)).not.toContain("invalid-number");
   });
 });

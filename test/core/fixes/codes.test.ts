@@ -1,4 +1,6 @@
+import { planKertasKerja } from "../../../src/core/kertas-kerja";
 import { analyse } from "../../../src/core/pipeline";
+import { planToGrids } from "../../helpers/plan-to-grids";
 import { fixOnce, ruleCodes, SETTINGS, written } from "./helpers";
 import { writtenWorkbook, type WrittenCondition } from "./workbook";
 
@@ -176,6 +178,14 @@ describe("what a renumbering never touches", () => {
     sections.formulas[27] = ["=CSF!C14"];
     const r = fixOnce(wb);
     expect(r.edits.map((e) => e.sheet)).toEqual(["CSF", "Target & Realisasi"]);
+  });
+
+  it("offers nothing on a sheet the add-in made, even when it is the only one read", () => {
+    const wb = writtenWorkbook(tree([], [op("3.1", "Bina Mental")]));
+    const generated = planToGrids(planKertasKerja(analyse(wb, SETTINGS).model, wb, SETTINGS));
+    const r = fixOnce(generated);
+    expect(ruleCodes(r.before, "code-parent-mismatch")).toEqual(["code-parent-mismatch 3.1"]);
+    expect(r.fixes).toEqual([]);
   });
 
   it("offers nothing on a protected sheet", () => {
