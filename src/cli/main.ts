@@ -13,7 +13,12 @@ import { t, type Lang } from "../core/messages";
 import type { CsfModel } from "../core/model";
 import { analyse, planJobs, type Job } from "../core/pipeline";
 import { fixAll, planEdits } from "../core/fixes";
-import { planLaporan, type WorkbookResult } from "../core/report";
+import {
+  isUnreadable,
+  planLaporan,
+  type UnreadableWorkbook,
+  type WorkbookResult,
+} from "../core/report";
 import { withDefaults, type Settings } from "../core/settings";
 import type { WritePlan } from "../core/plan";
 // Not through hosts/xlsx/index: that loads ExcelJS, which the CLI no longer needs.
@@ -81,7 +86,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       case "run": {
         const settings = await loadSettings(parsed.options, lang);
         lang = settings.lang;
-        return await run(parsed.command, parsed.files, parsed.options, settings, out, err);
+        const debug = io.env.POKIN_DEBUG === "1";
+        return await run(parsed.command, parsed.files, parsed.options, settings, out, err, debug);
       }
     }
   } catch (e) {
@@ -144,13 +150,14 @@ async function run(
   options: CliOptions,
   settings: Settings,
   out: (line: string) => void,
-  err: (line: string) => void
+  err: (line: string) => void,
+  debug: boolean
 ): Promise<number> {
   switch (command) {
     case "info":
       return info(files, settings.lang, out, err);
     case "periksa":
-      return periksa(files, options, settings, out, err);
+      return periksa(files, options, settings, out, err, debug);
     case "perbaiki":
       return perbaiki(files[0] ?? "", options, settings, out);
     default:
@@ -265,34 +272,60 @@ async function xlsxUnder(dir: string): Promise<string[]> {
   return out;
 }
 
-/** `pokin periksa`: check each workbook; JSON or a summary with the findings. */
+/** One file of a periksa batch that could not be checked; `bug` when the cause is not the file. */
+interface FailedFile extends UnreadableWorkbook {
+  bug: boolean;
+}
+
+/**
+ * Read and check one file inside its own boundary: whatever goes wrong (corrupt, too large, a
+ * bug) becomes this file's one line on stderr and its entry, and the batch goes on.
+ */
+async function checkFile(
+  file: string,
+  settings: Settings,
+  err: (line: string) => void,
+  debug: boolean
+): Promise<WorkbookResult | FailedFile> {
+  try {
+    const { grids } = await readXlsxPackage(file, { lang: settings.lang });
+    const analysis = analyse(grids, settings, file);
+    return { file, model: analysis.model, findings: analysis.findings };
+  } catch (e) {
+    if (e instanceof InputFileError) {
+      err(e.message);
+      return { file, error: e.message, bug: false };
+    }
+    if (debug && e instanceof Error && e.stack) err(e.stack);
+    const detail = e instanceof Error ? oneLine(e.message) : oneLine(String(e));
+    const error = `${file}: ${t("cli.bug", { detail }, settings.lang)}`;
+    err(error);
+    return { file, error, bug: true };
+  }
+}
+
+/**
+ * `pokin periksa`: check each workbook; JSON or a summary with the findings. Exit status: 3 if a
+ * file met a bug, else 2 if one could not be read, else 1 if one has errors, else 0.
+ */
 async function periksa(
   args: string[],
   options: CliOptions,
   settings: Settings,
   out: (line: string) => void,
-  err: (line: string) => void
+  err: (line: string) => void,
+  debug: boolean
 ): Promise<number> {
   const lang = settings.lang;
   const { files, bad: badFolder, folder } = await expandInputs(args, lang, err);
   if (options.laporan) refuseOverwrite(files, options.laporan, lang);
-  let bad = badFolder;
-  const results: WorkbookResult[] = [];
-  for (const file of files) {
-    let grids;
-    try {
-      grids = (await readXlsxPackage(file, { lang })).grids;
-    } catch (e) {
-      if (!(e instanceof InputFileError)) throw e;
-      err(e.message);
-      bad = true;
-      continue;
-    }
-    const analysis = analyse(grids, settings, file);
-    results.push({ file, model: analysis.model, findings: analysis.findings });
-  }
+  const entries: (WorkbookResult | FailedFile)[] = [];
+  for (const file of files) entries.push(await checkFile(file, settings, err, debug));
+  const results = entries.filter((e): e is WorkbookResult => !isUnreadable(e));
   if (options.json) {
-    const json = results.map((r) => modelToJson(r.model, r.findings, r.file));
+    const json = entries.map((e) =>
+      isUnreadable(e) ? { file: e.file, error: e.error } : modelToJson(e.model, e.findings, e.file)
+    );
     const single = args.length === 1 && !folder && json.length === 1;
     out(JSON.stringify(single ? json[0] : json, null, 2));
   } else {
@@ -305,12 +338,17 @@ async function periksa(
     });
   }
   if (options.laporan) {
-    const book = emptyPackage();
-    await writeOutput(book, { sheets: [] }, planLaporan(results, lang), options.laporan, lang);
+    const laporan = planLaporan(
+      entries.map((e) => (isUnreadable(e) ? { file: e.file, error: e.error } : e)),
+      lang
+    );
+    await writeOutput(emptyPackage(), { sheets: [] }, laporan, options.laporan, lang);
     // Keep stdout pure JSON when JSON was asked for.
     (options.json ? err : out)(t("cli.laporanWritten", { out: options.laporan }, lang));
   }
-  if (bad) return 2;
+  const failed = entries.filter((e): e is FailedFile => isUnreadable(e));
+  if (failed.some((f) => f.bug)) return 3;
+  if (badFolder || failed.length > 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
 }
 

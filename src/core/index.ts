@@ -13,7 +13,13 @@ export { checkModel, type CheckOptions } from "./checks";
 export { computeAchievement, applyAchievements, planFill, type FillOptions } from "./capaian";
 export { planTree } from "./tree";
 export { planKertasKerja } from "./kertas-kerja";
-export { planFindingsSheet, planLaporan, type WorkbookResult } from "./report";
+export {
+  isUnreadable,
+  planFindingsSheet,
+  planLaporan,
+  type UnreadableWorkbook,
+  type WorkbookResult,
+} from "./report";
 export { analyse, planJobs, type Analysis, type Job } from "./pipeline";
 export {
   planFixes,

@@ -263,6 +263,17 @@ export interface WorkbookResult {
   findings: Finding[];
 }
 
+/** A workbook of the batch that could not be read (corrupt, too large, …): the one-line reason. */
+export interface UnreadableWorkbook {
+  file: string;
+  error: string;
+}
+
+/** True for a workbook that could not be read. */
+export function isUnreadable(r: WorkbookResult | UnreadableWorkbook): r is UnreadableWorkbook {
+  return "error" in r;
+}
+
 /** Row of the laporan tables' header: below the marker (row 0) and a blank row. */
 const LAPORAN_HEADER_ROW = 2;
 
@@ -272,13 +283,29 @@ const LAPORAN_HEADER_ROW = 2;
  * one row per finding (workbook, sheet, cell, code, rule, severity, message) sorted by severity,
  * then workbook, then the order `sortFindings` gives within a workbook. Both have the marker in
  * A1 and their table from row 3, filters on, frozen header and widths that fit their text.
+ * A workbook that could not be read has its row in "Ringkasan": the reason where the outcome
+ * goes, its status in red.
  */
-export function planLaporan(results: readonly WorkbookResult[], lang: Lang): WritePlan {
+export function planLaporan(
+  results: readonly (WorkbookResult | UnreadableWorkbook)[],
+  lang: Lang
+): WritePlan {
   const col = (c: string): string => t(`report.col.${c}` as MessageKey, {}, lang);
 
   const summary = emptySheetPlan(t("report.laporan.summarySheet", {}, lang), "create", "laporan");
   markSheet(summary, "laporan", lang);
   const summaryRows: CellValue[][] = results.map((r) => {
+    if (isUnreadable(r))
+      return [
+        r.file,
+        r.error,
+        t("report.status.unreadable", {}, lang),
+        null,
+        null,
+        null,
+        null,
+        null,
+      ];
     const c = countBySeverity(r.findings);
     return [
       r.file,
@@ -319,7 +346,7 @@ export function planLaporan(results: readonly WorkbookResult[], lang: Lang): Wri
     style: { wrap: true },
   });
   results.forEach((r, i) => {
-    if (countBySeverity(r.findings).error > 0)
+    if (isUnreadable(r) || countBySeverity(r.findings).error > 0)
       summary.formats.push({
         range: {
           top: LAPORAN_HEADER_ROW + 1 + i,
@@ -334,7 +361,7 @@ export function planLaporan(results: readonly WorkbookResult[], lang: Lang): Wri
   const detail = emptySheetPlan(t("report.laporan.findingsSheet", {}, lang), "create", "laporan");
   markSheet(detail, "laporan", lang);
   const all = results.flatMap((r, w) =>
-    sortFindings(r.findings).map((f, i) => ({ f, w, i, file: r.file }))
+    isUnreadable(r) ? [] : sortFindings(r.findings).map((f, i) => ({ f, w, i, file: r.file }))
   );
   all.sort(
     (a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.w - b.w || a.i - b.i

@@ -206,11 +206,14 @@ describe("pokin periksa on the sample", () => {
     fs.writeFileSync(path.join(folder, "rusak.xlsx"), "bukan xlsx");
     const r = await runCli(["periksa", folder, "--json"]);
     expect(r.code).toBe(2);
-    const json = JSON.parse(r.stdout) as { file: string }[];
-    expect(json.map((j) => j.file)).toEqual([path.join(folder, "bagian", "setda.xlsx")]);
-    expect(r.stderr.trimEnd().split("\n")).toEqual([
-      expect.stringContaining(path.join(folder, "rusak.xlsx")),
+    const json = JSON.parse(r.stdout) as { file: string; error?: string }[];
+    expect(json.map((j) => j.file)).toEqual([
+      path.join(folder, "bagian", "setda.xlsx"),
+      path.join(folder, "rusak.xlsx"),
     ]);
+    expect(json[0]!.error).toBeUndefined();
+    expect(r.stderr.trimEnd().split("\n")).toEqual([json[1]!.error]);
+    expect(json[1]!.error).toContain(path.join(folder, "rusak.xlsx"));
   });
 
   it("writes the laporan workbook with --laporan", async () => {

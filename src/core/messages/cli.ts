@@ -11,6 +11,12 @@ export const cli = {
     "cli.input.corrupt": "{file}: berkas .xlsx rusak dan tidak dapat dibaca ({detail}).",
     "cli.input.unreadable": "{file}: berkas tidak dapat dibuka ({detail}).",
     "cli.input.noXlsxInFolder": "{file}: folder ini tidak berisi berkas .xlsx.",
+    "cli.input.partTooLarge":
+      "{file}: bagian {part} mengembang melebihi {limit} MB; berkas tidak dibaca (bom zip, atau lembar berisi jutaan baris kosong: hapus baris kosong itu lalu simpan ulang).",
+    "cli.input.totalTooLarge":
+      "{file}: isi berkas mengembang melebihi {limit} MB (sampai bagian {part}); berkas tidak dibaca.",
+    "cli.input.sizeMismatch":
+      "{file}: bagian {part} tidak mengembang ke ukuran yang tercatat di dalam zip; berkas rusak atau dimanipulasi dan tidak dibaca.",
     "cli.input.sameAsOutput":
       "{file}: berkas hasil (-o) tidak boleh sama dengan berkas masukan; berkas masukan tidak pernah diubah.",
     "cli.input.settings": "{file}: berkas pengaturan tidak dapat dibaca ({detail}).",
@@ -54,8 +60,12 @@ export const cli = {
       "  -h, --help             bantuan ini\n" +
       "  -v, --version          versi\n" +
       "\n" +
-      "Status keluar: 0 tanpa kesalahan, 1 ada temuan tingkat kesalahan, 2 masukan tidak dapat dibaca\n" +
-      "atau pemakaian salah, 3 galat program (mohon laporkan).",
+      "Banyak berkas (periksa): setiap berkas diperiksa sendiri; berkas yang tidak dapat dibaca (rusak,\n" +
+      "terlalu besar) mendapat satu baris beserta alasannya, juga { file, error } di --json dan satu baris\n" +
+      "di ringkasan --laporan, dan berkas lain tetap diperiksa.\n" +
+      "\n" +
+      "Status keluar: 0 tanpa kesalahan, 1 ada temuan tingkat kesalahan, 2 ada masukan yang tidak dapat\n" +
+      "dibaca atau pemakaian salah (didahulukan atas 1), 3 galat program (mohon laporkan).",
     "cli.info.header": "{file}: {count} lembar",
     "cli.info.sheet": "  {name}: {rows} baris × {cols} kolom ({range}){protected}",
     "cli.info.empty": "  {name}: kosong{protected}",
@@ -80,6 +90,12 @@ export const cli = {
     "cli.input.corrupt": "{file}: the .xlsx file is corrupt and cannot be read ({detail}).",
     "cli.input.unreadable": "{file}: the file cannot be opened ({detail}).",
     "cli.input.noXlsxInFolder": "{file}: this folder holds no .xlsx file.",
+    "cli.input.partTooLarge":
+      "{file}: part {part} inflates past {limit} MB; the file is not read (a zip bomb, or a sheet of millions of empty rows: delete those rows and save again).",
+    "cli.input.totalTooLarge":
+      "{file}: the file's contents inflate past {limit} MB (at part {part}); the file is not read.",
+    "cli.input.sizeMismatch":
+      "{file}: part {part} does not inflate to the size the zip declares; the file is corrupt or tampered with and is not read.",
     "cli.input.sameAsOutput":
       "{file}: the output file (-o) must not be the input file; the input is never modified.",
     "cli.input.settings": "{file}: the settings file cannot be read ({detail}).",
@@ -123,8 +139,12 @@ export const cli = {
       "  -h, --help             this help\n" +
       "  -v, --version          version\n" +
       "\n" +
-      "Exit status: 0 no errors, 1 error-level findings, 2 unreadable input or wrong usage,\n" +
-      "3 program bug (please report).",
+      "Several files (periksa): each file is checked on its own; a file that cannot be read (corrupt,\n" +
+      "too large) gets one line with the reason, also { file, error } in --json and a row in the\n" +
+      "--laporan summary, and the other files are still checked.\n" +
+      "\n" +
+      "Exit status: 0 no errors, 1 error-level findings, 2 an input could not be read or wrong usage\n" +
+      "(over 1), 3 program bug (please report).",
     "cli.info.header": "{file}: {count} sheets",
     "cli.info.sheet": "  {name}: {rows} rows × {cols} columns ({range}){protected}",
     "cli.info.empty": "  {name}: empty{protected}",

@@ -10,7 +10,10 @@ export type InputProblem =
   | "not-zip"
   | "corrupt"
   | "unreadable"
-  | "no-xlsx-in-folder";
+  | "no-xlsx-in-folder"
+  | "part-too-large"
+  | "total-too-large"
+  | "size-mismatch";
 
 const KEYS = {
   missing: "cli.input.missing",
@@ -21,15 +24,32 @@ const KEYS = {
   corrupt: "cli.input.corrupt",
   unreadable: "cli.input.unreadable",
   "no-xlsx-in-folder": "cli.input.noXlsxInFolder",
+  "part-too-large": "cli.input.partTooLarge",
+  "total-too-large": "cli.input.totalTooLarge",
+  "size-mismatch": "cli.input.sizeMismatch",
 } as const;
+
+/** For a file refused for its size: the part that passed the ceiling, and the ceiling. */
+export interface OversizedPart {
+  part: string;
+  limitBytes: number;
+}
 
 /** An input file that is missing or not a readable .xlsx; the message is one line naming the file. */
 export class InputFileError extends Error {
   readonly file: string;
   readonly problem: InputProblem;
 
-  constructor(file: string, problem: InputProblem, lang: Lang = "id", detail = "") {
-    super(t(KEYS[problem], { file, detail: oneLine(detail) }, lang));
+  constructor(
+    file: string,
+    problem: InputProblem,
+    lang: Lang = "id",
+    detail = "",
+    oversized?: OversizedPart
+  ) {
+    const part = oversized?.part ?? "";
+    const limit = oversized ? megabytes(oversized.limitBytes) : "";
+    super(t(KEYS[problem], { file, detail: oneLine(detail), part, limit }, lang));
     this.name = "InputFileError";
     this.file = file;
     this.problem = problem;
@@ -42,6 +62,11 @@ export class PlanRefusedError extends Error {
     super(message);
     this.name = "PlanRefusedError";
   }
+}
+
+/** Bytes as whole megabytes (MiB, as Excel and file managers count them), at least 1. */
+function megabytes(bytes: number): string {
+  return String(Math.max(1, Math.round(bytes / (1024 * 1024))));
 }
 
 /** First line of a library message, trimmed to a readable length. */

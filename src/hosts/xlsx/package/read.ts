@@ -15,7 +15,7 @@ import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "../../../co
 import type { Lang } from "../../../core/messages";
 import { InputFileError } from "../errors";
 import type { SheetKind, SheetState, XlsxPackage, XlsxSheetRef } from "./types";
-import { readZip, ZipFormatError } from "./zip";
+import { readZip, ZipFormatError, ZipRefusedError, type ZipLimits } from "./zip";
 import { isoDate, normaliseBreaks } from "../cell-values";
 import { BUILTIN_NUMBER_FORMATS } from "./number-formats";
 
@@ -43,11 +43,13 @@ const REL_SHEET_KINDS: Record<string, SheetKind> = {
  * Read an .xlsx file (a path, or its bytes) into the core's grids and the package's parts.
  * The grids deep-equal what `readXlsxFile` gives for the same file; a missing, empty,
  * old-format, non-zip or corrupt file throws the same InputFileError it throws.
- * `name` labels bytes in errors and becomes `grids.name` (a path is its own name).
+ * `name` labels bytes in errors and becomes `grids.name` (a path is its own name). A file that
+ * would inflate past `limits` (by default the zip reader's ceilings) is refused the same way,
+ * naming the part.
  */
 export async function readXlsxPackage(
   input: string | Uint8Array,
-  opts: { lang?: Lang; name?: string } = {}
+  opts: { lang?: Lang; name?: string; limits?: ZipLimits } = {}
 ): Promise<{ grids: WorkbookGrids; pkg: XlsxPackage }> {
   const lang = opts.lang ?? "id";
   const label = typeof input === "string" ? input : (opts.name ?? "");
@@ -60,8 +62,13 @@ export async function readXlsxPackage(
   }
   let result: { grids: WorkbookGrids; pkg: XlsxPackage };
   try {
-    result = readPackageParts(readZip(bytes));
+    result = readPackageParts(readZip(bytes, opts.limits));
   } catch (e) {
+    if (e instanceof ZipRefusedError)
+      throw new InputFileError(label, e.refusal, lang, "", {
+        part: e.part,
+        limitBytes: e.limitBytes,
+      });
     if (e instanceof ZipFormatError || e instanceof PackageFormatError)
       throw new InputFileError(label, "corrupt", lang, e.message);
     throw e;

@@ -31,9 +31,95 @@ const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
 const utf8 = new TextDecoder("utf-8");
 const latin1 = new TextDecoder("latin1");
 
-/** Every entry of a zip archive by path, bytes inflated. Throws ZipFormatError on anything that is not a readable zip. */
-export function readZip(data: Uint8Array): Map<string, Uint8Array> {
+/**
+ * Ceilings on what an archive may inflate to. An .xlsx is XML that deflates 10 to 1 and more, so
+ * a 3 MB file can hold a sheet of gigabytes (a zip bomb, or millions of empty styled rows saved by
+ * an old tool); inflated whole it exhausts memory and V8's string limit, and Node aborts.
+ */
+export interface ZipLimits {
+  /** Bytes one part may inflate to. */
+  partBytes: number;
+  /** Bytes all parts together may inflate to. */
+  totalBytes: number;
+}
+
+/**
+ * 128 MiB for one part: the largest part pokin meets on the benchmark's 10,000-indicator workbook
+ * is the kertas kerja sheet of its `proses` output, 22 MB, so almost six times that; and a
+ * quarter of the 512 MiB V8 allows a string, into which a sheet's XML is decoded.
+ */
+export const MAX_PART_BYTES = 128 * 1024 * 1024;
+
+/**
+ * 256 MiB for all parts together: that output holds 55 MB in all, so over four times that; the
+ * part ceiling alone would let a thousand parts of 100 MB through.
+ */
+export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  partBytes: MAX_PART_BYTES,
+  totalBytes: MAX_TOTAL_BYTES,
+};
+
+/** Why a readable archive is refused: it would inflate past a ceiling, or past what it declares. */
+export type ZipRefusal = "part-too-large" | "total-too-large" | "size-mismatch";
+
+/** An archive refused for its sizes, naming the part; nothing of it has been kept. */
+export class ZipRefusedError extends ZipFormatError {
+  constructor(
+    readonly part: string,
+    readonly refusal: ZipRefusal,
+    /** The ceiling passed, in bytes (for a size mismatch: the size the archive declares). */
+    readonly limitBytes: number
+  ) {
+    super(`entry ${part}: ${refusal} (${limitBytes} bytes)`);
+    this.name = "ZipRefusedError";
+  }
+}
+
+/** One entry of the central directory, as declared there. */
+interface ZipEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  /** The inflated size the archive declares. */
+  size: number;
+  localOffset: number;
+}
+
+/**
+ * Every entry of a zip archive by path, bytes inflated. Throws ZipFormatError on anything that is
+ * not a readable zip, and ZipRefusedError, before inflating anything, when the declared sizes
+ * pass a ceiling; each part is inflated with its declared size as the ceiling, so one that
+ * declares less than it holds stops there and is refused.
+ */
+export function readZip(
+  data: Uint8Array,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS
+): Map<string, Uint8Array> {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const entries = readCentralDirectory(data, view);
+  refuseOversized(entries, limits);
+  const out = new Map<string, Uint8Array>();
+  for (const e of entries) out.set(e.name, entryBytes(data, view, e));
+  return out;
+}
+
+/** Refuse, by the sizes the central directory declares, before anything is inflated. */
+function refuseOversized(entries: readonly ZipEntry[], limits: ZipLimits): void {
+  let total = 0;
+  for (const e of entries) {
+    if (e.size > limits.partBytes)
+      throw new ZipRefusedError(e.name, "part-too-large", limits.partBytes);
+    total += e.size;
+    if (total > limits.totalBytes)
+      throw new ZipRefusedError(e.name, "total-too-large", limits.totalBytes);
+  }
+}
+
+/** The entries of the central directory in order (directories left out, names unique). */
+function readCentralDirectory(data: Uint8Array, view: DataView): ZipEntry[] {
   const eocd = findEndOfCentralDirectory(data, view);
   let count = view.getUint16(eocd + 10, true);
   let cdSize = view.getUint32(eocd + 12, true);
@@ -48,46 +134,61 @@ export function readZip(data: Uint8Array): Map<string, Uint8Array> {
   }
   if (cdOffset + cdSize > data.length) throw new ZipFormatError("central directory out of range");
 
-  const out = new Map<string, Uint8Array>();
+  const entries: ZipEntry[] = [];
+  const names = new Set<string>();
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > data.length || view.getUint32(p, true) !== SIG_CENTRAL)
-      throw new ZipFormatError(`bad central directory entry ${i}`);
-    const flags = view.getUint16(p + 8, true);
-    const method = view.getUint16(p + 10, true);
-    const crc = view.getUint32(p + 16, true);
-    let compressedSize = view.getUint32(p + 20, true);
-    let size = view.getUint32(p + 24, true);
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    let localOffset = view.getUint32(p + 42, true);
-    const nameEnd = p + 46 + nameLen;
-    if (nameEnd + extraLen + commentLen > data.length)
-      throw new ZipFormatError(`central directory entry ${i} out of range`);
-    const nameBytes = data.subarray(p + 46, nameEnd);
-    const name = ((flags & FLAG_UTF8) !== 0 ? utf8 : latin1).decode(nameBytes);
-    if (size === U32_MAX || compressedSize === U32_MAX || localOffset === U32_MAX) {
-      // Zip64 extended information: the 64-bit values, in this order, only for fields at 0xFFFFFFFF.
-      const z = zip64Extra(view, nameEnd, extraLen);
-      if (!z) throw new ZipFormatError(`entry ${name}: zip64 sizes missing`);
-      let q = z;
-      const next = (): number => {
-        const v = readU64(view, q);
-        q += 8;
-        return v;
-      };
-      if (size === U32_MAX) size = next();
-      if (compressedSize === U32_MAX) compressedSize = next();
-      if (localOffset === U32_MAX) localOffset = next();
-    }
-    p = nameEnd + extraLen + commentLen;
-    if ((flags & FLAG_ENCRYPTED) !== 0) throw new ZipFormatError(`entry ${name} is encrypted`);
-    if (name.endsWith("/") && size === 0) continue; // a directory, not a part
-    if (out.has(name)) throw new ZipFormatError(`duplicate entry ${name}`);
-    out.set(name, entryBytes(data, view, name, localOffset, method, compressedSize, size, crc));
+    const { entry, next } = centralEntry(data, view, p, i);
+    p = next;
+    if (entry === null) continue;
+    if (names.has(entry.name)) throw new ZipFormatError(`duplicate entry ${entry.name}`);
+    names.add(entry.name);
+    entries.push(entry);
   }
-  return out;
+  return entries;
+}
+
+/** The central directory entry at `p` (null for a directory) and where the next one starts. */
+function centralEntry(
+  data: Uint8Array,
+  view: DataView,
+  p: number,
+  i: number
+): { entry: ZipEntry | null; next: number } {
+  if (p + 46 > data.length || view.getUint32(p, true) !== SIG_CENTRAL)
+    throw new ZipFormatError(`bad central directory entry ${i}`);
+  const flags = view.getUint16(p + 8, true);
+  const method = view.getUint16(p + 10, true);
+  const crc = view.getUint32(p + 16, true);
+  let compressedSize = view.getUint32(p + 20, true);
+  let size = view.getUint32(p + 24, true);
+  const nameLen = view.getUint16(p + 28, true);
+  const extraLen = view.getUint16(p + 30, true);
+  const commentLen = view.getUint16(p + 32, true);
+  let localOffset = view.getUint32(p + 42, true);
+  const nameEnd = p + 46 + nameLen;
+  if (nameEnd + extraLen + commentLen > data.length)
+    throw new ZipFormatError(`central directory entry ${i} out of range`);
+  const nameBytes = data.subarray(p + 46, nameEnd);
+  const name = ((flags & FLAG_UTF8) !== 0 ? utf8 : latin1).decode(nameBytes);
+  if (size === U32_MAX || compressedSize === U32_MAX || localOffset === U32_MAX) {
+    // Zip64 extended information: the 64-bit values, in this order, only for fields at 0xFFFFFFFF.
+    const z = zip64Extra(view, nameEnd, extraLen);
+    if (!z) throw new ZipFormatError(`entry ${name}: zip64 sizes missing`);
+    let q = z;
+    const next = (): number => {
+      const v = readU64(view, q);
+      q += 8;
+      return v;
+    };
+    if (size === U32_MAX) size = next();
+    if (compressedSize === U32_MAX) compressedSize = next();
+    if (localOffset === U32_MAX) localOffset = next();
+  }
+  const after = nameEnd + extraLen + commentLen;
+  if ((flags & FLAG_ENCRYPTED) !== 0) throw new ZipFormatError(`entry ${name} is encrypted`);
+  if (name.endsWith("/") && size === 0) return { entry: null, next: after }; // a directory
+  return { entry: { name, method, crc, compressedSize, size, localOffset }, next: after };
 }
 
 function findEndOfCentralDirectory(data: Uint8Array, view: DataView): number {
@@ -141,16 +242,8 @@ function readU64(view: DataView, p: number): number {
   return v;
 }
 
-function entryBytes(
-  data: Uint8Array,
-  view: DataView,
-  name: string,
-  localOffset: number,
-  method: number,
-  compressedSize: number,
-  size: number,
-  crc: number
-): Uint8Array {
+function entryBytes(data: Uint8Array, view: DataView, e: ZipEntry): Uint8Array {
+  const { name, localOffset, compressedSize, size } = e;
   if (localOffset + 30 > data.length || view.getUint32(localOffset, true) !== SIG_LOCAL)
     throw new ZipFormatError(`entry ${name}: local header missing`);
   const start =
@@ -161,21 +254,29 @@ function entryBytes(
   if (start + compressedSize > data.length) throw new ZipFormatError(`entry ${name} is truncated`);
   const raw = data.subarray(start, start + compressedSize);
   let bytes: Uint8Array;
-  if (method === METHOD_STORED) {
-    bytes = raw;
-  } else if (method === METHOD_DEFLATE) {
-    try {
-      // One output chunk of the declared size saves concatenating 16 KB chunks.
-      bytes = inflateRawSync(raw, { chunkSize: Math.max(64, Math.min(size, 1 << 30)) });
-    } catch (e) {
-      throw new ZipFormatError(`entry ${name}: ${(e as Error).message}`);
-    }
-  } else {
-    throw new ZipFormatError(`entry ${name}: unsupported compression method ${method}`);
-  }
-  if (bytes.length !== size) throw new ZipFormatError(`entry ${name}: wrong size`);
-  if (crc32(bytes) !== crc) throw new ZipFormatError(`entry ${name}: CRC mismatch`);
+  if (e.method === METHOD_STORED) bytes = raw;
+  else if (e.method === METHOD_DEFLATE) bytes = inflateAtMost(raw, name, size);
+  else throw new ZipFormatError(`entry ${name}: unsupported compression method ${e.method}`);
+  if (bytes.length !== size) throw new ZipRefusedError(name, "size-mismatch", size);
+  if (crc32(bytes) !== e.crc) throw new ZipFormatError(`entry ${name}: CRC mismatch`);
   return bytes;
+}
+
+/** Inflate `raw`, stopping (and refusing the part) as soon as it passes its declared `size`. */
+function inflateAtMost(raw: Uint8Array, name: string, size: number): Uint8Array {
+  try {
+    // One output chunk of the declared size and a byte: a part that holds what it declares fills
+    // it without a second chunk or a concatenation, and one that holds more passes the maximum
+    // in that first chunk, so Node stops before inflating (or allocating) any further.
+    return inflateRawSync(raw, {
+      chunkSize: Math.max(64, Math.min(size + 1, 1 << 30)),
+      maxOutputLength: Math.max(1, size),
+    });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+      throw new ZipRefusedError(name, "size-mismatch", size);
+    throw new ZipFormatError(`entry ${name}: ${(e as Error).message}`);
+  }
 }
 
 /** A zip archive (deflate, given level, default 6; entries in the given order). */

@@ -3,7 +3,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { readZip, writeZip, ZipFormatError } from "../../../../src/hosts/xlsx/package/zip";
+import {
+  MAX_PART_BYTES,
+  readZip,
+  writeZip,
+  ZipFormatError,
+  ZipRefusedError,
+  type ZipLimits,
+} from "../../../../src/hosts/xlsx/package/zip";
+import { deflatedEntry, rawZip, zipBombXlsx } from "../../../../bench/bomb";
 
 let dir: string;
 beforeAll(() => {
@@ -164,5 +172,55 @@ describe("readZip on bad input", () => {
     const cd = bad.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     bad.writeUInt16LE(1, cd + 8); // general purpose flag bit 0: encrypted
     expect(() => readZip(bad)).toThrow(/encrypted/);
+  });
+});
+
+describe("readZip refuses what would inflate past a ceiling, before or while inflating", () => {
+  /** The error readZip throws for `bytes`, timed. */
+  function refusal(bytes: Uint8Array, limits?: ZipLimits): { error: ZipRefusedError; ms: number } {
+    const t0 = Date.now();
+    try {
+      readZip(bytes, limits);
+    } catch (e) {
+      if (!(e instanceof ZipRefusedError)) throw e;
+      return { error: e, ms: Date.now() - t0 };
+    }
+    throw new Error("readZip accepted it");
+  }
+
+  it("a part that declares more than the part ceiling: refused by its declared size", () => {
+    const bomb = zipBombXlsx(3000); // 3 MB inflating to about 3 GB
+    expect(bomb.length).toBeLessThan(4 * 1024 * 1024);
+    const { error, ms } = refusal(bomb);
+    expect(error.part).toBe("xl/worksheets/sheet1.xml");
+    expect(error.refusal).toBe("part-too-large");
+    expect(error.limitBytes).toBe(MAX_PART_BYTES);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("a part that declares less than it holds: stopped at the declared size", () => {
+    const { error, ms } = refusal(zipBombXlsx(3000, 2 * 1024 * 1024));
+    expect(error.part).toBe("xl/worksheets/sheet1.xml");
+    expect(error.refusal).toBe("size-mismatch");
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it("a part that holds less than it declares", () => {
+    const entry = deflatedEntry("xl/workbook.xml", "<workbook/>");
+    const { error } = refusal(rawZip([{ ...entry, size: entry.size + 1 }]));
+    expect(error.refusal).toBe("size-mismatch");
+    expect(error.part).toBe("xl/workbook.xml");
+  });
+
+  it("parts each under the part ceiling that together pass the total ceiling", () => {
+    const zip = writeZip([
+      ["a.xml", "a".repeat(800)],
+      ["b.xml", "b".repeat(800)],
+    ]);
+    expect(readZip(zip, { partBytes: 1000, totalBytes: 2000 }).size).toBe(2);
+    const { error } = refusal(zip, { partBytes: 1000, totalBytes: 1500 });
+    expect(error.refusal).toBe("total-too-large");
+    expect(error.part).toBe("b.xml");
+    expect(refusal(zip, { partBytes: 700, totalBytes: 2000 }).error.refusal).toBe("part-too-large");
   });
 });
