@@ -11,6 +11,7 @@ import { cellRef } from "../address";
 import type { ConditionNode, CsfModel, Mention } from "../model";
 import { codeSplices } from "./cell-text";
 import {
+  addTo,
   editText,
   makeFix,
   mergeSameCell,
@@ -28,9 +29,7 @@ export function codeFixes(ctx: FixContext, findings: readonly Finding[]): Fix[] 
     if (f.rule !== "code-parent-mismatch" && f.rule !== "duplicate-code") continue;
     const node = ctx.nodeOf(f.cell, f.code, f.params.name);
     if (!node || node.code === null) continue;
-    const list = wrong.get(node);
-    if (list) list.push(f);
-    else wrong.set(node, [f]);
+    addTo(wrong, node, f);
   }
   if (wrong.size === 0) return [];
   const codes = newCodes(ctx.model, new Set(wrong.keys()));
@@ -41,9 +40,7 @@ export function codeFixes(ctx: FixContext, findings: readonly Finding[]): Fix[] 
     if (!codes.has(node)) continue;
     const owner = ownerOf(node, codes, wrong, byId);
     if (!owner) continue;
-    const list = owned.get(owner);
-    if (list) list.push(node);
-    else owned.set(owner, [node]);
+    addTo(owned, owner, node);
   }
   const out: Fix[] = [];
   for (const [owner, nodes] of owned) {
@@ -161,9 +158,7 @@ export function newCodes(
   const taken = new Taken();
   for (const n of model.nodes) {
     const parent = n.parentId ? (byId.get(n.parentId) ?? null) : null;
-    const list = children.get(parent);
-    if (list) list.push(n);
-    else children.set(parent, [n]);
+    addTo(children, parent, n);
     if (n.code !== null && !wrong.has(n)) taken.add(n.code, n);
     for (const m of n.mentions) if (m.code !== null) taken.add(m.code, n);
   }

@@ -84,6 +84,13 @@ export function valueEdit(
   return edit;
 }
 
+/** Add `value` to the list `map` holds for `key`. */
+export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Edits of one cell made by one fix become one edit (their splices together). */
 export function mergeSameCell(edits: readonly CellEdit[]): CellEdit[] {
   const byCell = new Map<string, CellEdit>();

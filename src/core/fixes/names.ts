@@ -8,6 +8,7 @@ import type { Finding } from "../findings";
 import type { ConditionNode, Mention } from "../model";
 import { nameSplices } from "./cell-text";
 import {
+  addTo,
   editText,
   makeFix,
   mergeSameCell,
@@ -31,9 +32,7 @@ export function nameFixes(
     const nameCell = typeof f.params.nameCell === "string" ? f.params.nameCell : null;
     const node = ctx.nodeOf(nameCell, f.code, f.params.name);
     if (!node) continue;
-    const list = byNode.get(node);
-    if (list) list.push(f);
-    else byNode.set(node, [f]);
+    addTo(byNode, node, f);
   }
   const out: Fix[] = [];
   for (const [node, fixed] of byNode) {

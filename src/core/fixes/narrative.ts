@@ -8,7 +8,15 @@ import type { CellValue, SheetGrid } from "../grid";
 import { cellText } from "../grid";
 import type { Finding } from "../findings";
 import type { ConditionNode } from "../model";
-import { editText, makeFix, refToSource, spliceEdit, valueEdit, type FixContext } from "./context";
+import {
+  addTo,
+  editText,
+  makeFix,
+  refToSource,
+  spliceEdit,
+  valueEdit,
+  type FixContext,
+} from "./context";
 import type { CellEdit, Fix } from "./types";
 
 /** One fix per condition whose line and table disagree (a section without the line has none). */
@@ -25,9 +33,7 @@ export function narrativeFixes(ctx: FixContext, findings: readonly Finding[]): F
           n.indicators.some((i) => i.cell === f.cell))
     );
     if (!node) continue;
-    const list = byNode.get(node);
-    if (list) list.push(f);
-    else byNode.set(node, [f]);
+    addTo(byNode, node, f);
   }
   const out: Fix[] = [];
   for (const [node, fixed] of byNode) {

@@ -7,7 +7,7 @@
 import type { CellValue, SheetGrid, WorkbookGrids } from "../grid";
 import { emptySheetPlan, type SheetPlan, type WritePlan } from "../plan";
 import { applySplices, splicesOverlap } from "./cell-text";
-import { editText } from "./context";
+import { addTo, editText } from "./context";
 import type { CellEdit, Fix } from "./types";
 
 const cellKey = (e: Pick<CellEdit, "sheet" | "row" | "col">) =>
@@ -103,9 +103,7 @@ export function gridsWithEdits(wb: WorkbookGrids, edits: readonly CellEdit[]): W
   const bySheet = new Map<string, CellEdit[]>();
   for (const e of edits) {
     const key = e.sheet.toLowerCase();
-    const list = bySheet.get(key);
-    if (list) list.push(e);
-    else bySheet.set(key, [e]);
+    addTo(bySheet, key, e);
   }
   return {
     ...wb,
