@@ -2,8 +2,8 @@ import type { CellValue, WorkbookGrids } from "../../src/core/grid";
 import type { CsfModel } from "../../src/core/model";
 import type { Finding } from "../../src/core/findings";
 import type { SheetPlan } from "../../src/core/plan";
-import { generatedKind } from "../../src/core/plan";
-import { planFindingsSheet, planLaporan } from "../../src/core/report";
+import { emptySheetPlan, generatedKind } from "../../src/core/plan";
+import { describeWrite, planFindingsSheet, planLaporan, ruleName } from "../../src/core/report";
 
 function model(outcome: string | null, conditions = 0, indicatorsEach = 0): CsfModel {
   const nodes = Array.from({ length: conditions }, (_, i) => ({
@@ -161,25 +161,48 @@ describe("planFindingsSheet", () => {
     expect(summary).toContain("1 info");
   });
 
-  it("lists one row per finding, errors first, with No, Tingkat, Aturan, Kode, Sel and Pesan", () => {
+  it("lists one row per finding, errors first: the rule by its name, the cell as 'Sheet'!A1, the rule id last", () => {
     const rows = grid(planFindingsSheet(FINDINGS, model(null), WB, "id"));
-    expect(rows[4]).toEqual(["No", "Tingkat", "Aturan", "Kode", "Sel", "Pesan"]);
-    expect(rows.slice(5).map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
-      [1, "Kesalahan", "duplicate-code", "1.4.6", "CSF!C20"],
-      [2, "Kesalahan", "orphan", "9.9", "Hilang!B2"],
-      [3, "Peringatan", "missing-outcome", undefined, undefined],
-      [4, "Peringatan", "manual-override", "1.2", "Target & Realisasi!F7"],
-      [5, "Info", "level-naming", "1.1.1", "CSF!C9"],
+    expect(rows[4]).toEqual(["No", "Tingkat", "Aturan", "Kode", "Sel", "Pesan", "ID aturan"]);
+    expect(rows.slice(5).map((r) => [r[0], r[1], r[2], r[3], r[4], r[6]])).toEqual([
+      [1, "Kesalahan", "Kode ganda", "1.4.6", "'CSF'!C20", "duplicate-code"],
+      [2, "Kesalahan", "Induk tidak ditemukan", "9.9", "'Hilang'!B2", "orphan"],
+      [3, "Peringatan", "Outcome tidak ditemukan", undefined, undefined, "missing-outcome"],
+      [
+        4,
+        "Peringatan",
+        "Capaian diketik manual",
+        "1.2",
+        "'Target & Realisasi'!F7",
+        "manual-override",
+      ],
+      [5, "Info", "Rumusan kondisi", "1.1.1", "'CSF'!C9", "level-naming"],
     ]);
     expect(rows[5]?.[5]).toBe("Kode 1.4.6 dipakai dua kondisi yang berbeda.");
+  });
+
+  it("keeps a cell reference in a message on one line (no break at the space in a sheet name)", () => {
+    const msg = "Sama dengan indikator di 'Uraian Kondisi'!D34 dan 'Target & Realisasi'!E27.";
+    const rows = grid(
+      planFindingsSheet([f("warning", "duplicate-text", null, null, msg)], model(null), WB, "id")
+    );
+    expect(rows[5]?.[5]).toBe(
+      "Sama dengan indikator di 'Uraian\u00A0Kondisi'!D34 dan 'Target\u00A0&\u00A0Realisasi'!E27."
+    );
+  });
+
+  it("prints the table without the marker and without the rule id column", () => {
+    const plan = planFindingsSheet(FINDINGS, model(null), WB, "id");
+    expect(plan.print?.area).toEqual({ top: 1, left: 0, bottom: 9, right: 5 });
+    expect(grid(plan)[0]?.[0]).toContain("pokin-csf:hasil");
   });
 
   it("links each cell reference to the offending cell, unless its sheet is not in the workbook", () => {
     const plan = planFindingsSheet(FINDINGS, model(null), WB, "id");
     expect(plan.hyperlinks.map((h) => [h.row, h.col, h.target, h.text])).toEqual([
-      [5, 4, "'CSF'!C20", "CSF!C20"],
-      [8, 4, "'Target & Realisasi'!F7", "Target & Realisasi!F7"],
-      [9, 4, "'CSF'!C9", "CSF!C9"],
+      [5, 4, "'CSF'!C20", "'CSF'!C20"],
+      [8, 4, "'Target & Realisasi'!F7", "'Target & Realisasi'!F7"],
+      [9, 4, "'CSF'!C9", "'CSF'!C9"],
     ]);
   });
 
@@ -192,7 +215,7 @@ describe("planFindingsSheet", () => {
       [9, 9, "#DDEBF7"],
     ]);
     expect(plan.freeze).toEqual({ rows: 5, cols: 0 });
-    expect(plan.autoFilter).toEqual({ top: 4, left: 0, bottom: 9, right: 5 });
+    expect(plan.autoFilter).toEqual({ top: 4, left: 0, bottom: 9, right: 6 });
     expect(plan.print).toMatchObject({
       paper: "A4",
       orientation: "landscape",
@@ -208,13 +231,16 @@ describe("planFindingsSheet", () => {
     expect(widths.get(0)).toBeLessThanOrEqual(8);
   });
 
-  it("makes the row of a long message tall enough for its wrapped lines, and leaves one-line rows alone", () => {
+  it("makes the row of a long message or rule name tall enough for its wrapped lines, and leaves one-line rows alone", () => {
     const long = f("error", "orphan", "'CSF'!C3", "1.9", "Kata ".repeat(40).trim());
     const plan = planFindingsSheet([long, ...FINDINGS], model(null), WB, "id");
     const heights = new Map(plan.rowHeights.map((h) => [h.row, h.height]));
     // 199 characters in a column 80 wide need three lines of about 15 points.
     expect(heights.get(5)).toBeGreaterThanOrEqual(45);
+    expect(heights.get(5)).toBeLessThan(60);
     expect(heights.has(6)).toBe(false);
+    const ruleFormats = plan.formats.filter((x) => x.range.left === 2 && x.range.right === 2);
+    expect(ruleFormats.some((x) => x.style.wrap === true && x.range.top === 5)).toBe(true);
   });
 
   it("says there are no findings when there are none", () => {
@@ -225,8 +251,9 @@ describe("planFindingsSheet", () => {
   it("writes its headings in English when asked", () => {
     const plan = planFindingsSheet(FINDINGS, model(null), WB, "en");
     const rows = grid(plan);
-    expect(rows[4]).toEqual(["No", "Severity", "Rule", "Code", "Cell", "Message"]);
+    expect(rows[4]).toEqual(["No", "Severity", "Rule", "Code", "Cell", "Message", "Rule id"]);
     expect(rows[5]?.[1]).toBe("Error");
+    expect(rows[5]?.[2]).toBe("Duplicate code");
     expect(String(rows[2]?.[0])).toContain("(not found)");
   });
 });
@@ -274,11 +301,28 @@ describe("planLaporan", () => {
 
   it("makes a Temuan sheet with one row per finding across workbooks, sorted by severity", () => {
     const rows = grid(planLaporan(results, "id").sheets[1] as SheetPlan);
-    expect(rows[2]).toEqual(["Buku Kerja", "Lembar", "Sel", "Kode", "Aturan", "Tingkat", "Pesan"]);
-    expect(rows.slice(3).map((r) => r.slice(0, 6))).toEqual([
-      ["bappeda.xlsx", "CSF", "C20", "1.4.6", "duplicate-code", "Kesalahan"],
-      ["setda.xlsx", "Target & Realisasi", "F7", "1.2", "manual-override", "Peringatan"],
-      ["setda.xlsx", "CSF", "C9", "1.1.1", "level-naming", "Info"],
+    expect(rows[2]).toEqual([
+      "Buku Kerja",
+      "Lembar",
+      "Sel",
+      "Kode",
+      "Aturan",
+      "Tingkat",
+      "Pesan",
+      "ID aturan",
+    ]);
+    expect(rows.slice(3).map((r) => [...r.slice(0, 6), r[7]])).toEqual([
+      ["bappeda.xlsx", "CSF", "'CSF'!C20", "1.4.6", "Kode ganda", "Kesalahan", "duplicate-code"],
+      [
+        "setda.xlsx",
+        "Target & Realisasi",
+        "'Target & Realisasi'!F7",
+        "1.2",
+        "Capaian diketik manual",
+        "Peringatan",
+        "manual-override",
+      ],
+      ["setda.xlsx", "CSF", "'CSF'!C9", "1.1.1", "Rumusan kondisi", "Info", "level-naming"],
     ]);
   });
 
@@ -290,16 +334,52 @@ describe("planLaporan", () => {
       expect(s.columnWidths.length).toBeGreaterThan(0);
       for (const w of s.columnWidths) expect(w.width).toBeGreaterThanOrEqual(6);
     }
-    expect(plan.sheets[1]?.autoFilter).toEqual({ top: 2, left: 0, bottom: 5, right: 6 });
+    expect(plan.sheets[1]?.autoFilter).toEqual({ top: 2, left: 0, bottom: 5, right: 7 });
   });
 
-  it("prints both sheets A4 landscape, one page wide, with the header on every page", () => {
-    for (const s of planLaporan(results, "id").sheets)
-      expect(s.print).toMatchObject({
+  it("prints both sheets A4 landscape, one page wide, with the header on every page, without the marker or the rule id", () => {
+    const [summary, detail] = planLaporan(results, "id").sheets;
+    for (const s of [summary, detail])
+      expect(s?.print).toMatchObject({
         paper: "A4",
         orientation: "landscape",
         fitToWidth: 1,
         titleRows: { first: 2, last: 2 },
       });
+    expect(summary?.print?.area).toEqual({ top: 2, left: 0, bottom: 4, right: 7 });
+    expect(detail?.print?.area).toEqual({ top: 2, left: 0, bottom: 5, right: 6 });
+  });
+});
+
+describe("ruleName", () => {
+  it("names every rule in both languages, never by its id", () => {
+    const ids = new Set(FINDINGS.map((x) => x.rule));
+    for (const rule of ids)
+      for (const lang of ["id", "en"] as const) {
+        expect(ruleName(rule, lang)).not.toBe(rule);
+        expect(ruleName(rule, lang)).not.toMatch(/^rule\./);
+      }
+    expect(ruleName("code-parent-mismatch", "id")).toBe("Kode tidak sesuai induk");
+  });
+});
+
+describe("describeWrite", () => {
+  it("says per sheet what was written: boxes, sections, findings, formulas", () => {
+    const m = model("Outcome", 3, 2);
+    const tree = emptySheetPlan("Pohon Kinerja", "create", "pohon");
+    const kk = emptySheetPlan("Kertas Kerja", "create", "kertas-kerja");
+    const hasil = emptySheetPlan("Hasil Pemeriksaan", "create", "hasil");
+    const fill = emptySheetPlan("Target & Realisasi", "update");
+    fill.cells.push(
+      { row: 4, col: 5, formula: "=E5/D5*100" },
+      { row: 5, col: 5, formula: "=E6/D6*100" },
+      { row: 6, col: 5, value: "catatan" }
+    );
+    expect(describeWrite({ sheets: [fill, tree, kk, hasil] }, m, FINDINGS, "id")).toEqual([
+      { sheet: "Target & Realisasi", text: "Target & Realisasi: 2 rumus capaian dan realisasi" },
+      { sheet: "Pohon Kinerja", text: "Pohon Kinerja: 3 kotak, 6 indikator" },
+      { sheet: "Kertas Kerja", text: "Kertas Kerja: 3 uraian kondisi, 6 indikator" },
+      { sheet: "Hasil Pemeriksaan", text: "Hasil Pemeriksaan: 5 temuan" },
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import { ui } from "./ui";
 import { cli } from "./cli";
 import { page } from "./page";
 import { fixes } from "./fixes";
+import { rules } from "./rules";
 
 export type Lang = "id" | "en";
 
@@ -27,6 +28,7 @@ const areas = [
   common,
   reader,
   checks,
+  rules,
   capaian,
   tree,
   kertasKerja,

@@ -16,6 +16,7 @@ export const report = {
     "report.col.code": "Kode",
     "report.col.cell": "Sel",
     "report.col.message": "Pesan",
+    "report.col.ruleId": "ID aturan",
     "report.col.workbook": "Buku Kerja",
     "report.col.sheet": "Lembar",
     "report.col.outcome": "Outcome",
@@ -30,6 +31,10 @@ export const report = {
     "report.status.unreadable": "Tidak dapat dibaca",
     "report.laporan.summarySheet": "Ringkasan",
     "report.laporan.findingsSheet": "Temuan",
+    "report.written.tree": "{sheet}: {conditions} kotak, {indicators} indikator",
+    "report.written.kertasKerja": "{sheet}: {conditions} uraian kondisi, {indicators} indikator",
+    "report.written.findings": "{sheet}: {count} temuan",
+    "report.written.fill": "{sheet}: {formulas} rumus capaian dan realisasi",
   },
   en: {
     // The sheet keeps its Indonesian name in English too: users and `pokin proses` know it by it.
@@ -48,6 +53,7 @@ export const report = {
     "report.col.code": "Code",
     "report.col.cell": "Cell",
     "report.col.message": "Message",
+    "report.col.ruleId": "Rule id",
     "report.col.workbook": "Workbook",
     "report.col.sheet": "Sheet",
     "report.col.outcome": "Outcome",
@@ -62,5 +68,10 @@ export const report = {
     "report.status.unreadable": "Could not be read",
     "report.laporan.summarySheet": "Ringkasan",
     "report.laporan.findingsSheet": "Temuan",
+    "report.written.tree": "{sheet}: {conditions} boxes, {indicators} indicators",
+    "report.written.kertasKerja":
+      "{sheet}: {conditions} condition sections, {indicators} indicators",
+    "report.written.findings": "{sheet}: {count} findings",
+    "report.written.fill": "{sheet}: {formulas} capaian and realisasi formulas",
   },
 } as const;
