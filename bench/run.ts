@@ -69,7 +69,7 @@ async function paneActions(wb: WorkbookGrids): Promise<{
   bytes: number;
   perAction: Record<string, { syncs: number; maxRequestBytes: number }>;
 }> {
-  const actions: ActionId[] = ["periksa", "fill", "tree", "kertas-kerja", "hasil"];
+  const actions: ActionId[] = ["periksa", "fill", "tree", "kertas-kerja", "report"];
   const perAction: Record<string, { syncs: number; maxRequestBytes: number }> = {};
   let syncs = 0;
   let bytes = 0;

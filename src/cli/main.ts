@@ -11,11 +11,13 @@ import { gridWidth, isBlank, type SheetGrid, type WorkbookGrids } from "../core/
 import { modelToJson, summaryText } from "../core/json";
 import { t, type Lang } from "../core/messages";
 import type { CsfModel } from "../core/model";
-import { analyse, planJobs, type Job } from "../core/pipeline";
+import { ALL_JOBS, analyse, planJobs, type Job } from "../core/pipeline";
 import { fixAll, planEdits } from "../core/fixes";
 import {
+  describeWrite,
   isUnreadable,
   planLaporan,
+  ruleName,
   type UnreadableWorkbook,
   type WorkbookResult,
 } from "../core/report";
@@ -57,11 +59,11 @@ const processIo: CliIo = {
 /** A problem the user can fix (bad file, bad settings, unwritable output): one line, exit 2. */
 class UserError extends Error {}
 
-const JOBS: Record<"hitung" | "pohon" | "kertas-kerja" | "proses", Job[]> = {
+const JOBS: Record<"hitung" | "pohon" | "kertas-kerja" | "proses", readonly Job[]> = {
   hitung: ["fill"],
   pohon: ["tree"],
   "kertas-kerja": ["kertas-kerja"],
-  proses: ["fill", "tree", "kertas-kerja", "hasil"],
+  proses: ALL_JOBS,
 };
 
 /** Run `pokin` with `argv` (without "node pokin"); resolves to the exit status. */
@@ -358,7 +360,7 @@ function findingLine(f: Finding, lang: Lang): string {
     {
       severity: t(`common.severity.${f.severity}`, {}, lang),
       cell: f.cell ?? f.sheet ?? "-",
-      rule: f.rule,
+      rule: ruleName(f.rule, lang),
       message: f.message,
     },
     lang
@@ -402,6 +404,7 @@ async function job(
   });
   await writeOutput(pkg, grids, plan, output, lang);
   out(t("cli.written", { out: output }, lang));
+  for (const w of describeWrite(plan, analysis.model, findings, lang)) out(`  ${w.text}`);
   out(summaryLine(file, analysis.model, findings, lang));
   // The job's own findings (a typed capaian left alone, a protected sheet not filled) say why
   // something was not written; the checks' findings are periksa's to list.

@@ -7,7 +7,7 @@ import { runAction } from "../taskpane/run";
 export async function runPeriksa(event: Office.AddinCommands.Event): Promise<void> {
   const settings = officeHost.loadSettings();
   try {
-    await runAction("hasil", officeHost, settings);
+    await runAction("report", officeHost, settings);
   } catch (e) {
     // A function command has no surface of its own; the console is where Office shows it.
     console.error(errorMessage(e, settings.lang), e);

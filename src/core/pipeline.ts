@@ -30,7 +30,10 @@ export function analyse(
   return { model, findings: sortFindings(findings) };
 }
 
-export type Job = "fill" | "tree" | "kertas-kerja" | "hasil";
+export type Job = "fill" | "tree" | "kertas-kerja" | "report";
+
+/** Every job, in the order `pokin proses` and the pane's "Jalankan semua" run them. */
+export const ALL_JOBS: readonly Job[] = ["fill", "tree", "kertas-kerja", "report"];
 
 /**
  * The plan for one or more jobs on the same analysis. The fill's own findings
@@ -53,7 +56,7 @@ export function planJobs(
   }
   if (jobs.includes("tree")) sheets.push(planTree(analysis.model, findings, wb, settings));
   if (jobs.includes("kertas-kerja")) sheets.push(planKertasKerja(analysis.model, wb, settings));
-  if (jobs.includes("hasil"))
+  if (jobs.includes("report"))
     sheets.push(planFindingsSheet(findings, analysis.model, wb, settings.lang));
   return { plan: withinExcelLimits({ sheets }), findings };
 }

@@ -2,14 +2,13 @@
 import type { WorkbookGrids } from "../core/grid";
 import type { WritePlan } from "../core/plan";
 import type { Settings } from "../core/settings";
-import type { Lang } from "../core/messages";
 import type { ApplyOptions, ApplyResult } from "../hosts/office/apply";
 
 export interface PaneHost {
   readGrids(): Promise<WorkbookGrids>;
   applyPlan(plan: WritePlan, opts: ApplyOptions): Promise<ApplyResult>;
+  /** Activate the sheet of "'Sheet'!B7" and select the cell. */
   selectCell(ref: string): Promise<void>;
   loadSettings(): Settings;
   saveSettings(settings: Settings): Promise<void>;
-  createBlank(lang: Lang, opts: ApplyOptions): Promise<ApplyResult>;
 }

@@ -1,7 +1,6 @@
 /** The PaneHost backed by Office.js. */
 import {
   applyPlan,
-  createBlankCsfSheets,
   loadSettings,
   readWorkbookGrids,
   saveSettings,
@@ -15,5 +14,4 @@ export const officeHost: PaneHost = {
   selectCell,
   loadSettings,
   saveSettings,
-  createBlank: (lang, opts) => createBlankCsfSheets(lang, opts),
 };

@@ -5,15 +5,29 @@ import type { CsfModel, Level } from "../core/model";
 import { allIndicators } from "../core/model";
 import type { Settings } from "../core/settings";
 import type { Lang } from "../core/messages";
+import { ruleName, type WrittenSheet } from "../core/report";
 import type { ActionId } from "./run";
 
-export type BusyWith = ActionId | "new" | "settings";
+export type BusyWith = ActionId | "new" | "settings" | "prefill";
 
 export interface Summary {
   outcome: string | null;
   conditions: Record<Level, number>;
   indicators: number;
   bySeverity: Record<Severity, number>;
+}
+
+/** What the workbook itself says of the settings, to suggest them (the user's setting wins). */
+export interface WorkbookFacts {
+  organisation: string | null;
+  year: number | null;
+}
+
+/** The result bar: its colour follows what was found; `written` names each sheet written. */
+export interface Notice {
+  intent: "success" | "warning" | "error" | "info";
+  text: string;
+  written: WrittenSheet[];
 }
 
 export interface PaneState {
@@ -28,7 +42,9 @@ export interface PaneState {
   current: number | null;
   replaceOverrides: boolean;
   error: string | null;
-  notice: { text: string; intent: "success" | "warning" | "info" } | null;
+  notice: Notice | null;
+  /** From the last read of the workbook; null until it has been read. */
+  workbook: WorkbookFacts | null;
 }
 
 export type PaneAction =
@@ -38,9 +54,11 @@ export type PaneAction =
       type: "analysed";
       summary: Summary;
       findings: Finding[];
-      notice: PaneState["notice"];
+      workbook: WorkbookFacts;
+      notice: Notice;
     }
-  | { type: "done"; notice: PaneState["notice"] }
+  | { type: "done"; notice: Notice | null }
+  | { type: "workbook"; workbook: WorkbookFacts }
   | { type: "failed"; message: string }
   | { type: "dismissError" }
   | { type: "dismissNotice" }
@@ -64,6 +82,7 @@ export function initialState(settings: Settings): PaneState {
     replaceOverrides: false,
     error: null,
     notice: null,
+    workbook: null,
   };
 }
 
@@ -84,14 +103,17 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 /**
  * The findings the filter lets through, in the order the list shows them: by severity, then
  * grouped by rule (rules in order of first appearance), so next/previous walk the list as seen.
+ * The text filter matches the message, the rule (by name or id), the code and the cell.
  */
-export function visibleFindings(state: Pick<PaneState, "findings" | "filter">): Finding[] {
+export function visibleFindings(state: Pick<PaneState, "findings" | "filter" | "lang">): Finding[] {
   const text = state.filter.text.trim().toLowerCase();
   const shown = state.findings.filter(
     (f) =>
       (state.filter.severity === "all" || f.severity === state.filter.severity) &&
       (text === "" ||
-        [f.message, f.rule, f.code ?? "", f.cell ?? ""].some((s) => s.toLowerCase().includes(text)))
+        [f.message, f.rule, ruleName(f.rule, state.lang), f.code ?? "", f.cell ?? ""].some((s) =>
+          s.toLowerCase().includes(text)
+        ))
   );
   const firstOfRule = new Map<string, number>();
   shown.forEach((f, i) => {
@@ -108,6 +130,11 @@ export function visibleFindings(state: Pick<PaneState, "findings" | "filter">): 
     .map((x) => x.f);
 }
 
+/** The finding the user is on, or null when none is chosen. */
+export function currentFinding(state: PaneState): Finding | null {
+  return state.current === null ? null : (visibleFindings(state)[state.current] ?? null);
+}
+
 export function reducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case "start":
@@ -121,11 +148,14 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
         progress: null,
         summary: action.summary,
         findings: action.findings,
+        workbook: action.workbook,
         current: null,
         notice: action.notice,
       };
     case "done":
       return { ...state, busy: null, progress: null, notice: action.notice };
+    case "workbook":
+      return { ...state, busy: null, progress: null, workbook: action.workbook };
     case "failed":
       return { ...state, busy: null, progress: null, error: action.message };
     case "dismissError":

@@ -95,7 +95,7 @@ describe("formula-like condition and indicator texts", () => {
       "fill",
       "tree",
       "kertas-kerja",
-      "hasil",
+      "report",
     ]);
     const laporan = planLaporan(
       [
@@ -150,7 +150,7 @@ describe("formula-like condition and indicator texts", () => {
       "fill",
       "tree",
       "kertas-kerja",
-      "hasil",
+      "report",
     ]);
     const hostile = formulaLikeCells(plan);
     expect(new Set(hostile.map((h) => h.text[0]))).toEqual(new Set(["=", "+", "-", "@"]));
@@ -194,7 +194,7 @@ describe("text cells beginning with '=' read through Office.js", () => {
       "=100"
     );
     read.name = grids.name;
-    const jobs = ["fill", "tree", "kertas-kerja", "hasil"] as const;
+    const jobs = ["fill", "tree", "kertas-kerja", "report"] as const;
     const fromFile = planJobs(grids, analyse(grids, DEFAULT_SETTINGS), DEFAULT_SETTINGS, jobs);
     const fromOffice = planJobs(read, analyse(read, DEFAULT_SETTINGS), DEFAULT_SETTINGS, jobs);
     const brief = (fs: readonly { rule: string; cell: string | null; message: string }[]) =>

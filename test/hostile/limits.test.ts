@@ -38,7 +38,7 @@ import {
   sheetOf,
 } from "./helpers";
 
-const ALL_JOBS: Job[] = ["fill", "tree", "kertas-kerja", "hasil"];
+const ALL_JOBS: Job[] = ["fill", "tree", "kertas-kerja", "report"];
 const TR = "Target & Realisasi";
 
 let dir: string;
@@ -272,7 +272,7 @@ describe("protected sheets", () => {
   it("block the fill with a sheet-protected finding and no write to that sheet", async () => {
     const wb = await sampleGrids();
     sheetOf(wb, TR).protected = true;
-    const { plan: p, findings } = plan(wb, ["fill", "hasil"]);
+    const { plan: p, findings } = plan(wb, ["fill", "report"]);
     expect(p.sheets.some((s) => s.sheet === TR)).toBe(false);
     const blocked = findings.filter((f) => f.rule === "sheet-protected");
     expect(blocked).toHaveLength(1);
@@ -312,7 +312,7 @@ describe("protected sheets", () => {
     host.sheet("Pohon Kinerja")!.protected = true;
     grids = await readWorkbookGrids();
     const before = structuredClone(host.workbook);
-    const error = await applyOffice(plan(grids, ["tree", "hasil"]).plan, { grids }).then(
+    const error = await applyOffice(plan(grids, ["tree", "report"]).plan, { grids }).then(
       () => null,
       (e: unknown) => e
     );

@@ -12,7 +12,7 @@ import { applyPlan as applyOffice, readWorkbookGrids } from "../../src/hosts/off
 import { MAX_CELL_CHARS, planProblems, SAMPLE, sampleGrids } from "./helpers";
 import { LONG, LONG_KEYS, LONG_TEXT, overLimit, withLongTexts } from "./long-text";
 
-const ALL_JOBS: Job[] = ["fill", "tree", "kertas-kerja", "hasil"];
+const ALL_JOBS: Job[] = ["fill", "tree", "kertas-kerja", "report"];
 
 function plan(wb: WorkbookGrids): WritePlan {
   const analysis = analyse(wb, DEFAULT_SETTINGS);

@@ -20,7 +20,7 @@ import {
   swapRows,
 } from "./helpers";
 
-const ALL_JOBS: Job[] = ["fill", "tree", "kertas-kerja", "hasil"];
+const ALL_JOBS: Job[] = ["fill", "tree", "kertas-kerja", "report"];
 const EN = withDefaults({ lang: "en" });
 
 /** Header rows the reader looks for, to plant where they do not belong. */

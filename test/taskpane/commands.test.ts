@@ -27,7 +27,7 @@ describe("the ribbon command", () => {
     const log = jest.spyOn(console, "error").mockImplementation(() => undefined);
     await runPeriksa({ completed } as unknown as Office.AddinCommands.Event);
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(String(log.mock.calls[0]?.[0])).toContain("ExcelApi 1.7");
+    expect(String(log.mock.calls[0]?.[0])).toContain("Excel 2019 atau yang lebih baru");
     log.mockRestore();
   });
 });

@@ -1,4 +1,5 @@
 import {
+  currentFinding,
   initialState,
   reducer,
   summarise,
@@ -29,7 +30,11 @@ const base: PaneState = { ...initialState(DEFAULT_SETTINGS), findings };
 
 describe("the pane reducer", () => {
   it("starts an action, clearing the previous error and notice", () => {
-    const state = { ...base, error: "lama", notice: { text: "x", intent: "success" as const } };
+    const state = {
+      ...base,
+      error: "lama",
+      notice: { text: "x", intent: "success" as const, written: [] },
+    };
     expect(reducer(state, { type: "start", busy: "fill" })).toEqual({
       ...state,
       busy: "fill",
@@ -68,6 +73,35 @@ describe("the pane reducer", () => {
     expect(visibleFindings(s1).map((f) => f.cell)).toEqual(["'CSF'!C25"]);
     const s2 = reducer(base, { type: "filterSeverity", severity: "warning" });
     expect(visibleFindings(s2).map((f) => f.rule)).toEqual(["missing-field"]);
+  });
+
+  it("filters by the rule's name in the user's language as well as by its id", () => {
+    const byName = reducer(base, { type: "filterText", text: "kode ganda" });
+    expect(visibleFindings(byName).map((f) => f.rule)).toEqual([
+      "duplicate-code",
+      "duplicate-code",
+    ]);
+    const english = reducer(
+      { ...base, lang: "en" },
+      { type: "filterText", text: "without indicator" }
+    );
+    expect(visibleFindings(english).map((f) => f.rule)).toEqual(["no-indicator"]);
+  });
+
+  it("knows the current finding in the list as shown, and none before one is chosen", () => {
+    expect(currentFinding(base)).toBeNull();
+    const second = reducer(reducer(base, { type: "step", delta: 1 }), { type: "step", delta: 1 });
+    expect(currentFinding(second)?.message).toBe("Kode 1.7.3 dipakai dua kali");
+  });
+
+  it("records what the workbook says and clears busy", () => {
+    const busy = reducer(base, { type: "start", busy: "prefill" });
+    const next = reducer(busy, {
+      type: "workbook",
+      workbook: { organisation: "SEKRETARIAT DAERAH", year: 2024 },
+    });
+    expect(next.busy).toBeNull();
+    expect(next.workbook).toEqual({ organisation: "SEKRETARIAT DAERAH", year: 2024 });
   });
 
   it("steps forward and backward around the filtered list", () => {

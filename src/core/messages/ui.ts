@@ -6,7 +6,6 @@ export const ui = {
   id: {
     "ui.title": "Pohon Kinerja CSF",
     "ui.subtitle": "Periksa, isi capaian dan gambar pohon kinerja dari kertas kerja CSF Anda.",
-    "ui.loading": "Memuat…",
     "ui.summary.title": "Ringkasan buku kerja",
     "ui.summary.empty":
       "Belum diperiksa. Klik Periksa untuk membaca kertas kerja di buku kerja ini.",
@@ -15,7 +14,6 @@ export const ui = {
     "ui.summary.conditions": "Kondisi per tingkat",
     "ui.summary.indicators": "Indikator kinerja",
     "ui.summary.findings": "Temuan",
-    "ui.summary.count": "{count}",
     "ui.actions.title": "Tindakan",
     "ui.action.periksa": "Periksa",
     "ui.action.periksa.hint": "Baca dan periksa kertas kerja tanpa menulis apa pun.",
@@ -25,8 +23,11 @@ export const ui = {
     "ui.action.tree.hint": "Buat lembar Pohon Kinerja dari kondisi dan indikatornya.",
     "ui.action.kertasKerja": "Buat Kertas Kerja",
     "ui.action.kertasKerja.hint": "Susun dokumen kertas kerja pohon kinerja siap cetak.",
-    "ui.action.hasil": "Hasil Pemeriksaan",
-    "ui.action.hasil.hint": "Tulis daftar temuan ke lembar Hasil Pemeriksaan.",
+    "ui.action.report": "Hasil Pemeriksaan",
+    "ui.action.report.hint": "Tulis daftar temuan ke lembar Hasil Pemeriksaan.",
+    "ui.action.all": "Jalankan semua",
+    "ui.action.all.hint":
+      "Isi capaian, gambar pohon, buat kertas kerja dan tulis Hasil Pemeriksaan sekaligus.",
     "ui.action.newKertasKerja": "Kertas kerja baru",
     "ui.action.newKertasKerja.hint":
       "Tambahkan lembar CSF, Uraian Kondisi dan Target & Realisasi kosong dengan judul kolom yang benar.",
@@ -34,14 +35,19 @@ export const ui = {
     "ui.replaceOverrides.hint":
       "Capaian yang diketik tangan (temuan manual-override) diganti rumus. Tanpa pilihan ini nilai Anda dibiarkan.",
     "ui.busy": "Sedang bekerja: {action}…",
+    "ui.busy.prefill": "membaca buku kerja",
+    "ui.cleanPrint": "Pohon untuk presentasi (tanpa tanda pemeriksaan)",
+    "ui.cleanPrint.hint":
+      "Gambar Pohon tanpa garis merah dan tanda ⚠ pada kondisi yang bermasalah. Pilihan ini disimpan di buku kerja.",
+    "ui.openSheet": "Buka lembar {sheet}",
     "ui.progress": "Menulis bagian {done} dari {total}",
     "ui.done.periksa":
       "Pemeriksaan selesai: {errors} kesalahan, {warnings} peringatan, {infos} info.",
-    "ui.done.write": "Selesai: {sheets} lembar ditulis.",
-    "ui.done.newKertasKerja": "Lembar kertas kerja kosong sudah ditambahkan.",
+    "ui.done.write":
+      "Selesai. Temuan: {errors} kesalahan, {warnings} peringatan, {infos} info. Yang ditulis (klik untuk membuka):",
+    "ui.done.newKertasKerja": "Lembar kertas kerja kosong sudah ditambahkan:",
     "ui.skipped.print":
-      "Pengaturan cetak dan filter dilewati karena Excel ini belum mendukung ExcelApi 1.9; atur secara manual bila perlu.",
-    "ui.findings.title": "Temuan",
+      "Pengaturan cetak dan filter dilewati karena fitur itu memerlukan Excel 2021 atau yang lebih baru; atur secara manual bila perlu.",
     "ui.findings.none": "Tidak ada temuan.",
     "ui.findings.filter": "Saring temuan",
     "ui.findings.filter.placeholder": "Kata, kode atau aturan",
@@ -51,8 +57,8 @@ export const ui = {
     "ui.findings.previous": "Sebelumnya",
     "ui.findings.position": "{index} dari {total}",
     "ui.findings.goto": "Pilih sel {cell}",
-    "ui.findings.rule": "Aturan {rule}",
-    "ui.findings.shown": "{shown} dari {total} temuan",
+    "ui.findings.count": "Temuan ({total})",
+    "ui.findings.countFiltered": "Temuan ({shown} dari {total})",
     "ui.settings.title": "Pengaturan",
     "ui.settings.organisation": "Perangkat daerah",
     "ui.settings.year": "Tahun",
@@ -71,6 +77,7 @@ export const ui = {
     "ui.settings.save": "Simpan pengaturan",
     "ui.settings.saved": "Pengaturan disimpan di buku kerja ini.",
     "ui.settings.invalidYear": "Tahun harus berupa angka empat digit.",
+    "ui.settings.fromWorkbook": "Diambil dari buku kerja; simpan untuk memakainya.",
     "ui.error.title": "Terjadi masalah",
     "ui.error.dismiss": "Tutup pesan",
     "ui.error.protected":
@@ -86,7 +93,7 @@ export const ui = {
     "ui.error.settings": "Pengaturan tidak dapat disimpan: {detail}",
     "ui.error.badRef": "Alamat sel tidak dikenali: {ref}",
     "ui.error.unsupported":
-      "Excel ini tidak mendukung ExcelApi {version} yang diperlukan add-in. Gunakan Excel 2019 atau yang lebih baru, Excel di web, atau perintah pokin.",
+      "Excel ini terlalu lama untuk add-in ini. Gunakan Excel 2019 atau yang lebih baru, Microsoft 365, Excel di web, atau perintah pokin.",
     "ui.error.unexpected": "Kesalahan tak terduga: {detail}",
     "ui.blank.csfTitle": "CRITICAL SUCCESS FAKTOR (CSF)",
     "ui.blank.kertasKerjaTitle": "KERTAS KERJA POHON KINERJA",
@@ -122,7 +129,6 @@ export const ui = {
     "ui.title": "Pohon Kinerja CSF",
     "ui.subtitle":
       "Check, fill the capaian and draw the performance tree from your CSF worksheets.",
-    "ui.loading": "Loading…",
     "ui.summary.title": "Workbook summary",
     "ui.summary.empty": "Not checked yet. Click Check to read the kertas kerja in this workbook.",
     "ui.summary.outcome": "Outcome",
@@ -130,7 +136,6 @@ export const ui = {
     "ui.summary.conditions": "Conditions per level",
     "ui.summary.indicators": "Performance indicators",
     "ui.summary.findings": "Findings",
-    "ui.summary.count": "{count}",
     "ui.actions.title": "Actions",
     "ui.action.periksa": "Check",
     "ui.action.periksa.hint": "Read and check the kertas kerja without writing anything.",
@@ -140,8 +145,11 @@ export const ui = {
     "ui.action.tree.hint": "Make the Pohon Kinerja sheet from the conditions and their indicators.",
     "ui.action.kertasKerja": "Make kertas kerja",
     "ui.action.kertasKerja.hint": "Lay out the printable kertas kerja pohon kinerja document.",
-    "ui.action.hasil": "Findings sheet",
-    "ui.action.hasil.hint": "Write the findings to the Hasil Pemeriksaan sheet.",
+    "ui.action.report": "Findings sheet",
+    "ui.action.report.hint": "Write the findings to the Hasil Pemeriksaan sheet.",
+    "ui.action.all": "Run everything",
+    "ui.action.all.hint":
+      "Fill the capaian, draw the tree, make the kertas kerja and write Hasil Pemeriksaan in one go.",
     "ui.action.newKertasKerja": "New kertas kerja",
     "ui.action.newKertasKerja.hint":
       "Add empty CSF, Uraian Kondisi and Target & Realisasi sheets with the right column headers.",
@@ -149,13 +157,18 @@ export const ui = {
     "ui.replaceOverrides.hint":
       "Capaian typed by hand (manual-override findings) are replaced by formulas. Without this your values are left alone.",
     "ui.busy": "Working: {action}…",
+    "ui.busy.prefill": "reading the workbook",
+    "ui.cleanPrint": "Tree for presenting (no checking marks)",
+    "ui.cleanPrint.hint":
+      "Draw the tree without the red borders and ⚠ badges on conditions with problems. The choice is saved in the workbook.",
+    "ui.openSheet": "Open sheet {sheet}",
     "ui.progress": "Writing part {done} of {total}",
     "ui.done.periksa": "Check finished: {errors} errors, {warnings} warnings, {infos} info.",
-    "ui.done.write": "Done: {sheets} sheets written.",
-    "ui.done.newKertasKerja": "The empty kertas kerja sheets have been added.",
+    "ui.done.write":
+      "Done. Findings: {errors} errors, {warnings} warnings, {infos} info. Written (click to open):",
+    "ui.done.newKertasKerja": "The empty kertas kerja sheets have been added:",
     "ui.skipped.print":
-      "Print setup and filters were skipped because this Excel does not support ExcelApi 1.9 yet; set them by hand if needed.",
-    "ui.findings.title": "Findings",
+      "Print setup and filters were skipped because they need Excel 2021 or later; set them by hand if needed.",
     "ui.findings.none": "No findings.",
     "ui.findings.filter": "Filter findings",
     "ui.findings.filter.placeholder": "Word, code or rule",
@@ -165,8 +178,8 @@ export const ui = {
     "ui.findings.previous": "Previous",
     "ui.findings.position": "{index} of {total}",
     "ui.findings.goto": "Select cell {cell}",
-    "ui.findings.rule": "Rule {rule}",
-    "ui.findings.shown": "{shown} of {total} findings",
+    "ui.findings.count": "Findings ({total})",
+    "ui.findings.countFiltered": "Findings ({shown} of {total})",
     "ui.settings.title": "Settings",
     "ui.settings.organisation": "Organisation",
     "ui.settings.year": "Year",
@@ -185,6 +198,7 @@ export const ui = {
     "ui.settings.save": "Save settings",
     "ui.settings.saved": "Settings saved in this workbook.",
     "ui.settings.invalidYear": "The year must be a four-digit number.",
+    "ui.settings.fromWorkbook": "Taken from the workbook; save to use it.",
     "ui.error.title": "Something went wrong",
     "ui.error.dismiss": "Dismiss message",
     "ui.error.protected":
@@ -200,7 +214,7 @@ export const ui = {
     "ui.error.settings": "The settings could not be saved: {detail}",
     "ui.error.badRef": "Cell address not recognised: {ref}",
     "ui.error.unsupported":
-      "This Excel does not support ExcelApi {version}, which the add-in needs. Use Excel 2019 or later, Excel on the web, or the pokin command.",
+      "This Excel is too old for the add-in. Use Excel 2019 or later, Microsoft 365, Excel on the web, or the pokin command.",
     "ui.error.unexpected": "Unexpected error: {detail}",
     "ui.blank.csfTitle": "CRITICAL SUCCESS FAKTOR (CSF)",
     "ui.blank.kertasKerjaTitle": "KERTAS KERJA POHON KINERJA",

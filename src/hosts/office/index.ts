@@ -11,5 +11,4 @@ export {
 } from "./apply";
 export { loadSettings, saveSettings, SETTINGS_KEY } from "./settings";
 export { selectCell } from "./select";
-export { blankCsfPlan, createBlankCsfSheets } from "./blank";
 export { HostError, errorMessage, toHostError, runExcel, type HostErrorCode } from "./errors";

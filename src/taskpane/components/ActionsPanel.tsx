@@ -3,6 +3,7 @@ import {
   Button,
   Checkbox,
   Subtitle2,
+  Switch,
   Tooltip,
   makeStyles,
   tokens,
@@ -13,27 +14,43 @@ import type { BusyWith } from "../reducer";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+  },
   wide: { gridColumn: "1 / span 2" },
+  options: { display: "flex", flexDirection: "column" },
 });
 
-const ACTIONS: { id: ActionId; label: MessageKey; hint: MessageKey }[] = [
-  { id: "periksa", label: "ui.action.periksa", hint: "ui.action.periksa.hint" },
+interface ActionButton {
+  id: ActionId;
+  label: MessageKey;
+  hint: MessageKey;
+  primary?: boolean;
+}
+
+const ACTIONS: ActionButton[] = [
+  { id: "periksa", label: "ui.action.periksa", hint: "ui.action.periksa.hint", primary: true },
+  { id: "all", label: "ui.action.all", hint: "ui.action.all.hint", primary: true },
   { id: "fill", label: "ui.action.fill", hint: "ui.action.fill.hint" },
   { id: "tree", label: "ui.action.tree", hint: "ui.action.tree.hint" },
   { id: "kertas-kerja", label: "ui.action.kertasKerja", hint: "ui.action.kertasKerja.hint" },
-  { id: "hasil", label: "ui.action.hasil", hint: "ui.action.hasil.hint" },
+  { id: "report", label: "ui.action.report", hint: "ui.action.report.hint" },
 ];
 
 export interface ActionsPanelProps {
   lang: Lang;
   busy: BusyWith | null;
   replaceOverrides: boolean;
+  cleanPrint: boolean;
   onRun(action: ActionId): void;
   onNew(): void;
   onReplaceOverrides(value: boolean): void;
+  onCleanPrint(value: boolean): void;
 }
 
+/** The jobs, "Kertas kerja baru", and the two choices that change what the jobs write. */
 export function ActionsPanel(p: ActionsPanelProps) {
   const s = useStyles();
   const { lang } = p;
@@ -47,8 +64,7 @@ export function ActionsPanel(p: ActionsPanelProps) {
         {ACTIONS.map((a) => (
           <Tooltip key={a.id} content={t(a.hint, {}, lang)} relationship="description">
             <Button
-              appearance={a.id === "periksa" ? "primary" : "secondary"}
-              className={a.id === "periksa" ? s.wide : undefined}
+              appearance={a.primary ? "primary" : "secondary"}
               disabled={disabled}
               onClick={() => p.onRun(a.id)}
             >
@@ -57,18 +73,29 @@ export function ActionsPanel(p: ActionsPanelProps) {
           </Tooltip>
         ))}
         <Tooltip content={t("ui.action.newKertasKerja.hint", {}, lang)} relationship="description">
-          <Button appearance="subtle" className={s.wide} disabled={disabled} onClick={p.onNew}>
+          <Button appearance="outline" className={s.wide} disabled={disabled} onClick={p.onNew}>
             {t("ui.action.newKertasKerja", {}, lang)}
           </Button>
         </Tooltip>
       </div>
-      <Tooltip content={t("ui.replaceOverrides.hint", {}, lang)} relationship="description">
-        <Checkbox
-          checked={p.replaceOverrides}
-          onChange={(_, d) => p.onReplaceOverrides(d.checked === true)}
-          label={t("ui.replaceOverrides", {}, lang)}
-        />
-      </Tooltip>
+      <div className={s.options}>
+        <Tooltip content={t("ui.replaceOverrides.hint", {}, lang)} relationship="description">
+          <Checkbox
+            checked={p.replaceOverrides}
+            disabled={disabled}
+            onChange={(_, d) => p.onReplaceOverrides(d.checked === true)}
+            label={t("ui.replaceOverrides", {}, lang)}
+          />
+        </Tooltip>
+        <Tooltip content={t("ui.cleanPrint.hint", {}, lang)} relationship="description">
+          <Switch
+            checked={p.cleanPrint}
+            disabled={disabled}
+            onChange={(_, d) => p.onCleanPrint(d.checked)}
+            label={t("ui.cleanPrint", {}, lang)}
+          />
+        </Tooltip>
+      </div>
     </section>
   );
 }

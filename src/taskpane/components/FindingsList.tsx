@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core/findings";
 import { t, type Lang } from "../../core/messages";
+import { ruleName, unbreakableRefs } from "../../core/report";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -41,7 +42,13 @@ const useStyles = makeStyles({
   warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
   info: { borderLeftColor: tokens.colorBrandStroke1 },
   current: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  cell: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  cell: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+  },
 });
 
 export interface FindingsListProps {
@@ -58,15 +65,24 @@ export interface FindingsListProps {
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
-/** Findings grouped by severity, then rule; each selects its cell. */
+/**
+ * Findings grouped by severity, then rule (by its name); each selects its cell. The current one
+ * is scrolled into view when ‹ › step to it.
+ */
 export function FindingsList(p: FindingsListProps) {
   const s = useStyles();
-  const { lang, findings } = p;
+  const { lang, findings, current } = p;
   const indexed = findings.map((f, i) => ({ f, i }));
+  const items = React.useRef(new Map<number, HTMLButtonElement>());
+  React.useEffect(() => {
+    if (current !== null) items.current.get(current)?.scrollIntoView({ block: "nearest" });
+  }, [current]);
   return (
     <section className={s.root} aria-labelledby="findings-title">
       <Subtitle2 as="h2" id="findings-title">
-        {t("ui.findings.title", {}, lang)}
+        {findings.length === p.total
+          ? t("ui.findings.count", { total: p.total }, lang)
+          : t("ui.findings.countFiltered", { shown: findings.length, total: p.total }, lang)}
       </Subtitle2>
       <div className={s.controls}>
         <Field label={t("ui.findings.filter", {}, lang)} className={s.grow}>
@@ -101,9 +117,11 @@ export function FindingsList(p: FindingsListProps) {
           ‹
         </Button>
         <Caption1 aria-live="polite" data-testid="findings-position">
-          {p.current !== null
-            ? t("ui.findings.position", { index: p.current + 1, total: findings.length }, lang)
-            : t("ui.findings.shown", { shown: findings.length, total: p.total }, lang)}
+          {t(
+            "ui.findings.position",
+            { index: current === null ? "–" : current + 1, total: findings.length },
+            lang
+          )}
         </Caption1>
         <Button
           size="small"
@@ -130,7 +148,7 @@ export function FindingsList(p: FindingsListProps) {
               {rules.map((rule) => (
                 <div key={rule}>
                   <Caption1 as="h4" className={s.rule}>
-                    {t("ui.findings.rule", { rule }, lang)}
+                    {ruleName(rule, lang)}
                   </Caption1>
                   <ul className={s.list}>
                     {ofSev
@@ -139,6 +157,10 @@ export function FindingsList(p: FindingsListProps) {
                         <li key={i}>
                           <button
                             type="button"
+                            ref={(el) => {
+                              if (el) items.current.set(i, el);
+                              else items.current.delete(i);
+                            }}
                             className={mergeClasses(s.item, s[sev], p.current === i && s.current)}
                             aria-current={p.current === i ? "true" : undefined}
                             aria-label={
@@ -151,7 +173,7 @@ export function FindingsList(p: FindingsListProps) {
                           >
                             <Text size={200}>
                               {f.code ? <strong>{f.code} </strong> : null}
-                              {f.message}
+                              {unbreakableRefs(f.message)}
                             </Text>
                             {f.cell ? <div className={s.cell}>{f.cell}</div> : null}
                           </button>

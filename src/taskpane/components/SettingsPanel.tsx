@@ -2,10 +2,17 @@ import * as React from "react";
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { t, type Lang } from "../../core/messages";
 import type { Settings } from "../../core/settings";
+import type { WorkbookFacts } from "../reducer";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  // minmax(0, …) and min-width 0 let the inputs shrink to a 320 px pane (their own minimum is wider).
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+  },
+  control: { minWidth: 0, width: "100%" },
   legend: {
     fontWeight: tokens.fontWeightSemibold,
     padding: 0,
@@ -15,34 +22,65 @@ const useStyles = makeStyles({
     border: "none",
     margin: 0,
     padding: 0,
+    minWidth: 0,
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXS,
   },
 });
 
+/** The settings this form edits; the others (language, clean print) are kept as they are. */
+type FormFields = Pick<
+  Settings,
+  "organisation" | "year" | "paper" | "orientation" | "bands" | "signatory"
+>;
+
+/** The form's starting values: the settings, with the workbook's organisation and year where unset. */
+function startingFields(settings: Settings, suggested: WorkbookFacts | null): FormFields {
+  return {
+    organisation: settings.organisation || suggested?.organisation || "",
+    year: settings.year ?? suggested?.year ?? null,
+    paper: settings.paper,
+    orientation: settings.orientation,
+    bands: settings.bands,
+    signatory: settings.signatory,
+  };
+}
+
 export interface SettingsPanelProps {
   lang: Lang;
   settings: Settings;
+  /** What the workbook says, to prefill Perangkat daerah and Tahun when they are not set. */
+  suggested: WorkbookFacts | null;
   busy: boolean;
   onSave(settings: Settings): void;
 }
 
 /** Capaian bands, paper, organisation, year and signatory; saved in the workbook. */
-export function SettingsPanel({ lang, settings, busy, onSave }: SettingsPanelProps) {
+export function SettingsPanel({ lang, settings, suggested, busy, onSave }: SettingsPanelProps) {
   const s = useStyles();
-  const [draft, setDraft] = React.useState(settings);
-  const [yearText, setYearText] = React.useState(
-    settings.year === null ? "" : String(settings.year)
-  );
+  const start = startingFields(settings, suggested);
+  const startKey = JSON.stringify(start);
+  const [draft, setDraft] = React.useState(start);
+  const [yearText, setYearText] = React.useState(start.year === null ? "" : String(start.year));
   React.useEffect(() => {
-    setDraft(settings);
-    setYearText(settings.year === null ? "" : String(settings.year));
-  }, [settings]);
+    const fresh = JSON.parse(startKey) as FormFields;
+    setDraft(fresh);
+    setYearText(fresh.year === null ? "" : String(fresh.year));
+  }, [startKey]);
   const yearValid = yearText.trim() === "" || /^\d{4}$/.test(yearText.trim());
   const sig = draft.signatory;
   const setSig = (key: keyof Settings["signatory"], value: string) =>
     setDraft({ ...draft, signatory: { ...sig, [key]: value } });
+  const fromWorkbook = t("ui.settings.fromWorkbook", {}, lang);
+  const orgSuggested = settings.organisation === "" && draft.organisation !== "";
+  const yearSuggested = settings.year === null && yearText !== "";
+
+  const text = (label: string, value: string, set: (v: string) => void, hint?: string) => (
+    <Field label={label} hint={hint}>
+      <Input className={s.control} value={value} onChange={(_, d) => set(d.value)} />
+    </Field>
+  );
 
   return (
     <form
@@ -50,25 +88,33 @@ export function SettingsPanel({ lang, settings, busy, onSave }: SettingsPanelPro
       onSubmit={(e) => {
         e.preventDefault();
         if (!yearValid) return;
-        onSave({ ...draft, year: yearText.trim() === "" ? null : Number(yearText.trim()) });
+        const year = yearText.trim() === "" ? null : Number(yearText.trim());
+        onSave({ ...settings, ...draft, year });
       }}
     >
-      <Field label={t("ui.settings.organisation", {}, lang)}>
-        <Input
-          value={draft.organisation}
-          onChange={(_, d) => setDraft({ ...draft, organisation: d.value })}
-        />
-      </Field>
+      {text(
+        t("ui.settings.organisation", {}, lang),
+        draft.organisation,
+        (organisation) => setDraft({ ...draft, organisation }),
+        orgSuggested ? fromWorkbook : undefined
+      )}
       <div className={s.pair}>
         <Field
           label={t("ui.settings.year", {}, lang)}
+          hint={yearSuggested && yearValid ? fromWorkbook : undefined}
           validationState={yearValid ? "none" : "error"}
           validationMessage={yearValid ? undefined : t("ui.settings.invalidYear", {}, lang)}
         >
-          <Input inputMode="numeric" value={yearText} onChange={(_, d) => setYearText(d.value)} />
+          <Input
+            className={s.control}
+            inputMode="numeric"
+            value={yearText}
+            onChange={(_, d) => setYearText(d.value)}
+          />
         </Field>
         <Field label={t("ui.settings.paper", {}, lang)}>
           <Select
+            className={s.control}
             value={draft.paper}
             onChange={(_, d) => setDraft({ ...draft, paper: d.value === "A4" ? "A4" : "A3" })}
           >
@@ -79,6 +125,7 @@ export function SettingsPanel({ lang, settings, busy, onSave }: SettingsPanelPro
       </div>
       <Field label={t("ui.settings.orientation", {}, lang)}>
         <Select
+          className={s.control}
           value={draft.orientation}
           onChange={(_, d) =>
             setDraft({ ...draft, orientation: d.value === "portrait" ? "portrait" : "landscape" })
@@ -95,6 +142,7 @@ export function SettingsPanel({ lang, settings, busy, onSave }: SettingsPanelPro
             band.min === null ? null : (
               <Field key={i} label={band.label[lang]}>
                 <Input
+                  className={s.control}
                   type="number"
                   aria-label={t("ui.settings.bandMin", { label: band.label[lang] }, lang)}
                   value={String(band.min)}
@@ -113,22 +161,12 @@ export function SettingsPanel({ lang, settings, busy, onSave }: SettingsPanelPro
       <fieldset className={s.fieldset}>
         <legend className={s.legend}>{t("ui.settings.signatory", {}, lang)}</legend>
         <div className={s.pair}>
-          <Field label={t("ui.settings.place", {}, lang)}>
-            <Input value={sig.place} onChange={(_, d) => setSig("place", d.value)} />
-          </Field>
-          <Field label={t("ui.settings.date", {}, lang)}>
-            <Input value={sig.date} onChange={(_, d) => setSig("date", d.value)} />
-          </Field>
+          {text(t("ui.settings.place", {}, lang), sig.place, (v) => setSig("place", v))}
+          {text(t("ui.settings.date", {}, lang), sig.date, (v) => setSig("date", v))}
         </div>
-        <Field label={t("ui.settings.position", {}, lang)}>
-          <Input value={sig.position} onChange={(_, d) => setSig("position", d.value)} />
-        </Field>
-        <Field label={t("ui.settings.name", {}, lang)}>
-          <Input value={sig.name} onChange={(_, d) => setSig("name", d.value)} />
-        </Field>
-        <Field label={t("ui.settings.nip", {}, lang)}>
-          <Input value={sig.nip} onChange={(_, d) => setSig("nip", d.value)} />
-        </Field>
+        {text(t("ui.settings.position", {}, lang), sig.position, (v) => setSig("position", v))}
+        {text(t("ui.settings.name", {}, lang), sig.name, (v) => setSig("name", v))}
+        {text(t("ui.settings.nip", {}, lang), sig.nip, (v) => setSig("nip", v))}
       </fieldset>
       <Button type="submit" appearance="primary" disabled={busy || !yearValid}>
         {t("ui.settings.save", {}, lang)}

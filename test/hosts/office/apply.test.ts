@@ -1,7 +1,6 @@
 import { FakeExcelHost } from "../../../src/hosts/fake-excel";
 import {
   applyPlan,
-  createBlankCsfSheets,
   HostError,
   loadSettings,
   readWorkbookGrids,
@@ -10,6 +9,7 @@ import {
   SETTINGS_KEY,
 } from "../../../src/hosts/office";
 import { emptySheetPlan, markerText, type WritePlan } from "../../../src/core/plan";
+import { blankCsfPlan } from "../../../src/core/blank";
 import type { WorkbookGrids } from "../../../src/core/grid";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 
@@ -269,9 +269,9 @@ describe("settings, selection and the new kertas kerja", () => {
     await expect(gone).rejects.toThrow('The sheet "Dihapus" was not found in this workbook.');
   });
 
-  it("adds empty CSF sheets with the headers, and refuses when a CSF sheet is already there", async () => {
+  it("adds empty CSF sheets with the headers, and beside them a second set under free names", async () => {
     const host = install({ sheets: [{ name: "Sheet1", values: [] }] });
-    await createBlankCsfSheets("id");
+    await applyPlan(blankCsfPlan("id", host.grids()));
     expect(host.workbook.sheets.map((s) => s.name)).toEqual([
       "Sheet1",
       "CSF",
@@ -290,7 +290,13 @@ describe("settings, selection and the new kertas kerja", () => {
     ]);
     const csf = host.grids().sheets.find((s) => s.name === "CSF");
     expect(csf?.values.some((r) => r[1] === "Faktor Penyebab")).toBe(true);
-    await expect(createBlankCsfSheets("id")).rejects.toMatchObject({ code: "notGenerated" });
+    await applyPlan(blankCsfPlan("id", host.grids()));
+    expect(host.workbook.sheets.map((s) => s.name).slice(4)).toEqual([
+      "CSF (2)",
+      "Uraian Kondisi (2)",
+      "Target & Realisasi (2)",
+    ]);
+    expect(host.sheet("CSF")?.values.some((r) => r[1] === "Faktor Penyebab")).toBe(true);
   });
 });
 

@@ -14,7 +14,7 @@ describe("each action on the sample workbook", () => {
     sample = await readXlsxFile(SAMPLE);
   });
 
-  it.each<Job>(["fill", "tree", "kertas-kerja", "hasil"])(
+  it.each<Job>(["fill", "tree", "kertas-kerja", "report"])(
     "%s takes at most 3 syncs (read and write) and writes its sheet",
     async (job) => {
       const host = new FakeExcelHost(sample).install();

@@ -18,7 +18,8 @@ const MAX_SYNCS: Record<ActionId, number> = {
   fill: 3,
   tree: 3,
   "kertas-kerja": 3,
-  hasil: 3,
+  report: 3,
+  all: 4,
 };
 
 describe("pane actions on a synthetic workbook of 2,000 indicators", () => {

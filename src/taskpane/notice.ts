@@ -1,0 +1,27 @@
+/** The result bar after an action: what was found (its colour) and what was written (links). */
+import { countBySeverity, type Finding } from "../core/findings";
+import { t, type Lang } from "../core/messages";
+import { describeWrite } from "../core/report";
+import type { ActionOutcome } from "./run";
+import type { Notice } from "./reducer";
+
+/** Red when errors were found, amber for warnings (or parts skipped), green otherwise. */
+export function findingsIntent(findings: readonly Finding[]): Notice["intent"] {
+  const c = countBySeverity(findings);
+  return c.error > 0 ? "error" : c.warning > 0 ? "warning" : "success";
+}
+
+/** The notice for Periksa or a write: the counts found, then each sheet written. */
+export function actionNotice(out: ActionOutcome, lang: Lang): Notice {
+  const c = countBySeverity(out.findings);
+  const counts = { errors: c.error, warnings: c.warning, infos: c.info };
+  const written =
+    out.result === null ? [] : describeWrite(out.plan, out.analysis.model, out.findings, lang);
+  const parts = [t(out.result === null ? "ui.done.periksa" : "ui.done.write", counts, lang)];
+  let intent = findingsIntent(out.findings);
+  if (out.result !== null && out.result.skipped.length > 0) {
+    parts.push(t("ui.skipped.print", {}, lang));
+    if (intent === "success") intent = "warning";
+  }
+  return { intent, text: parts.join(" "), written };
+}
