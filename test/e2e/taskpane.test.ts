@@ -82,7 +82,8 @@ async function exported(): Promise<Exported> {
 async function click(name: string): Promise<void> {
   // Dismiss the previous notice first, so the wait below sees this action's result.
   const previous = page.getByTestId("notice");
-  if ((await previous.count()) > 0) await previous.getByRole("button").click();
+  if ((await previous.count()) > 0)
+    await previous.getByRole("button", { name: "Tutup pesan" }).click();
   await page.getByRole("button", { name, exact: true }).click();
   await page
     .getByTestId("notice")

@@ -43,9 +43,9 @@ export const ui = {
     "ui.progress": "Menulis bagian {done} dari {total}",
     "ui.done.periksa":
       "Pemeriksaan selesai: {errors} kesalahan, {warnings} peringatan, {infos} info.",
-    "ui.done.write":
-      "Selesai. Temuan: {errors} kesalahan, {warnings} peringatan, {infos} info. Yang ditulis (klik untuk membuka):",
-    "ui.done.newKertasKerja": "Lembar kertas kerja kosong sudah ditambahkan:",
+    "ui.done.write": "Selesai. Temuan: {errors} kesalahan, {warnings} peringatan, {infos} info.",
+    "ui.done.newKertasKerja": "Lembar kertas kerja kosong sudah ditambahkan.",
+    "ui.written": "Yang ditulis (klik untuk membuka):",
     "ui.skipped.print":
       "Pengaturan cetak dan filter dilewati karena fitur itu memerlukan Excel 2021 atau yang lebih baru; atur secara manual bila perlu.",
     "ui.findings.none": "Tidak ada temuan.",
@@ -164,9 +164,9 @@ export const ui = {
     "ui.openSheet": "Open sheet {sheet}",
     "ui.progress": "Writing part {done} of {total}",
     "ui.done.periksa": "Check finished: {errors} errors, {warnings} warnings, {infos} info.",
-    "ui.done.write":
-      "Done. Findings: {errors} errors, {warnings} warnings, {infos} info. Written (click to open):",
-    "ui.done.newKertasKerja": "The empty kertas kerja sheets have been added:",
+    "ui.done.write": "Done. Findings: {errors} errors, {warnings} warnings, {infos} info.",
+    "ui.done.newKertasKerja": "The empty kertas kerja sheets have been added.",
+    "ui.written": "Written (click to open):",
     "ui.skipped.print":
       "Print setup and filters were skipped because they need Excel 2021 or later; set them by hand if needed.",
     "ui.findings.none": "No findings.",

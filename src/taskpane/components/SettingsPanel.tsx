@@ -73,8 +73,13 @@ export function SettingsPanel({ lang, settings, suggested, busy, onSave }: Setti
   const setSig = (key: keyof Settings["signatory"], value: string) =>
     setDraft({ ...draft, signatory: { ...sig, [key]: value } });
   const fromWorkbook = t("ui.settings.fromWorkbook", {}, lang);
-  const orgSuggested = settings.organisation === "" && draft.organisation !== "";
-  const yearSuggested = settings.year === null && yearText !== "";
+  // Say where a value came from while it is still the workbook's suggestion.
+  const orgSuggested =
+    settings.organisation === "" &&
+    draft.organisation !== "" &&
+    draft.organisation === suggested?.organisation;
+  const yearSuggested =
+    settings.year === null && yearText !== "" && yearText === String(suggested?.year ?? "");
 
   const text = (label: string, value: string, set: (v: string) => void, hint?: string) => (
     <Field label={label} hint={hint}>

@@ -16,9 +16,21 @@ import type { BusyWith, Notice } from "../reducer";
 
 const useStyles = makeStyles({
   written: {
-    margin: `${tokens.spacingVerticalXS} 0 0 0`,
-    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    marginTop: `calc(-1 * ${tokens.spacingVerticalS})`,
+    padding: `0 ${tokens.spacingHorizontalS}`,
   },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  link: { textAlign: "left" },
   body: { whiteSpace: "normal" },
 });
 
@@ -70,7 +82,7 @@ export function StatusArea(p: StatusAreaProps) {
   return (
     <>
       {p.error !== null && (
-        <MessageBar intent="error" role="alert" data-testid="error">
+        <MessageBar intent="error" layout="multiline" role="alert" data-testid="error">
           <MessageBarBody className={s.body}>
             <MessageBarTitle>{t("ui.error.title", {}, lang)}</MessageBarTitle>
             {p.error}
@@ -79,28 +91,35 @@ export function StatusArea(p: StatusAreaProps) {
         </MessageBar>
       )}
       {notice !== null && (
-        <MessageBar intent={notice.intent} data-testid="notice" data-intent={notice.intent}>
-          <MessageBarBody className={s.body}>
-            {notice.text}
-            {notice.written.length > 0 && (
-              <ul className={s.written}>
-                {notice.written.map((w) => (
-                  <li key={w.sheet}>
-                    <Link
-                      as="button"
-                      onClick={() => p.onOpenSheet(w.sheet)}
-                      title={t("ui.openSheet", { sheet: w.sheet }, lang)}
-                      data-testid="written-sheet"
-                    >
-                      {w.text}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
+        <MessageBar
+          intent={notice.intent}
+          layout="multiline"
+          data-testid="notice"
+          data-intent={notice.intent}
+        >
+          <MessageBarBody className={s.body}>{notice.text}</MessageBarBody>
           <Dismiss lang={lang} onClick={p.onDismissNotice} />
         </MessageBar>
+      )}
+      {notice !== null && notice.written.length > 0 && (
+        <nav aria-labelledby="written-title" className={s.written}>
+          <Caption1 id="written-title">{t("ui.written", {}, lang)}</Caption1>
+          <ul className={s.list}>
+            {notice.written.map((w) => (
+              <li key={w.sheet}>
+                <Link
+                  as="button"
+                  className={s.link}
+                  onClick={() => p.onOpenSheet(w.sheet)}
+                  title={t("ui.openSheet", { sheet: w.sheet }, lang)}
+                  data-testid="written-sheet"
+                >
+                  {w.text}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
       )}
       {busy !== null && (
         <div aria-live="polite" data-testid="busy">
