@@ -56,8 +56,8 @@ export function rawZip(entries: readonly RawZipEntry[]): Buffer {
 }
 
 /** A part given whole: deflated, its true size and CRC declared. */
-export function deflatedEntry(name: string, text: string): RawZipEntry {
-  const bytes = Buffer.from(text, "utf8");
+export function deflatedEntry(name: string, content: string | Uint8Array): RawZipEntry {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   return { name, raw: deflateRawSync(bytes), method: 8, size: bytes.length, crc: crc32(bytes) };
 }
 

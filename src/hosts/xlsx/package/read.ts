@@ -922,13 +922,25 @@ interface CellParse {
   ref: string | undefined;
 }
 
-const enum Into {
-  None,
-  Value,
-  Formula,
-  RunText,
+/** Excel's last row: a row numbered beyond it is no sheet Excel wrote (and no grid to pad to). */
+const MAX_ROW = 1_048_576;
+
+/** Where the walk through `<sheetData>` is: the current row, built at its first stored cell. */
+interface RowCursor {
+  /** 1-based number of the current `<row>` (NaN after a row whose `r` is not a number). */
+  number: number;
+  build: RowBuild | undefined;
+  /** Column of the previous cell kept, for a cell without `r`. */
+  prevCol: number;
+  /** Cells seen in this row, for a cell without `r` after only dropped ones. */
+  ordinal: number;
 }
 
+/**
+ * The cells of `<sheetData>` (xml[start, end)) into `rows`. A row is built only when a cell
+ * stores something: empty styled rows, however many, and a `<dimension>` claiming the whole
+ * sheet cost nothing.
+ */
 function readSheetData(
   xml: string,
   start: number,
@@ -941,109 +953,136 @@ function readSheetData(
   const sc = new XmlScanner(xml);
   sc.pos = start;
   const masters = new Map<string, SharedMaster>();
-  let rowNumber = 0;
-  let row: RowBuild | undefined;
-  let prevCol = 0;
-  let cellOrdinal = 0;
-  let inCell = false;
-  let into = Into.None;
-  let runText: string | undefined;
-  let inRun = false;
+  const cur: RowCursor = { number: 0, build: undefined, prevCol: 0, ordinal: 0 };
   const p: CellParse = newCellParse();
-
-  const finishCell = (): void => {
-    inCell = false;
-    into = Into.None;
-    inRun = false;
-    cellOrdinal++;
-    const isFormula = !!p.formula || !!p.shareType;
-    const hasValue = p.value !== undefined || p.runs !== undefined;
-    const linked = p.address !== undefined && links.size > 0 && links.has(p.address);
-    // ExcelJS drops a cell with nothing in it and no style ("merge" type) and does not count it.
-    if (!isFormula && !hasValue && !p.style && !linked) return;
-    const col =
-      p.address !== undefined ? columnOf(p.address) : prevCol > 0 ? prevCol + 1 : cellOrdinal;
-    if (col > 16384) throw new PackageFormatError(`cell ${p.address ?? col} beyond column XFD`);
-    prevCol = col;
-    if (row && col >= 1) cellContent(p, linked, rowNumber, col, masters, ctx, row);
-  };
-
   while (sc.next() !== Tok.End && sc.pos <= end) {
-    if (sc.kind === Tok.Open) {
-      if (!inCell) {
-        if (sc.is("c")) {
-          inCell = true;
-          sc.cellAttrs(p);
-          p.value = undefined;
-          p.runs = undefined;
-          p.formula = undefined;
-          p.shareType = undefined;
-          p.si = undefined;
-          p.ref = undefined;
-          if (sc.selfClosing) finishCell();
-          else {
-            // Most cells are exactly <c ...><v>text</v></c>: read them without three more tags.
-            const at = sc.pos;
-            if (xml.startsWith("<v>", at)) {
-              const close = xml.indexOf("<", at + 3);
-              if (close >= 0 && xml.startsWith("</v></c>", close)) {
-                if (close > at + 3) p.value = decodeXml(xml.slice(at + 3, close), false);
-                sc.pos = close + 8;
-                finishCell();
-              }
-            }
-          }
-        } else if (sc.is("row")) {
-          const r = sc.attr("r");
-          rowNumber = r !== undefined ? parseInt(r, 10) : rowNumber + 1;
-          row =
-            rowNumber >= 1 ? { values: [], formulas: undefined, formats: undefined } : undefined;
-          if (row) rows[rowNumber - 1] = row;
-          prevCol = 0;
-          cellOrdinal = 0;
-        }
-        continue;
-      }
-      if (sc.is("v")) {
-        if (!sc.selfClosing) into = Into.Value;
-      } else if (sc.is("f")) {
-        p.shareType = sc.attr("t");
-        p.si = sc.attr("si");
-        p.ref = sc.attr("ref");
-        if (!sc.selfClosing) into = Into.Formula;
-      } else if (sc.is("t")) {
-        if (inRun) {
-          runText = "";
-          if (!sc.selfClosing) into = Into.RunText;
-        } else if (!sc.selfClosing) into = Into.Value;
-      } else if (sc.is("r")) {
-        if (sc.selfClosing) (p.runs ??= []).push("");
-        else {
-          inRun = true;
-          runText = undefined;
-        }
-      }
-      continue;
+    if (sc.kind !== Tok.Open) continue;
+    if (sc.is("row")) startRow(sc, cur, rows);
+    else if (sc.is("c")) {
+      readCell(sc, p);
+      storeCell(p, cur, rows, links, masters, ctx);
     }
-    // close tag
-    if (!inCell) continue;
-    if (sc.is("v") || sc.is("t")) {
-      if (into === Into.RunText) runText = decodeEscapes(sc.text());
-      else if (into === Into.Value && sc.hasText() && p.runs === undefined)
-        p.value = p.value === undefined ? sc.text() : p.value + sc.text();
-      into = Into.None;
-    } else if (sc.is("c")) {
-      finishCell();
-    } else if (sc.is("f")) {
-      if (into === Into.Formula && sc.hasText())
-        p.formula = p.formula === undefined ? sc.text() : p.formula + sc.text();
-      into = Into.None;
-    } else if (sc.is("r")) {
-      if (inRun) {
-        (p.runs ??= []).push(runText ?? "");
-        inRun = false;
-      }
+  }
+}
+
+/** A `<row>` begins: a row of the same number read before is replaced, as ExcelJS does. */
+function startRow(sc: XmlScanner, cur: RowCursor, rows: (RowBuild | undefined)[]): void {
+  const r = sc.attr("r");
+  cur.number = r !== undefined ? parseInt(r, 10) : cur.number + 1;
+  if (cur.number > MAX_ROW) throw new PackageFormatError(`row ${cur.number} beyond row ${MAX_ROW}`);
+  cur.build = undefined;
+  cur.prevCol = 0;
+  cur.ordinal = 0;
+  if (cur.number >= 1 && rows[cur.number - 1] !== undefined) rows[cur.number - 1] = undefined;
+}
+
+/** One parsed `<c>` stored in its row (created now if this is its first stored cell). */
+function storeCell(
+  p: CellParse,
+  cur: RowCursor,
+  rows: (RowBuild | undefined)[],
+  links: Set<string>,
+  masters: Map<string, SharedMaster>,
+  ctx: SheetContext
+): void {
+  cur.ordinal++;
+  const holds = !!p.formula || !!p.shareType || p.value !== undefined || p.runs !== undefined;
+  const linked = p.address !== undefined && links.size > 0 && links.has(p.address);
+  // ExcelJS drops a cell with nothing in it and no style ("merge" type) and does not count it.
+  if (!holds && !p.style && !linked) return;
+  const col =
+    p.address !== undefined ? columnOf(p.address) : cur.prevCol > 0 ? cur.prevCol + 1 : cur.ordinal;
+  if (col > 16384) throw new PackageFormatError(`cell ${p.address ?? col} beyond column XFD`);
+  cur.prevCol = col;
+  // A styled empty cell only clears an earlier cell of its column: none when the row is new.
+  if (!(cur.number >= 1) || col < 1 || (!holds && !linked && cur.build === undefined)) return;
+  if (cur.build === undefined) {
+    cur.build = { values: [], formulas: undefined, formats: undefined };
+    rows[cur.number - 1] = cur.build;
+  }
+  cellContent(p, linked, cur.number, col, masters, ctx, cur.build);
+}
+
+/** The `<c>` the scanner stands on, read to its end tag into `p`. */
+function readCell(sc: XmlScanner, p: CellParse): void {
+  sc.cellAttrs(p);
+  p.value = undefined;
+  p.runs = undefined;
+  p.formula = undefined;
+  p.shareType = undefined;
+  p.si = undefined;
+  p.ref = undefined;
+  if (sc.selfClosing || readPlainValue(sc, p)) return;
+  const into: CellInto = { what: Into.None, inRun: false, runText: undefined };
+  while (sc.next() !== Tok.End) {
+    if (sc.kind === Tok.Open) cellChildOpens(sc, p, into);
+    else if (sc.is("c")) return;
+    else cellChildCloses(sc, p, into);
+  }
+}
+
+/** Most cells are exactly `<c …><v>text</v></c>`: read without three more tags. */
+function readPlainValue(sc: XmlScanner, p: CellParse): boolean {
+  const xml = sc.xml;
+  const at = sc.pos;
+  if (!xml.startsWith("<v>", at)) return false;
+  const close = xml.indexOf("<", at + 3);
+  if (close < 0 || !xml.startsWith("</v></c>", close)) return false;
+  if (close > at + 3) p.value = decodeXml(xml.slice(at + 3, close), false);
+  sc.pos = close + 8;
+  return true;
+}
+
+const enum Into {
+  None,
+  Value,
+  Formula,
+  RunText,
+}
+
+/** Which text of a cell the next close tag ends. */
+interface CellInto {
+  what: Into;
+  /** Inside a rich-text run `<r>`. */
+  inRun: boolean;
+  runText: string | undefined;
+}
+
+function cellChildOpens(sc: XmlScanner, p: CellParse, into: CellInto): void {
+  if (sc.is("v")) {
+    if (!sc.selfClosing) into.what = Into.Value;
+  } else if (sc.is("f")) {
+    p.shareType = sc.attr("t");
+    p.si = sc.attr("si");
+    p.ref = sc.attr("ref");
+    if (!sc.selfClosing) into.what = Into.Formula;
+  } else if (sc.is("t")) {
+    if (into.inRun) {
+      into.runText = "";
+      if (!sc.selfClosing) into.what = Into.RunText;
+    } else if (!sc.selfClosing) into.what = Into.Value;
+  } else if (sc.is("r")) {
+    if (sc.selfClosing) (p.runs ??= []).push("");
+    else {
+      into.inRun = true;
+      into.runText = undefined;
     }
+  }
+}
+
+function cellChildCloses(sc: XmlScanner, p: CellParse, into: CellInto): void {
+  if (sc.is("v") || sc.is("t")) {
+    if (into.what === Into.RunText) into.runText = decodeEscapes(sc.text());
+    else if (into.what === Into.Value && sc.hasText() && p.runs === undefined)
+      p.value = p.value === undefined ? sc.text() : p.value + sc.text();
+    into.what = Into.None;
+  } else if (sc.is("f")) {
+    if (into.what === Into.Formula && sc.hasText())
+      p.formula = p.formula === undefined ? sc.text() : p.formula + sc.text();
+    into.what = Into.None;
+  } else if (sc.is("r") && into.inRun) {
+    (p.runs ??= []).push(into.runText ?? "");
+    into.inRun = false;
   }
 }
 
