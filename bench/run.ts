@@ -2,7 +2,7 @@
  * `npm run bench`: synthetic workbooks of 1,000 and 10,000 indicators over four levels, every job run,
  * a table printed and bench/results.json written. Targets (2-core machine): core10kMs ≤ 500,
  * growth10x ≤ 12, prosesVsLibreOffice ≤ 1, maxSyncsPerAction ≤ 3, maxRequestBytes ≤ 5,000,000,
- * taskpaneGzipBytes ≤ 250 KB.
+ * taskpaneGzipBytes ≤ 250 KB, bombRejectMs < 2,000 and bombPeakRssMb < 300 (issue 19).
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -17,6 +17,8 @@ import { FakeExcelHost } from "../src/hosts/fake-excel";
 import { officeHost } from "../src/taskpane/office-host";
 import { runAction, type ActionId } from "../src/taskpane/run";
 import { indicatorCount, shapeFor, syntheticWorkbook } from "./synthetic";
+import { zipBombXlsx } from "./bomb";
+import { MAX_PART_BYTES, MAX_TOTAL_BYTES, readZip } from "../src/hosts/xlsx/package/zip";
 
 const root = path.resolve(__dirname, "../..");
 const outDir = path.join(root, "bench/out");
@@ -61,6 +63,48 @@ function wallMs(
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, status: r.status, stderr: r.stderr };
+}
+
+/** Time and peak memory of `pokin ARGS` in a process of its own (exit 2 expected or not). */
+function probe(cli: string, args: string[]): { ms: number; rssMb: number; status: number | null } {
+  const r = wallMs(process.execPath, [path.join(root, "lib/bench/rss-probe.js"), cli, ...args]);
+  const rss = JSON.parse(r.stderr.trim().split("\n").pop() ?? "{}") as { maxRssKb?: number };
+  return { ms: r.ms, rssMb: (rss.maxRssKb ?? NaN) / 1024, status: r.status };
+}
+
+/**
+ * `pokin periksa` on a 3 MB workbook whose sheet inflates to 3 GB: once declaring its size
+ * (refused before inflating) and once declaring just under the part ceiling (inflated to the
+ * ceiling, then refused). The figures are the worse of the two.
+ */
+function bombFigures(cli: string): { bombRejectMs: number; bombPeakRssMb: number; runs: unknown } {
+  const runs = [
+    { name: "declared", bytes: zipBombXlsx(3000) },
+    { name: "understated", bytes: zipBombXlsx(3000, MAX_PART_BYTES - 1) },
+  ].map(({ name, bytes }) => {
+    const file = path.join(outDir, `bom-${name}.xlsx`);
+    fs.writeFileSync(file, bytes);
+    const r = probe(cli, ["periksa", file]);
+    if (r.status !== 2) throw new Error(`pokin periksa on the ${name} bomb: exit ${r.status}`);
+    return { name, fileBytes: bytes.length, ms: round(r.ms), rssMb: round(r.rssMb) };
+  });
+  return {
+    bombRejectMs: Math.max(...runs.map((r) => r.ms)),
+    bombPeakRssMb: Math.max(...runs.map((r) => r.rssMb)),
+    runs,
+  };
+}
+
+/** The largest part and all parts of a file, inflated, against the zip reader's ceilings. */
+function partSizes(file: string) {
+  const sizes = [...readZip(fs.readFileSync(file)).values()].map((b) => b.length);
+  const mb = (n: number) => round(n / (1024 * 1024));
+  return {
+    largestPartMb: mb(Math.max(...sizes)),
+    partCeilingMb: mb(MAX_PART_BYTES),
+    totalMb: mb(sizes.reduce((a, b) => a + b, 0)),
+    totalCeilingMb: mb(MAX_TOTAL_BYTES),
+  };
 }
 
 /** Every pane action through the Office.js host against the strict fake Excel host. */
@@ -130,6 +174,8 @@ async function main(): Promise<void> {
   if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
 
   const pane = await paneActions(wb10k);
+  const bomb = bombFigures(cli);
+  const parts10k = partSizes(path.join(outDir, "sintetis-10k.hasil.xlsx"));
 
   const sizeFile = path.join(root, "dist/size.json");
   const size = fs.existsSync(sizeFile)
@@ -150,6 +196,10 @@ async function main(): Promise<void> {
     perAction: pane.perAction,
     taskpaneGzipBytes: size ? size.taskpaneGzipBytes : null,
     peakRssMb: rss.maxRssKb ? round(rss.maxRssKb / 1024) : null,
+    bombRejectMs: bomb.bombRejectMs,
+    bombPeakRssMb: bomb.bombPeakRssMb,
+    bombRuns: bomb.runs,
+    parts10k,
     machine: { cpus: os.cpus().length, node: process.version },
   };
   fs.writeFileSync(path.join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
@@ -168,6 +218,17 @@ async function main(): Promise<void> {
     ["maxRequestBytes", `${results.maxRequestBytes}`, "≤ 5,000,000"],
     ["taskpaneGzipBytes", `${results.taskpaneGzipBytes}`, "≤ 256,000"],
     ["peakRssMb (pokin proses, 10k)", `${results.peakRssMb}`, ""],
+    [
+      "bombRejectMs (periksa refuses a 3 MB file inflating to 3 GB)",
+      `${results.bombRejectMs} ms`,
+      "< 2,000",
+    ],
+    ["bombPeakRssMb", `${results.bombPeakRssMb}`, "< 300"],
+    [
+      "largest part of the 10k proses output / part ceiling",
+      `${parts10k.largestPartMb} / ${parts10k.partCeilingMb} MB (all parts ${parts10k.totalMb} / ${parts10k.totalCeilingMb} MB)`,
+      "",
+    ],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(
