@@ -1,7 +1,7 @@
 /** Ribbon commands (function file). "runPeriksa" checks the workbook and writes Hasil Pemeriksaan. */
 import { errorMessage } from "../hosts/office/errors";
-import { officeHost } from "../taskpane/office-host";
-import { runAction } from "../taskpane/run";
+import { officeHost } from "../hosts/office/host";
+import { runAction } from "../core/actions";
 
 /** Run Periksa from the ribbon: the findings go to the Hasil Pemeriksaan sheet. */
 export async function runPeriksa(event: Office.AddinCommands.Event): Promise<void> {

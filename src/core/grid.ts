@@ -48,6 +48,11 @@ export interface WorkbookGrids {
   /** File name or workbook title, for messages and reports. */
   name?: string;
   sheets: SheetGrid[];
+  /**
+   * Sheets the host did not read beyond A1 (the add-in's own, known by their marker), when it
+   * leaves them out to keep a large workbook's read small. Their grids hold A1 alone.
+   */
+  unread?: string[];
 }
 
 /** Value at (row, col), or null when outside the grid. */

@@ -143,6 +143,19 @@ export interface WritePlan {
   activate?: string;
 }
 
+/** What a host reports after applying a plan. */
+export interface ApplyResult {
+  /** Sheets written, in order. */
+  sheets: string[];
+  /** Number of write round trips. */
+  chunks: number;
+  /**
+   * Parts left out because this Excel cannot do them: print setup and filters need ExcelApi 1.9
+   * ("print", "autoFilter"); "paper": the paper size was refused, the rest of the print setup set.
+   */
+  skipped: ("print" | "autoFilter" | "paper")[];
+}
+
 /** An empty sheet plan to fill in. */
 export function emptySheetPlan(
   sheet: string,
@@ -255,4 +268,19 @@ export function bandCondition(ref: string, band: BandRule): string {
   if (band.min !== undefined) parts.push(`${ref}>=${band.min}`);
   if (band.max !== undefined) parts.push(`${ref}<${band.max}`);
   return `AND(${parts.join(",")})`;
+}
+
+/**
+ * Whether a conditional-format formula is one of the add-in's band conditions (as
+ * `bandCondition` writes it, with or without the leading "="): the only rules a host may replace.
+ */
+export function isBandCondition(formula: string): boolean {
+  const m =
+    /^=?AND\(ISNUMBER\(([A-Z]{1,3}\d+)\)((?:,[A-Z]{1,3}\d+(?:>=|<)-?[\d.]+(?:E[+-]?\d+)?)*)\)$/i.exec(
+      formula.trim()
+    );
+  if (!m) return false;
+  const ref = (m[1] ?? "").toUpperCase();
+  const tests = (m[2] ?? "").split(",").filter((x) => x !== "");
+  return tests.every((x) => x.toUpperCase().startsWith(ref) && /^(>=|<)/.test(x.slice(ref.length)));
 }

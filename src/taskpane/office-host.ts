@@ -1,17 +1,5 @@
 /** The PaneHost backed by Office.js. */
-import {
-  applyPlan,
-  loadSettings,
-  readWorkbookGrids,
-  saveSettings,
-  selectCell,
-} from "../hosts/office";
+import { officeHost as host } from "../hosts/office/host";
 import type { PaneHost } from "./host";
 
-export const officeHost: PaneHost = {
-  readGrids: readWorkbookGrids,
-  applyPlan,
-  selectCell,
-  loadSettings,
-  saveSettings,
-};
+export const officeHost: PaneHost = host;

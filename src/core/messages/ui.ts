@@ -47,7 +47,9 @@ export const ui = {
     "ui.done.newKertasKerja": "Lembar kertas kerja kosong sudah ditambahkan.",
     "ui.written": "Yang ditulis (klik untuk membuka):",
     "ui.skipped.print":
-      "Pengaturan cetak dan filter dilewati karena fitur itu memerlukan Excel 2021 atau yang lebih baru; atur secara manual bila perlu.",
+      "Pengaturan cetak dan filter dilewati: fitur itu memerlukan Excel 2021 atau yang lebih baru, atau Excel ini menolaknya; atur secara manual bila perlu.",
+    "ui.skipped.paper":
+      "Ukuran kertas dari pengaturan tidak diterima Excel ini (biasanya printer bawaannya tidak mendukung ukuran itu); pengaturan cetak lainnya sudah dipasang. Pilih ukuran kertas secara manual sebelum mencetak.",
     "ui.findings.none": "Tidak ada temuan.",
     "ui.findings.filter": "Saring temuan",
     "ui.findings.filter.placeholder": "Kata, kode atau aturan",
@@ -94,6 +96,18 @@ export const ui = {
     "ui.error.badRef": "Alamat sel tidak dikenali: {ref}",
     "ui.error.unsupported":
       "Excel ini terlalu lama untuk add-in ini. Gunakan Excel 2019 atau yang lebih baru, Microsoft 365, Excel di web, atau perintah pokin.",
+    "ui.error.workbookProtected":
+      "Struktur buku kerja ini diproteksi (Tinjau → Proteksi Buku Kerja), jadi lembar baru tidak dapat ditambahkan. Buka proteksinya lalu coba lagi. Tidak ada yang ditulis.",
+    "ui.error.writeRemoved":
+      'Excel menolak penulisan ({detail}). Lembar "{sheets}" yang sedang dibuat sudah dihapus lagi, jadi tidak ada lembar setengah jadi. Coba lagi; bila berulang, laporkan ke pengembang.',
+    "ui.error.writeRestored":
+      'Excel menolak penulisan ({detail}). Sel yang sempat ditulis di lembar "{sheets}" sudah dikembalikan seperti semula. Coba lagi; bila berulang, laporkan ke pengembang.',
+    "ui.error.writeHalfDone":
+      'Excel menolak penulisan ({detail}) dan pembatalannya juga gagal. Periksa lembar "{sheets}": lembar buatan add-in dapat dihapus lalu dibuat lagi.',
+    "ui.error.responseTooLarge":
+      "Excel menolak mengirim isi buku kerja karena kirimannya terlalu besar (Excel untuk web membatasi 5 MB per kiriman): {detail}. Coba di Excel desktop, atau gunakan perintah pokin pada berkas ini.",
+    "ui.error.tooLarge":
+      'Lembar "{sheet}" terlalu besar untuk dibaca panel ({rows} baris × {columns} kolom terpakai; panel membaca paling banyak {limit} sel). Hapus isi atau format di luar tabel (sel terakhir yang terpakai ada di {last}), atau gunakan perintah pokin pada berkas ini.',
     "ui.error.unexpected": "Kesalahan tak terduga: {detail}",
     "ui.blank.csfTitle": "CRITICAL SUCCESS FAKTOR (CSF)",
     "ui.blank.kertasKerjaTitle": "KERTAS KERJA POHON KINERJA",
@@ -168,7 +182,9 @@ export const ui = {
     "ui.done.newKertasKerja": "The empty kertas kerja sheets have been added.",
     "ui.written": "Written (click to open):",
     "ui.skipped.print":
-      "Print setup and filters were skipped because they need Excel 2021 or later; set them by hand if needed.",
+      "Print setup and filters were skipped: they need Excel 2021 or later, or this Excel refused them; set them by hand if needed.",
+    "ui.skipped.paper":
+      "This Excel did not accept the paper size from the settings (usually its default printer cannot take that size); the rest of the print setup is in place. Choose the paper size by hand before printing.",
     "ui.findings.none": "No findings.",
     "ui.findings.filter": "Filter findings",
     "ui.findings.filter.placeholder": "Word, code or rule",
@@ -215,6 +231,18 @@ export const ui = {
     "ui.error.badRef": "Cell address not recognised: {ref}",
     "ui.error.unsupported":
       "This Excel is too old for the add-in. Use Excel 2019 or later, Microsoft 365, Excel on the web, or the pokin command.",
+    "ui.error.workbookProtected":
+      "This workbook's structure is protected (Review → Protect Workbook), so no sheet can be added. Unprotect it and try again. Nothing was written.",
+    "ui.error.writeRemoved":
+      'Excel refused the write ({detail}). The sheet "{sheets}" being made has been removed again, so no half-made sheet is left. Try again; if it happens again, report it to the developers.',
+    "ui.error.writeRestored":
+      'Excel refused the write ({detail}). The cells already written on the sheet "{sheets}" have been given back what they held. Try again; if it happens again, report it to the developers.',
+    "ui.error.writeHalfDone":
+      'Excel refused the write ({detail}) and undoing it failed too. Check the sheet "{sheets}": a sheet the add-in made can be deleted and made again.',
+    "ui.error.responseTooLarge":
+      "Excel refused to send the workbook's contents because the answer was too large (Excel on the web allows 5 MB per answer): {detail}. Try Excel desktop, or the pokin command line on this file.",
+    "ui.error.tooLarge":
+      'The sheet "{sheet}" is too large for the pane to read ({rows} rows × {columns} columns in use; the pane reads at most {limit} cells). Clear contents or formats outside the tables (the last cell in use is {last}), or use the pokin command line on this file.',
     "ui.error.unexpected": "Unexpected error: {detail}",
     "ui.blank.csfTitle": "CRITICAL SUCCESS FAKTOR (CSF)",
     "ui.blank.kertasKerjaTitle": "KERTAS KERJA POHON KINERJA",

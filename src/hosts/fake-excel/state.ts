@@ -90,6 +90,11 @@ function sheetFromGrid(g: SheetGrid): FakeSheet {
       if (typeof f === "string" && f.startsWith("=")) setCell(s, r, c, cellValue(s, r, c), f);
     })
   );
+  g.numberFormats?.forEach((row, r) =>
+    row.forEach((f, c) => {
+      if (typeof f === "string" && f !== "") setNumberFormat(s, r, c, f);
+    })
+  );
   s.merges = (g.merges ?? []).map((m) => ({ ...m }));
   s.protected = g.protected === true;
   return s;

@@ -10,7 +10,13 @@ export type HostErrorCode =
   | "api"
   | "settings"
   | "badRef"
-  | "unsupported";
+  | "unsupported"
+  | "workbookProtected"
+  | "writeRemoved"
+  | "writeRestored"
+  | "writeHalfDone"
+  | "responseTooLarge"
+  | "tooLarge";
 
 /** A failure of Excel or of a pre-write check; nothing half-written is left behind by a check. */
 export class HostError extends Error {
@@ -44,6 +50,8 @@ export function toHostError(e: unknown): unknown {
   const detail = e instanceof Error ? e.message : String(e);
   if (code === "RequestPayloadSizeLimitExceeded")
     return new HostError("payload", { detail }, { cause: e });
+  if (code === "ResponsePayloadSizeLimitExceeded")
+    return new HostError("responseTooLarge", { detail }, { cause: e });
   return new HostError("api", { code, detail }, { cause: e });
 }
 

@@ -1,5 +1,5 @@
 /** The Office.js host: reads the workbook into grids and applies write plans. */
-export { readWorkbookGrids, apiSupported, padToA1, mergesOf } from "./read";
+export { readWorkbookGrids, apiSupported, MAX_READ_CELLS, type ReadOptions } from "./read";
 export {
   applyPlan,
   preflight,
@@ -12,3 +12,4 @@ export {
 export { loadSettings, saveSettings, SETTINGS_KEY } from "./settings";
 export { selectCell } from "./select";
 export { HostError, errorMessage, toHostError, runExcel, type HostErrorCode } from "./errors";
+export { officeHost } from "./host";

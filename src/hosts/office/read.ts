@@ -1,134 +1,130 @@
-/** Reading the workbook into plain grids through Office.js. */
-import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "../../core/grid";
-import { rangeOfAddress } from "./address";
-import { HostError, runExcel } from "./errors";
+/**
+ * Reading the workbook into plain grids through Office.js: first every sheet's name, used range
+ * and A1 (one request), then the cells of the sheets the user keeps, in row slices whose
+ * responses stay under Excel on the web's 5 MB limit. The sheets the add-in made (its marker in
+ * A1) are left unread: on a large workbook they are most of its cells.
+ */
+import { a1 } from "../../core/address";
+import type { CellRange, SheetGrid, WorkbookGrids } from "../../core/grid";
+import { generatedKind } from "../../core/plan";
+import { runExcel, HostError } from "./errors";
+import { rememberFacts } from "./facts";
+import { readMeta, type SheetMeta } from "./read-meta";
+import { readSlices, type SheetCells } from "./read-slices";
 
-/** True when the running Excel supports ExcelApi `version`. */
-export function apiSupported(version: string): boolean {
-  return Office.context.requirements.isSetSupported("ExcelApi", version);
-}
+import { apiSupported } from "./api";
 
-/** Sheets walked per round trip when the workbook can be walked (ExcelApi 1.5). */
-const SHEETS_PER_SYNC = 32;
+export { apiSupported };
 
 /**
- * Set once an Excel has refused the walk: Office.js does not document what a method called on a
- * null object does, so if this Excel fails the request instead of giving null objects, the
- * two-trip read is used from then on.
+ * Cells the pane reads at most, all sheets together: about six times the benchmark's
+ * 10,000-indicator workbook. A used range stretched far by one stray cell would otherwise make
+ * the pane read (and Excel send) millions of empty cells and freeze Excel.
  */
-let walkRefused = false;
+export const MAX_READ_CELLS = 2_000_000;
 
-interface SheetRead {
-  ws: Excel.Worksheet;
-  used: Excel.Range;
-  merged: Excel.RangeAreas | null;
+export interface ReadOptions {
+  /** Read the add-in's own sheets too (the reader falls back on a generated Kertas Kerja). */
+  generated?: boolean;
 }
 
 /**
- * Every sheet's used range (values and formulas) and protection, anchored at A1. Merges only at
- * ExcelApi 1.13. One round trip for up to 32 sheets at ExcelApi 1.5: the sheets are walked with
- * getFirst()/getNextOrNullObject() and each one's used range is queued in the same batch, since
- * Office.js cannot name a sheet's used range before it knows the sheet. A step past the last
- * sheet is a null object, and so is everything asked of it. Below 1.5, or when this Excel
- * refuses calls on a null object (then the same read runs again, the two-trip way, and any
- * failure of that one is reported): the sheet list, then every used range (two round trips).
+ * Every sheet as a grid anchored at A1: values, formulas, number formats ("General" left out),
+ * protection, and merges at ExcelApi 1.13. A sheet the add-in made is a grid of its A1 alone,
+ * listed in `unread`, unless `opts.generated`.
  */
-export async function readWorkbookGrids(): Promise<WorkbookGrids> {
-  const withMerges = apiSupported("1.13");
-  const queueRead = (ws: Excel.Worksheet): SheetRead => {
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("address,values,formulas");
-    const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
-    merged?.load("address");
-    return { ws, used, merged };
+export async function readWorkbookGrids(opts: ReadOptions = {}): Promise<WorkbookGrids> {
+  const meta = await readMeta();
+  const toRead = meta.sheets.filter(
+    (s) => s.used !== null && (opts.generated === true || generatedKind(markerGrid(s)) === null)
+  );
+  refuseTooLarge(toRead);
+  const cells = await runExcel((context) =>
+    readSlices(
+      context,
+      toRead.map((s) => ({ name: s.name, used: s.used as CellRange }))
+    )
+  );
+  const byName = new Map(cells.map((c) => [c.name, c]));
+  for (const c of cells)
+    if (c.conditionalFormats)
+      meta.facts.conditionalFormats.set(c.name.toLowerCase(), c.conditionalFormats);
+  const grids: WorkbookGrids = {
+    sheets: meta.sheets.map((s) => {
+      const read = byName.get(s.name);
+      return read ? sheetGrid(s, read) : unreadGrid(s);
+    }),
   };
-  const toGrid = ({ ws, used, merged }: SheetRead): SheetGrid => {
-    const grid: SheetGrid = used.isNullObject
-      ? { name: ws.name, values: [], formulas: [] }
-      : padToA1(ws.name, used.address, used.values, used.formulas);
-    grid.protected = ws.protection.protected;
-    if (merged) grid.merges = merged.isNullObject ? [] : mergesOf(merged.address);
-    return grid;
+  const unread = meta.sheets
+    .filter((s) => s.used !== null && !byName.has(s.name))
+    .map((s) => s.name);
+  if (unread.length > 0) grids.unread = unread;
+  rememberFacts(grids, meta.facts);
+  return grids;
+}
+
+/** A sheet as far as its A1 goes (what `generatedKind` looks at). */
+function markerGrid(s: SheetMeta): SheetGrid {
+  return { name: s.name, values: [[s.a1]] };
+}
+
+function unreadGrid(s: SheetMeta): SheetGrid {
+  const grid: SheetGrid = s.used ? markerGrid(s) : { name: s.name, values: [], formulas: [] };
+  grid.protected = s.protected;
+  return grid;
+}
+
+/** Refuse, naming the largest sheet, when the sheets to read hold more cells than the pane reads. */
+function refuseTooLarge(sheets: SheetMeta[]): void {
+  let total = 0;
+  let largest: { s: SheetMeta; cells: number } | null = null;
+  for (const s of sheets) {
+    if (!s.used) continue;
+    const cells = (s.used.bottom - s.used.top + 1) * (s.used.right - s.used.left + 1);
+    total += cells;
+    if (!largest || cells > largest.cells) largest = { s, cells };
+  }
+  if (total <= MAX_READ_CELLS || !largest?.s.used) return;
+  const u = largest.s.used;
+  throw new HostError("tooLarge", {
+    sheet: largest.s.name,
+    rows: u.bottom + 1,
+    columns: u.right + 1,
+    limit: MAX_READ_CELLS.toLocaleString("id-ID"),
+    last: a1(u.bottom, u.right),
+  });
+}
+
+/** A read sheet's grid: dense rows from A1, so every row below the first is an array. */
+function sheetGrid(s: SheetMeta, c: SheetCells): SheetGrid {
+  const used = s.used as CellRange;
+  const width = used.right + 1;
+  const grid: SheetGrid = {
+    name: s.name,
+    values: dense(c.values, used.bottom + 1, (r) => (r >= used.top ? width : 0), null),
+    formulas: dense(c.formulas, used.bottom + 1, (r) => (r >= used.top ? width : 0), null),
+    protected: s.protected,
   };
-  const twoTrips = () =>
-    runExcel(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name,items/protection/protected");
-      await context.sync();
-      const reads = worksheets.items.map(queueRead);
-      await context.sync();
-      return { sheets: reads.map(toGrid) };
-    });
-  if (!apiSupported("1.5") || walkRefused) return twoTrips();
-  const walked = runExcel(async (context) => {
-    const sheets: SheetGrid[] = [];
-    // One sync per batch of sheets, by recursion: a batch needs the previous batch's last sheet.
-    const walk = async (after: Excel.Worksheet | null): Promise<void> => {
-      const reads: SheetRead[] = [];
-      let ws = after ? after.getNextOrNullObject() : context.workbook.worksheets.getFirst();
-      for (let i = 0; i < SHEETS_PER_SYNC; i++) {
-        if (i > 0) ws = ws.getNextOrNullObject();
-        ws.load("name,protection/protected");
-        reads.push(queueRead(ws));
-      }
-      // One step further, to know whether another round trip is needed.
-      const beyond = ws.getNextOrNullObject();
-      beyond.load("name");
-      await context.sync();
-      for (const read of reads) {
-        if (read.ws.isNullObject) return;
-        sheets.push(toGrid(read));
-      }
-      if (!beyond.isNullObject) await walk(ws);
-    };
-    await walk(null);
-    return { sheets };
-  });
-  try {
-    return await walked;
-  } catch (e) {
-    if (!(e instanceof HostError) || e.code !== "api") throw e;
-    const grids = await twoTrips();
-    // Only a walk that failed where the plain read works says this Excel refuses it.
-    walkRefused = true;
-    return grids;
+  if (c.numberFormats.length > 0)
+    grid.numberFormats = dense(
+      c.numberFormats,
+      c.numberFormats.length,
+      (r) => c.numberFormats[r]?.length ?? 0,
+      null
+    );
+  if (apiSupported("1.13")) grid.merges = c.merges;
+  return grid;
+}
+
+/** `rows` rows (holes as empty rows), each `width(row)` cells wide with holes filled. */
+function dense<T>(grid: T[][], rows: number, width: (row: number) => number, fill: T): T[][] {
+  const out: T[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const src = grid[r];
+    const w = Math.max(width(r), src?.length ?? 0);
+    const row = new Array<T>(w);
+    for (let c = 0; c < w; c++) row[c] = src?.[c] ?? fill;
+    out.push(row);
   }
-}
-
-/** Place a used range read at its address into a grid anchored at A1 ("" becomes null). */
-export function padToA1(
-  name: string,
-  address: string,
-  values: unknown[][],
-  formulas: unknown[][]
-): SheetGrid {
-  const at = rangeOfAddress(address) ?? { top: 0, left: 0, bottom: 0, right: 0 };
-  const v: CellValue[][] = [];
-  const f: (string | null)[][] = [];
-  for (let r = 0; r < at.top; r++) {
-    v.push([]);
-    f.push([]);
-  }
-  values.forEach((row, r) => {
-    const pad = new Array<null>(at.left).fill(null);
-    v.push([...pad, ...row.map(toCellValue)]);
-    f.push([
-      ...pad,
-      ...(formulas[r] ?? []).map((x) => (typeof x === "string" && x.startsWith("=") ? x : null)),
-    ]);
-  });
-  return { name, values: v, formulas: f };
-}
-
-function toCellValue(x: unknown): CellValue {
-  if (x === "" || x === undefined || x === null) return null;
-  if (typeof x === "string" || typeof x === "number" || typeof x === "boolean") return x;
-  return String(x);
-}
-
-/** The rectangles of a RangeAreas address "S!A1:C1,S!A5:B6". */
-export function mergesOf(address: string): CellRange[] {
-  // Match each "!A1:C1" so sheet names with commas cannot split an area.
-  const parts = address.match(/!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?/gi) ?? [];
-  return parts.map((part) => rangeOfAddress(part)).filter((r): r is CellRange => r !== null);
+  return out;
 }

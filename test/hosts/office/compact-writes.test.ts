@@ -8,7 +8,7 @@ import { readXlsxFile } from "../../../src/hosts/xlsx";
 import { FakeExcelHost } from "../../../src/hosts/fake-excel";
 import { FakeRange, type FakeOptions } from "../../../src/hosts/fake-excel/fake";
 import { shapeFor, syntheticWorkbook } from "../../../bench/synthetic";
-import type { FakeSheet } from "../../../src/hosts/fake-excel/state";
+import { resolved } from "../../helpers/fake-sheet";
 import { applyPlan, readWorkbookGrids } from "../../../src/hosts/office";
 import { analyse, planJobs, type Job } from "../../../src/core/pipeline";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
@@ -23,66 +23,6 @@ import {
 import type { WorkbookGrids } from "../../../src/core/grid";
 
 const SAMPLE = path.join(__dirname, "../../../examples/kertas-kerja-setda-luwu-timur.xlsx");
-
-/**
- * A sheet as Excel would show it: each cell's value, formula, number format and format
- * properties, each grid line's border (the line under a cell is the line over the next one),
- * row heights, column widths, merges, links and rules; the last write of each wins.
- */
-function resolved(s: FakeSheet): Record<string, unknown> {
-  const cells = new Map<string, Record<string, unknown>>();
-  const lines = new Map<string, Record<string, unknown>>();
-  const rows = new Map<number, unknown>();
-  const cols = new Map<number, unknown>();
-  const put = (map: Map<string, Record<string, unknown>>, at: string, k: string, v: unknown) => {
-    const entry = map.get(at) ?? {};
-    entry[k] = v;
-    map.set(at, entry);
-  };
-  for (const f of s.formats) {
-    const { top, left, bottom, right } = f.range;
-    const border = /^borders\.(\w+)\.(\w+)$/.exec(f.path);
-    if (f.path === "rowHeight") for (let r = top; r <= bottom; r++) rows.set(r, f.value);
-    else if (f.path === "columnWidth") for (let c = left; c <= right; c++) cols.set(c, f.value);
-    else if (border) {
-      const [, index, prop = ""] = border;
-      const across = (r: number) => {
-        for (let c = left; c <= right; c++) put(lines, `h${r},${c}`, prop, f.value);
-      };
-      const down = (c: number) => {
-        for (let r = top; r <= bottom; r++) put(lines, `v${r},${c}`, prop, f.value);
-      };
-      if (index === "EdgeTop") across(top - 1);
-      else if (index === "EdgeBottom") across(bottom);
-      else if (index === "EdgeLeft") down(left - 1);
-      else if (index === "EdgeRight") down(right);
-      else if (index === "InsideHorizontal") for (let r = top; r < bottom; r++) across(r);
-      else if (index === "InsideVertical") for (let c = left; c < right; c++) down(c);
-      else throw new Error(`unexpected border ${index}`);
-    } else
-      for (let r = top; r <= bottom; r++)
-        for (let c = left; c <= right; c++) put(cells, `${r},${c}`, f.path, f.value);
-  }
-  const sorted = <T>(m: Map<string | number, T>) =>
-    [...m.entries()].sort(([a], [b]) => String(a).localeCompare(String(b)));
-  const byPlace = (a: { top: number; left: number }, b: { top: number; left: number }) =>
-    a.top - b.top || a.left - b.left;
-  return {
-    name: s.name,
-    values: s.values,
-    formulas: s.formulas,
-    numberFormats: s.numberFormats,
-    cells: sorted(cells),
-    lines: sorted(lines),
-    rows: sorted(rows),
-    cols: sorted(cols),
-    merges: [...s.merges].sort(byPlace),
-    hyperlinks: [...s.hyperlinks].sort((a, b) => a.row - b.row || a.col - b.col),
-    conditionalFormats: s.conditionalFormats,
-    freeze: s.freeze,
-    tabColor: s.tabColor,
-  };
-}
 
 /** Apply a plan on a fresh fake at `maxApi`; the written sheets, resolved, and the requests. */
 async function applyAt(
@@ -107,7 +47,9 @@ async function expectSameAt17And19(book: WorkbookGrids, plan: WritePlan): Promis
   const old = await applyAt(book, plan, "1.7");
   const compact = await applyAt(book, plan, "1.9");
   expect(compact.sheets).toEqual(old.sheets);
-  expect(compact.requestBytes.length).toBeLessThanOrEqual(old.requestBytes.length);
+  // Print setup (ExcelApi 1.9, skipped at 1.7) goes in a request of its own.
+  const print = plan.sheets.some((sp) => sp.print) ? 1 : 0;
+  expect(compact.requestBytes.length - print).toBeLessThanOrEqual(old.requestBytes.length);
 }
 
 const userBook: WorkbookGrids = { sheets: [{ name: "CSF", values: [["Kode"]] }] };

@@ -1,0 +1,13 @@
+/** The Office.js host as one object: what the pane and the ribbon command call. */
+import { applyPlan } from "./apply";
+import { readWorkbookGrids } from "./read";
+import { selectCell } from "./select";
+import { loadSettings, saveSettings } from "./settings";
+
+export const officeHost = {
+  readGrids: readWorkbookGrids,
+  applyPlan,
+  selectCell,
+  loadSettings,
+  saveSettings,
+};
