@@ -5,7 +5,7 @@
  */
 import path from "path";
 import { readXlsxFile } from "../../../src/hosts/xlsx";
-import { FakeExcelHost } from "../../../src/hosts/fake-excel";
+import { FakeExcelHost, setCell } from "../../../src/hosts/fake-excel";
 import {
   HostError,
   MAX_READ_CELLS,
@@ -72,8 +72,9 @@ describe("the read under a response limit", () => {
     };
     const host = new FakeExcelHost(wide).install();
     const notes = host.sheet("Catatan");
+    if (!notes) throw new Error("no Catatan");
     // One stray value far down and right, as when a cell was typed in by mistake.
-    if (notes) (notes.values[99_999] = [])[40] = "?";
+    setCell(notes, 99_999, 40, "?", null);
     host.resetStats();
     const err = await readWorkbookGrids().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostError);
