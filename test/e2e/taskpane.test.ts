@@ -1,7 +1,6 @@
 // The production task pane in Chromium, with the strict fake Excel host (preloaded with the
 // sample workbook) served in place of Microsoft's office.js. Screenshots at 320 px go to
 // test-results/e2e/.
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -9,10 +8,10 @@ import { launchChromium } from "../helpers/browser";
 import { serveStatic, type StaticServer } from "../helpers/static-server";
 import { readXlsxFile } from "../../src/hosts/xlsx";
 import type { WorkbookGrids } from "../../src/core/grid";
+import { buildFakeBundleIfStale, fakeBundle } from "../helpers/fake-bundle";
 
 const root = path.resolve(__dirname, "../..");
 const dist = path.join(root, "dist");
-const fakeBundle = path.join(root, "lib/fake-office.js");
 const shots = path.join(root, "test-results/e2e");
 const SAMPLE = path.join(root, "examples/kertas-kerja-setda-luwu-timur.xlsx");
 
@@ -21,26 +20,6 @@ interface Exported {
   workbook: { activeSheet: string | null; selection: string | null };
   stats: { syncs: number; requestBytes: number[] };
   settings: Record<string, unknown>;
-}
-
-/** Build lib/fake-office.js when it is missing or older than the fake host's sources. */
-function buildFakeBundleIfStale(): void {
-  const srcDir = path.join(root, "src/hosts/fake-excel");
-  const newest = Math.max(
-    ...[
-      ...fs.readdirSync(srcDir).map((f) => path.join(srcDir, f)),
-      path.join(root, "src/core/address.ts"),
-    ].map((f) => fs.statSync(f).mtimeMs)
-  );
-  if (fs.existsSync(fakeBundle) && fs.statSync(fakeBundle).mtimeMs >= newest) return;
-  execFileSync(
-    process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.fake.config.js"],
-    {
-      cwd: root,
-      stdio: "inherit",
-    }
-  );
 }
 
 let server: StaticServer;
