@@ -53,7 +53,8 @@ async function workbook(): Promise<WorkbookGrids> {
 /** Click an action and wait for its notice; an error shown instead fails the test. */
 async function click(name: string): Promise<string> {
   const previous = page.getByTestId("notice");
-  if ((await previous.count()) > 0) await previous.getByRole("button").click();
+  if ((await previous.count()) > 0)
+    await previous.getByRole("button", { name: "Tutup pesan" }).click();
   await page.getByRole("button", { name, exact: true }).click();
   const shown = page.getByTestId("notice").or(page.getByTestId("error")).first();
   await shown.waitFor({ timeout: 60000 });

@@ -7,12 +7,7 @@
 import path from "path";
 import { readXlsxFile } from "../../../src/hosts/xlsx";
 import { FakeExcelHost, type FakeOptions } from "../../../src/hosts/fake-excel";
-import {
-  applyPlan,
-  HostError,
-  officeHost,
-  readWorkbookGrids,
-} from "../../../src/hosts/office";
+import { applyPlan, HostError, officeHost, readWorkbookGrids } from "../../../src/hosts/office";
 import { analyse, planJobs, type Job } from "../../../src/core/pipeline";
 import { addBlankKertasKerja, runAction, type ActionId } from "../../../src/core/actions";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";

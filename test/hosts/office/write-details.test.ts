@@ -39,7 +39,7 @@ describe("writes", () => {
     expect(host.sheet("Pohon Kinerja")?.hyperlinks[0]?.documentReference).toBe("'CSF'!A2");
   });
 
-  it.each<ActionId>(["fill", "tree", "kertas-kerja", "hasil"])(
+  it.each<ActionId>(["fill", "tree", "kertas-kerja", "report"])(
     "%s: recalculation is asked for after the last request",
     async (action) => {
       const host = new FakeExcelHost(sample).install();
