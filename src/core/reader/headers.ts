@@ -1,6 +1,6 @@
 /** Recognising a table by its header row, whatever the case, spacing, punctuation and order. */
 import type { CellValue } from "../grid";
-import { cellText, isBlank } from "../grid";
+import { isBlank } from "../grid";
 import type { TableInfo } from "../model";
 import { headerKey } from "./text";
 
@@ -71,90 +71,33 @@ export function roleOf(text: string): { role: Role; depth?: number } | null {
   return null;
 }
 
-/**
- * roleOf by cell text, memoised: a workbook repeats the same header texts in every section.
- * Results are read only here, never handed out.
- */
-const roleMemo = new Map<string, { role: Role; depth?: number } | null>();
-const ROLE_MEMO_MAX = 4096;
-
-function roleOfCell(v: string): { role: Role; depth?: number } | null {
-  const hit = roleMemo.get(v);
-  if (hit !== undefined) return hit;
-  const r = roleOf(cellText(v));
-  if (roleMemo.size >= ROLE_MEMO_MAX) roleMemo.clear();
-  roleMemo.set(v, r);
-  return r;
-}
-
-/**
- * roleOf's length and start tests on the untrimmed cell: HEADER_START skips leading whitespace
- * itself, and a cell within MAX_HEADER untrimmed is within it trimmed.
- */
-function mayBeHeaderCell(v: CellValue | undefined): boolean {
-  if (typeof v !== "string") return false;
-  // A cell starting with a digit or an ASCII letter no header word starts with fails HEADER_START
-  // at once (a non-ASCII character never matches an ASCII letter there): no regex call.
-  const c = v.charCodeAt(0);
-  if (c < 128 && NOT_HEADER_START[c] === 1) return false;
-  if (v.length > MAX_HEADER && v.trim().length > MAX_HEADER) return false;
-  return HEADER_START.test(v);
-}
-
-/** 1 for the ASCII characters HEADER_START cannot start with: digits and the other letters. */
-const NOT_HEADER_START = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) NOT_HEADER_START[c] = 1;
-for (const ch of "beghjlmoquvwxyz") {
-  NOT_HEADER_START[ch.charCodeAt(0)] = 1;
-  NOT_HEADER_START[ch.toUpperCase().charCodeAt(0)] = 1;
-}
-
-/**
- * The header this row starts, or null when it is not a header row. Rows with the same cells
- * share one Header object: read it, never change it.
- */
+/** The header this row starts, or null when it is not a header row. */
 export function recogniseHeader(row: readonly CellValue[] | undefined): Header | null {
   if (!row) return null;
-  // Most rows are data or prose: reject them on the raw text before any trimming or normalising.
-  // A role needs a cell passing roleOf's own first test, and a header needs two roles.
-  let candidates = 0;
-  for (let c = 0; c < row.length && candidates < 2; c++) if (mayBeHeaderCell(row[c])) candidates++;
-  if (candidates < 2) return null;
-  // A document repeats one header row in every section: the same cells give the same header.
-  if (sameCells(row, lastRow)) return lastHeader;
-  const header = headerOf(row);
-  lastRow = row.slice();
-  lastHeader = header;
-  return header;
-}
-
-/** The last row recognised (a copy) and its header, which is never changed once made. */
-let lastRow: CellValue[] | null = null;
-let lastHeader: Header | null = null;
-
-function sameCells(a: readonly CellValue[], b: readonly CellValue[] | null): boolean {
-  if (b === null || a.length !== b.length) return false;
-  for (let c = 0; c < a.length; c++) if (a[c] !== b[c]) return false;
-  return true;
-}
-
-/** recogniseHeader past its first test. */
-function headerOf(row: readonly CellValue[]): Header | null {
   const columns: Partial<Record<Role, number>> = {};
   let depth: number | null = null;
   let found = 0;
-  let firstCol = -1;
-  let lastCol = -1;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
     if (typeof v !== "string") continue;
-    const r = roleOfCell(v);
+    const r = roleOf(v.trim());
     if (!r || columns[r.role] !== undefined) continue;
     columns[r.role] = c;
     if (r.depth !== undefined) depth = r.depth;
     found++;
   }
   if (found < 2) return null;
+  return headerOf(row, columns, depth);
+}
+
+/** What kind of table the columns make, and its span; null when they make none. */
+function headerOf(
+  row: readonly CellValue[],
+  columns: Partial<Record<Role, number>>,
+  depth: number | null
+): Header | null {
+  let firstCol = -1;
+  let lastCol = -1;
   const has = (r: Role): boolean => columns[r] !== undefined;
   let kind: TableInfo["kind"] | null = null;
   if (has("name")) {
@@ -177,4 +120,15 @@ function headerOf(row: readonly CellValue[]): Header | null {
   }
   // depth stays null for "No | CSF | Kondisi": the children sit one level below the parent named.
   return { kind, columns, firstCol, lastCol, depth };
+}
+
+/** Tables listing conditions (CSF tables, "Kode | Kondisi"). */
+export function isConditionKind(kind: TableInfo["kind"]): boolean {
+  return kind === "csf" || kind === "antara" || kind === "operasional" || kind === "conditions";
+}
+
+/** The header has a Target, Realisasi or Capaian column. */
+export function hasMeasureColumns(h: Header): boolean {
+  const c = h.columns;
+  return c.target !== undefined || c.actual !== undefined || c.achievement !== undefined;
 }

@@ -1,0 +1,138 @@
+/**
+ * The first pass: each sheet cut into blocks — tables (a recognised header row and the rows
+ * under it) and text rows (a line of the document: heading, label, paragraph, title).
+ */
+import type { CellValue, SheetGrid } from "../grid";
+import { cellText, isBlank } from "../grid";
+import { excerpt, firstNonBlank } from "./cells";
+import type { Draft } from "./draft";
+import { recogniseHeader, type Header } from "./headers";
+import { endsSentence, isLabel, isProse, startsWithDengan } from "./lines";
+import { scanOutcomeLabel } from "./outcome";
+import { normaliseCode, splitLeadingCode } from "./text";
+
+/** A text row outside any table: its first non-blank cell. */
+export interface TextBlock {
+  kind: "text";
+  sheet: SheetGrid;
+  row: number;
+  col: number;
+  text: string;
+  /** True while no table or section heading has been seen on the sheet yet (title block). */
+  title: boolean;
+}
+
+/** A table: its header and the rows under it, up to a blank row or the paragraph after it. */
+export interface TableBlock {
+  kind: "table";
+  sheet: SheetGrid;
+  header: Header;
+  headerRow: number;
+  rows: number[];
+}
+
+export type Block = TextBlock | TableBlock;
+
+/**
+ * The sheet's blocks, in row order. Tables are recorded in `draft.tables`; the outcome's label is
+ * looked for on every text row; text beside a row's first cell, once the title block is past, is
+ * reported as skipped. `skipMarker`: the sheet is one the add-in made, whose A1 is its marker.
+ */
+export function scanSheet(draft: Draft, sheet: SheetGrid, skipMarker: boolean): Block[] {
+  const blocks: Block[] = [];
+  const mergedAcross = new Set<string>();
+  for (const m of sheet.merges ?? []) if (m.right > m.left) mergedAcross.add(`${m.top},${m.left}`);
+  let table: TableBlock | null = null;
+  let structureSeen = false;
+  const close = (): void => {
+    if (table) {
+      blocks.push(table);
+      draft.tables.push({
+        sheet: sheet.name,
+        headerRow: table.headerRow,
+        firstCol: table.header.firstCol,
+        lastCol: table.header.lastCol,
+        lastRow: table.rows[table.rows.length - 1] ?? table.headerRow,
+        kind: table.header.kind,
+      });
+    }
+    table = null;
+  };
+  for (let r = 0; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    const first = firstNonBlank(row, skipMarker && r === 0 ? 1 : 0);
+    if (first < 0) {
+      close();
+      continue;
+    }
+    const header = recogniseHeader(row);
+    if (header) {
+      close();
+      table = { kind: "table", sheet, header, headerRow: r, rows: [] };
+      structureSeen = true;
+      continue;
+    }
+    if (table && !endsTable(table.header, row, r, mergedAcross)) {
+      table.rows.push(r);
+      continue;
+    }
+    close();
+    const text = cellText(row[first] ?? null);
+    blocks.push({ kind: "text", sheet, row: r, col: first, text, title: !structureSeen });
+    if (!structureSeen && splitLeadingCode(text) && text.length <= 200) structureSeen = true;
+    scanOutcomeLabel(draft, sheet, r, row);
+    if (structureSeen) reportBesideText(draft, sheet, r, row, first);
+  }
+  close();
+  return blocks;
+}
+
+/** Cells right of a text row's first cell hold nothing the reader places. */
+function reportBesideText(
+  draft: Draft,
+  sheet: SheetGrid,
+  r: number,
+  row: readonly CellValue[],
+  first: number
+): void {
+  for (let c = first + 1; c < row.length; c++) {
+    if (isBlank(row[c]) || draft.isConsumed(sheet.name, r, c)) continue;
+    draft.skipped("info", "reader.skipped.text", sheet.name, r, c, {
+      text: excerpt(cellText(row[c] ?? null)),
+    });
+  }
+}
+
+/**
+ * The table ends at a blank row, or at row `r` with one cell of prose at its left edge (the
+ * paragraph after the table, often merged across: `mergedAcross` holds "row,col" of such cells).
+ */
+function endsTable(
+  header: Header,
+  row: readonly CellValue[],
+  r: number,
+  mergedAcross: ReadonlySet<string>
+): boolean {
+  const { firstCol, lastCol } = header;
+  let count = 0;
+  let at = -1;
+  for (let c = firstCol; c <= lastCol && c < row.length; c++) {
+    if (isBlank(row[c])) continue;
+    count++;
+    at = c;
+  }
+  if (count === 0) return true;
+  if (count > 1 || at !== firstCol) return false;
+  if (mergedAcross.has(`${r},${at}`)) return true;
+  const text = cellText(row[at] ?? null);
+  if (normaliseCode(text) !== null) return false;
+  // Indicator names are short and do not end a sentence; closing paragraphs do.
+  return (
+    text.length > 100 ||
+    endsSentence(text, true) ||
+    startsWithDengan(text) ||
+    isProse(text) ||
+    isLabel(text) ||
+    splitLeadingCode(text) !== null
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The CSF tables of the document layout: "No | Faktor Penyebab | Kondisi" (the CSF),
+ * "No | CSF | Kondisi (Antara/Operasional)" (children listed beside the parent's name, several in
+ * one cell), and "Kode | Kondisi" (depth and parent from the codes).
+ */
+import type { CellValue } from "../grid";
+import { cellText } from "../grid";
+import { cellRef } from "../address";
+import type { ConditionNode } from "../model";
+import type { TableBlock } from "./blocks";
+import { firstNonBlank } from "./cells";
+import type { Draft } from "./draft";
+import { codeDepth, lines, normaliseCode, parentCode, splitTrailingCode } from "./text";
+
+/** The parent named in a CSF column, as far as the rows have come. */
+interface ParentCell {
+  node: ConditionNode | null;
+  /** The code written with the parent's name, when any. */
+  code: string | null;
+}
+
+/** Read a table of conditions; each line of a Kondisi cell is one condition. */
+export function readConditionTable(draft: Draft, b: TableBlock): void {
+  const { sheet, header } = b;
+  const col = header.columns;
+  const kondisiCol = col.kondisi;
+  if (kondisiCol === undefined) return;
+  let parent: ParentCell = { node: null, code: null };
+  let carriedCode: string | null = null;
+  for (const r of b.rows) {
+    const row = sheet.values[r] ?? [];
+    if (header.kind !== "csf" && col.csf !== undefined)
+      parent = parentNamed(draft, b, r, col.csf) ?? parent;
+    if (col.code !== undefined) {
+      const codeText = cellText(row[col.code] ?? null);
+      if (codeText !== "") carriedCode = normaliseCode(codeText);
+    }
+    const kondisi = cellText(row[kondisiCol] ?? null);
+    if (kondisi === "") {
+      reportEmptyRow(draft, b, r, row);
+      continue;
+    }
+    const kondisiLines = lines(kondisi);
+    for (const line of kondisiLines) {
+      const split = splitTrailingCode(line);
+      let code = split.code;
+      if (!code && col.code !== undefined && kondisiLines.length === 1) code = carriedCode;
+      const at = { sheet: sheet.name, row: r, col: kondisiCol };
+      if (header.kind === "csf") {
+        const node = draft.conditions.add({
+          code,
+          name: split.name,
+          depth: 1,
+          parent: null,
+          parentCode: null,
+          at,
+          kind: "csf-table",
+        });
+        const cause = col.faktor !== undefined ? cellText(row[col.faktor] ?? null) : "";
+        node.cause = cause === "" ? null : cause;
+      } else if (header.kind === "conditions") {
+        const p = code ? parentCode(code) : null;
+        draft.conditions.add({
+          code,
+          name: split.name,
+          depth: code ? codeDepth(code) : 1,
+          parent: p ? (draft.conditions.withCode(p)[0] ?? null) : null,
+          parentCode: p,
+          at,
+          kind: "csf-table",
+        });
+      } else {
+        draft.conditions.add({
+          code,
+          name: split.name,
+          depth: header.depth ?? (parent.node ? parent.node.depth + 1 : code ? codeDepth(code) : 2),
+          parent: parent.node,
+          parentCode: parent.code,
+          at,
+          kind: "csf-table",
+        });
+      }
+      draft.markRead(sheet.name);
+    }
+  }
+}
+
+/**
+ * The parent a CSF cell names ("Meningkatnya … (CSF 1)"), recorded as a mention and another
+ * name of it; null when the cell is blank (the parent above carries on: merged or left blank).
+ */
+function parentNamed(draft: Draft, b: TableBlock, r: number, c: number): ParentCell | null {
+  const text = cellText(b.sheet.values[r]?.[c] ?? null);
+  if (text === "") return null;
+  const ref = splitTrailingCode(text);
+  const depth = b.header.depth !== null ? b.header.depth - 1 : null;
+  const node = draft.conditions.resolve(ref.code, ref.name, depth);
+  if (node) {
+    draft.conditions.names.add(node, ref.name);
+    node.mentions.push({
+      name: ref.name,
+      code: ref.code,
+      kind: "csf-table",
+      cell: cellRef(b.sheet.name, r, c),
+    });
+  }
+  return { node, code: ref.code };
+}
+
+/** A row without a condition: reported unless it holds only its number, parent or code. */
+function reportEmptyRow(draft: Draft, b: TableBlock, r: number, row: readonly CellValue[]): void {
+  const col = b.header.columns;
+  const other = firstNonBlank(row, 0);
+  if (other < 0) return;
+  if (b.header.kind === "csf" || (other !== col.no && other !== col.csf && other !== col.code))
+    draft.skipped("warning", "reader.skipped.tableRow", b.sheet.name, r, other);
+}

@@ -1,0 +1,99 @@
+/**
+ * Tables of indicators' texts: "Indikator Kinerja | Definisi | Relevansi | Formulasi | Sumber
+ * Data", under a condition's section, or anywhere with a Kode or Kondisi column naming the
+ * condition of each row. Target and Realisasi columns in the same table are read too.
+ */
+import type { CellValue } from "../grid";
+import { cellText } from "../grid";
+import { cellRef } from "../address";
+import type { ConditionNode, Indicator } from "../model";
+import type { TableBlock } from "./blocks";
+import { firstNonBlank, joinNull, textAt } from "./cells";
+import type { Draft } from "./draft";
+import { hasMeasureColumns } from "./headers";
+import { newIndicator, textCells } from "./indicators";
+import { applyMeasure, measureOf } from "./measures";
+import { normaliseCode, splitTrailingCode } from "./text";
+
+/** The condition a row's Kode/Kondisi cells name (carried down while they are blank). */
+interface RowRef {
+  node: ConditionNode | null;
+  code: string | null;
+}
+
+/**
+ * Read an indicator table. `sectionNode`: the condition whose section it stands in, used when the
+ * table has no Kode or Kondisi column.
+ */
+export function readIndicatorTable(
+  draft: Draft,
+  b: TableBlock,
+  sectionNode: ConditionNode | null
+): void {
+  const { sheet, header } = b;
+  const col = header.columns;
+  const nameCol = col.name;
+  if (nameCol === undefined) return;
+  const byRef = col.code !== undefined || col.kondisi !== undefined;
+  const measured = hasMeasureColumns(header) ? measureOf(b) : null;
+  let ref: RowRef = { node: null, code: null };
+  let last: Indicator | null = null;
+  for (const r of b.rows) {
+    const row = sheet.values[r] ?? [];
+    if (byRef) ref = rowRef(draft, b, r) ?? ref;
+    const node = byRef ? ref.node : sectionNode;
+    const name = cellText(row[nameCol] ?? null);
+    if (name === "") {
+      if (last) continueTexts(last, row, col);
+      else {
+        const at = firstNonBlank(row, 0);
+        if (at >= 0) draft.skipped("warning", "reader.skipped.noName", sheet.name, r, at);
+      }
+      continue;
+    }
+    const ind = newIndicator(name, cellRef(sheet.name, r, nameCol), node?.code ?? ref.code);
+    ind.definition = textAt(row, col.definition);
+    ind.relevance = textAt(row, col.relevance);
+    ind.formula = textAt(row, col.formula);
+    ind.dataSource = textAt(row, col.dataSource);
+    const source = { sheet: sheet.name, row: r, col: nameCol };
+    ind.textSource = source;
+    ind.textCells = textCells(source, col);
+    if (measured) applyMeasure(draft, ind, measured, r);
+    draft.indicators.attach(ind, node, byRef ? ref.code : null);
+    draft.markRead(sheet.name);
+    last = ind;
+  }
+}
+
+/** The condition named in the row's Kode/Kondisi cells (recorded as a mention); null when blank. */
+function rowRef(draft: Draft, b: TableBlock, r: number): RowRef | null {
+  const col = b.header.columns;
+  const row = b.sheet.values[r] ?? [];
+  const codeText = col.code !== undefined ? cellText(row[col.code] ?? null) : "";
+  const kondisiText = col.kondisi !== undefined ? cellText(row[col.kondisi] ?? null) : "";
+  if (codeText === "" && kondisiText === "") return null;
+  const k = splitTrailingCode(kondisiText);
+  const code = (codeText !== "" ? normaliseCode(codeText) : null) ?? k.code;
+  const node = draft.conditions.resolve(code, k.name || null, null);
+  const at = codeText !== "" ? (col.code ?? 0) : (col.kondisi ?? 0);
+  node?.mentions.push({
+    name: k.name,
+    code,
+    kind: col.code !== undefined ? "kode-column" : "indicator-table",
+    cell: cellRef(b.sheet.name, r, at),
+  });
+  return { node, code };
+}
+
+/** A row without a name continues the previous indicator's texts (text split over two rows). */
+function continueTexts(
+  last: Indicator,
+  row: readonly CellValue[],
+  col: TableBlock["header"]["columns"]
+) {
+  last.definition = joinNull(last.definition, textAt(row, col.definition));
+  last.relevance = joinNull(last.relevance, textAt(row, col.relevance));
+  last.formula = joinNull(last.formula, textAt(row, col.formula));
+  last.dataSource = joinNull(last.dataSource, textAt(row, col.dataSource));
+}

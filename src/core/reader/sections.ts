@@ -1,0 +1,134 @@
+/**
+ * The document's sections, in one walk of the blocks: a heading starts a condition's section;
+ * the lines after it are its narrative (Penjelasan, Masalah, the indicator line, the closing
+ * paragraph); its indicator table follows. Also the outcome after its label line and the
+ * organisation from the title block.
+ */
+import type { ConditionNode } from "../model";
+import { cellRef } from "../address";
+import type { Block } from "./blocks";
+import { excerpt, join } from "./cells";
+import type { Draft } from "./draft";
+import { matchHeading } from "./headings";
+import { isConditionKind } from "./headers";
+import { readIndicatorTable } from "./indicator-tables";
+import {
+  isIndicatorLine,
+  isKnownLabel,
+  isOutcomeLabel,
+  isPenjelasan,
+  labelKey,
+  looksLikeLabel,
+} from "./lines";
+import { lines } from "./text";
+
+/** Where the walk is inside a condition's section. */
+interface Section {
+  node: ConditionNode;
+  afterTable: boolean;
+  inProblems: boolean;
+  inLine: boolean;
+}
+
+/** Read every sheet's sections, outcome line and title block. */
+export function readSections(draft: Draft, blocks: readonly Block[]): void {
+  const claimed = new Set<ConditionNode>();
+  let i = 0;
+  while (i < blocks.length) {
+    const sheet = blocks[i]?.sheet;
+    let end = i;
+    while (end < blocks.length && blocks[end]?.sheet === sheet) end++;
+    readSheetSections(draft, blocks.slice(i, end), claimed);
+    i = end;
+  }
+}
+
+/** One sheet's blocks (sections do not run from one sheet into the next). */
+function readSheetSections(draft: Draft, blocks: readonly Block[], claimed: Set<ConditionNode>) {
+  let section: Section | null = null;
+  let pendingOutcome = false;
+  const titleLines: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (!b) continue;
+    if (b.kind === "table") {
+      if (isConditionKind(b.header.kind)) section = null;
+      else if (b.header.kind === "indicator-text") {
+        readIndicatorTable(draft, b, section?.node ?? null);
+        if (section) section.afterTable = true;
+      }
+      continue;
+    }
+    if (draft.isConsumed(b.sheet.name, b.row, b.col)) continue;
+    const text = b.text;
+    const n = labelKey(text);
+    if (isOutcomeLabel(n)) {
+      pendingOutcome = true;
+      continue;
+    }
+    if (pendingOutcome) {
+      pendingOutcome = false;
+      if (draft.outcome === null) {
+        draft.outcome = text;
+        draft.outcomeCell = cellRef(b.sheet.name, b.row, b.col);
+      }
+      continue;
+    }
+    const heading = looksLikeLabel(n)
+      ? null
+      : matchHeading(draft, b, nextIsPenjelasan(blocks, i), claimed);
+    if (heading) {
+      section = { node: heading, afterTable: false, inProblems: false, inLine: false };
+      draft.markRead(b.sheet.name);
+    } else if (section) addNarrative(section, text, n);
+    else if (b.title) titleLines.push(...lines(text));
+    else if (!isKnownLabel(n))
+      draft.skipped("info", "reader.skipped.text", b.sheet.name, b.row, b.col, {
+        text: excerpt(text),
+      });
+  }
+  const hasCsfTable = blocks.some((b) => b.kind === "table" && isConditionKind(b.header.kind));
+  if (draft.organisation === null && hasCsfTable) draft.organisation = organisationOf(titleLines);
+}
+
+function nextIsPenjelasan(blocks: readonly Block[], i: number): boolean {
+  const next = blocks[i + 1];
+  return next !== undefined && next.kind === "text" && isPenjelasan(next.text);
+}
+
+/** A line of a section: which part of the narrative it continues. `n` is its labelKey. */
+function addNarrative(section: Section, text: string, n: string): void {
+  const node = section.node;
+  if (isPenjelasan(text)) return;
+  if (n.startsWith("masalah")) {
+    node.problems = join(node.problems, text);
+    section.inProblems = true;
+  } else if (isIndicatorLine(n)) {
+    node.indicatorLine = join(node.indicatorLine, text);
+    section.inProblems = false;
+    section.inLine = true;
+  } else if (section.afterTable) {
+    node.impact = join(node.impact, text);
+  } else if (section.inLine) {
+    // "(3) Persentase …" continuing the indicator line on its own row.
+    node.indicatorLine = join(node.indicatorLine, text);
+  } else if (section.inProblems) {
+    node.problems = join(node.problems, text);
+  } else {
+    node.explanation = join(node.explanation, text);
+  }
+}
+
+/** The organisation's name from a title block: its upper-case lines, else "Kertas Kerja … X". */
+function organisationOf(titleLines: readonly string[]): string | null {
+  const parts: string[] = [];
+  let fromKertasKerja: string | null = null;
+  for (const l of titleLines) {
+    const kk = /kertas kerja pohon kinerja\s+(.+)$/i.exec(l);
+    if (kk) fromKertasKerja = (kk[1] ?? "").trim();
+    if (/critical success|kertas kerja|pohon kinerja|\bcsf\b|outcome/i.test(l)) continue;
+    if (/\p{L}/u.test(l) && l === l.toUpperCase()) parts.push(l.replace(/\s+/g, " "));
+  }
+  return parts.length ? parts.join(" ") : fromKertasKerja;
+}
+
