@@ -3,7 +3,7 @@
  * Exit status: 0 fine, 1 error-level findings (periksa), 2 unreadable input or wrong usage,
  * 3 a bug (short message, no stack trace unless POKIN_DEBUG=1).
  */
-import { promises as fs, readFileSync, existsSync, realpathSync } from "fs";
+import { promises as fs, readFileSync, existsSync } from "fs";
 import * as nodePath from "path";
 import { a1Range } from "../core/address";
 import { countBySeverity, type Finding } from "../core/findings";
@@ -28,6 +28,7 @@ import { InputFileError, oneLine } from "../hosts/xlsx/errors";
 import { readXlsxPackage } from "../hosts/xlsx/package/read";
 import { emptyPackage, writePlanToXlsxFile, type PackageParts } from "../hosts/xlsx/package/write";
 import { langArgument, parseArgs, type CliOptions, type Command } from "./args";
+import { checkOutput, OutputError, writeFailure } from "./output";
 
 /** Where the CLI writes; tests pass collectors. */
 export interface CliIo {
@@ -93,7 +94,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       }
     }
   } catch (e) {
-    if (e instanceof InputFileError || e instanceof UserError) {
+    if (e instanceof InputFileError || e instanceof UserError || e instanceof OutputError) {
       err(e.message);
       return 2;
     }
@@ -320,7 +321,7 @@ async function periksa(
 ): Promise<number> {
   const lang = settings.lang;
   const { files, bad: badFolder, folder } = await expandInputs(args, lang, err);
-  if (options.laporan) refuseOverwrite(files, options.laporan, lang);
+  const laporanPath = options.laporan ? await checkOutput(files, options.laporan, lang) : null;
   const entries: (WorkbookResult | FailedFile)[] = [];
   for (const file of files) entries.push(await checkFile(file, settings, err, debug));
   const results = entries.filter((e): e is WorkbookResult => !isUnreadable(e));
@@ -339,12 +340,12 @@ async function periksa(
       for (const f of r.findings) out(findingLine(f, lang));
     });
   }
-  if (options.laporan) {
+  if (options.laporan && laporanPath !== null) {
     const laporan = planLaporan(
       entries.map((e) => (isUnreadable(e) ? { file: e.file, error: e.error } : e)),
       lang
     );
-    await writeOutput(emptyPackage(), { sheets: [] }, laporan, options.laporan, lang);
+    await writeOutput(emptyPackage(), { sheets: [] }, laporan, laporanPath, lang);
     // Keep stdout pure JSON when JSON was asked for.
     (options.json ? err : out)(t("cli.laporanWritten", { out: options.laporan }, lang));
   }
@@ -395,14 +396,14 @@ async function job(
 ): Promise<number> {
   const lang = settings.lang;
   const output = options.output ?? "";
-  refuseOverwrite([file], output, lang);
+  const target = await checkOutput([file], output, lang);
   // The package is read once; the output is the input's parts with the plan patched in.
   const { grids, pkg } = await readXlsxPackage(file, { lang });
   const analysis = analyse(grids, settings, file);
   const { plan, findings } = planJobs(grids, analysis, settings, JOBS[command], {
     replaceOverrides: options.replaceOverrides,
   });
-  await writeOutput(pkg, grids, plan, output, lang);
+  await writeOutput(pkg, grids, plan, target, lang);
   out(t("cli.written", { out: output }, lang));
   for (const w of describeWrite(plan, analysis.model, findings, lang)) out(`  ${w.text}`);
   out(summaryLine(file, analysis.model, findings, lang));
@@ -425,7 +426,7 @@ async function perbaiki(
 ): Promise<number> {
   const lang = settings.lang;
   const output = options.dryRun ? null : (options.output ?? "");
-  if (output !== null) refuseOverwrite([file], output, lang);
+  const target = output === null ? null : await checkOutput([file], output, lang);
   const { grids, pkg } = await readXlsxPackage(file, { lang });
   const fixed = fixAll(grids, settings, { rules: options.rules });
   if (fixed.fixes.length === 0) out(t("fixes.cli.none", {}, lang));
@@ -439,8 +440,8 @@ async function perbaiki(
     );
   out(t("fixes.cli.count", { fixes: fixed.fixes.length, cells: fixed.edits.length }, lang));
   if (output === null) out(t("fixes.cli.dryRun", {}, lang));
-  else {
-    await writeOutput(pkg, grids, planEdits(fixed.edits), output, lang);
+  else if (target !== null) {
+    await writeOutput(pkg, grids, planEdits(fixed.edits), target, lang);
     out(t("cli.written", { out: output }, lang));
   }
   out(summaryLine(output ?? file, fixed.analysis.model, fixed.findings, lang));
@@ -449,21 +450,6 @@ async function perbaiki(
   out(t("fixes.cli.remaining", { errors: errors.length }, lang));
   for (const f of errors) out(findingLine(f, lang));
   return 1;
-}
-
-/** Never write over an input: compare resolved paths (and real paths, for links). */
-function refuseOverwrite(inputs: readonly string[], output: string, lang: Lang): void {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return nodePath.resolve(p);
-    }
-  };
-  const target = real(output);
-  for (const input of inputs)
-    if (real(input) === target || nodePath.resolve(input) === nodePath.resolve(output))
-      throw new UserError(t("cli.input.sameAsOutput", { file: output }, lang));
 }
 
 /** Apply `plan` to the package and write it to `path` (a temp file renamed; refusals thrown first). */
@@ -477,11 +463,6 @@ async function writeOutput(
   try {
     await writePlanToXlsxFile(pkg, plan, lang, grids, path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code === "string")
-      throw new UserError(
-        t("cli.output.unwritable", { file: path, detail: oneLine((e as Error).message) }, lang)
-      );
-    throw e;
+    throw writeFailure(e, path, lang) ?? e;
   }
 }

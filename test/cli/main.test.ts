@@ -219,7 +219,7 @@ describe("pokin periksa on the sample", () => {
   });
 
   it("writes the laporan workbook with --laporan", async () => {
-    const out = path.join(dir, "laporan", "ringkasan.xlsx");
+    const out = path.join(dir, "ringkasan.xlsx");
     const r = await runCli(["periksa", SAMPLE, SAMPLE, "--laporan", out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`ringkasan.xlsx`);
@@ -238,7 +238,7 @@ describe("the jobs on the sample", () => {
     ["kertas-kerja", ["kertas-kerja"]],
     ["proses", ["pohon", "kertas-kerja", "hasil"]],
   ])("%s writes a copy with its sheets and leaves the input alone", async (command, kinds) => {
-    const out = path.join(dir, "hasil", command, "keluaran.xlsx");
+    const out = path.join(dir, `${command}-keluaran.xlsx`);
     const r = await runCli([command, SAMPLE, "-o", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -257,7 +257,7 @@ describe("the jobs on the sample", () => {
     await book.getWorksheet("Target & Realisasi")!.protect("", {});
     const input = path.join(dir, "terkunci.xlsx");
     await book.xlsx.writeFile(input);
-    const out = path.join(dir, "hasil", "terkunci.xlsx");
+    const out = path.join(dir, "terkunci.hasil.xlsx");
     const r = await runCli(["hitung", input, "-o", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\] 'Target & Realisasi'!A\d+ Lembar diproteksi: /);
@@ -272,7 +272,7 @@ describe("the jobs on the sample", () => {
   });
 
   it("proses keeps every part of the input it does not have to change, byte for byte", async () => {
-    const out = path.join(dir, "hasil", "utuh.xlsx");
+    const out = path.join(dir, "utuh.xlsx");
     expect((await runCli(["proses", SAMPLE, "-o", out])).code).toBe(0);
     const before = readZip(fs.readFileSync(SAMPLE));
     const after = readZip(fs.readFileSync(out));
@@ -306,7 +306,7 @@ describe("the jobs on the sample", () => {
   });
 
   it("hitung fills the empty Capaian (%) cells with formulas", async () => {
-    const out = path.join(dir, "hasil", "hitung-rumus.xlsx");
+    const out = path.join(dir, "hitung-rumus.xlsx");
     expect((await runCli(["hitung", SAMPLE, "-o", out])).code).toBe(0);
     const before = (await readXlsxFile(SAMPLE)).sheets.find(
       (s) => s.name === "Target & Realisasi"
@@ -322,8 +322,8 @@ describe("the jobs on the sample", () => {
   });
 
   it("running proses on its own output replaces the generated sheets instead of adding more", async () => {
-    const first = path.join(dir, "ulang", "satu.xlsx");
-    const second = path.join(dir, "ulang", "dua.xlsx");
+    const first = path.join(dir, "ulang-satu.xlsx");
+    const second = path.join(dir, "ulang-dua.xlsx");
     expect((await runCli(["proses", SAMPLE, "-o", first])).code).toBe(0);
     expect((await runCli(["proses", first, "-o", second])).code).toBe(0);
     const a = (await readXlsxFile(first)).sheets.map((s) => s.name);
@@ -334,7 +334,7 @@ describe("the jobs on the sample", () => {
   it("takes settings from --settings and the language from them", async () => {
     const settings = path.join(dir, "pengaturan-en.json");
     fs.writeFileSync(settings, JSON.stringify({ lang: "en", paper: "A4" }));
-    const out = path.join(dir, "hasil", "en.xlsx");
+    const out = path.join(dir, "en.xlsx");
     const r = await runCli(["pohon", SAMPLE, "-o", out, "--settings", settings]);
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe(`Result written to ${out}`);

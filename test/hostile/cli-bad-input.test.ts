@@ -101,6 +101,8 @@ describe("hitung and proses on unreadable inputs", () => {
   it("each give one line naming the file, exit 2, no output, and leave the input untouched", async () => {
     const files = await badInputs(path.join(dir, "bad"));
     const before = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fingerprint(f)]));
+    // The output's folder exists (pokin makes none), so the input is what is refused.
+    fs.mkdirSync(path.join(dir, "keluar"));
     const runs = Object.entries(files).flatMap(([kind, file]) =>
       ["hitung", "proses"].map(async (command) => {
         const out = path.join(dir, "keluar", `${kind}-${command}.xlsx`);
@@ -130,6 +132,7 @@ describe("periksa, hitung and proses on a zip that is no workbook", () => {
     fs.writeFileSync(files["zip-not-xlsx"], storedZip({ "catatan.txt": "bukan buku kerja\n" }));
     fs.writeFileSync(files["zip-signature-only"], Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     const before = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fingerprint(f)]));
+    fs.mkdirSync(path.join(dir, "keluar-zip"));
     const runs = Object.entries(files).flatMap(([kind, file]) =>
       [["periksa"], ["hitung", "-o"], ["proses", "-o"]].map(async ([command, flag]) => {
         const out = path.join(dir, "keluar-zip", `${kind}-${command}.xlsx`);

@@ -21,6 +21,18 @@ export const cli = {
       "{file}: berkas hasil (-o) tidak boleh sama dengan berkas masukan; berkas masukan tidak pernah diubah.",
     "cli.input.settings": "{file}: berkas pengaturan tidak dapat dibaca ({detail}).",
     "cli.output.unwritable": "{file}: berkas hasil tidak dapat ditulis ({detail}).",
+    "cli.output.directory":
+      "{file}: ini sebuah folder. Tulis nama berkas hasil setelah -o, misalnya {file}/hasil.xlsx.",
+    "cli.output.notFile":
+      "{file}: ini bukan berkas biasa (perangkat, pipa atau tautan rusak); hasil tidak ditulis ke sana. Pilih nama berkas .xlsx.",
+    "cli.output.readOnly":
+      "{file}: berkas ini hanya-baca, jadi tidak ditimpa. Pilih nama lain atau hilangkan tanda hanya-bacanya.",
+    "cli.output.noFolder":
+      "{file}: folder {folder} tidak ada. Buat dulu folder itu atau pilih folder yang sudah ada; pokin tidak membuat folder.",
+    "cli.output.why.permission": "tidak ada izin menulis di folder {folder}",
+    "cli.output.why.full": "disk penuh",
+    "cli.output.why.readOnlyDisk": "disk atau folder itu hanya-baca",
+    "cli.output.why.other": "galat sistem {code}",
     "cli.apply.userSheet":
       'Lembar "{sheet}" sudah ada dan bukan buatan add-in ({kind}); lembar itu tidak ditimpa.',
     "cli.apply.missingSheet": 'Lembar "{sheet}" yang akan diperbarui tidak ada.',
@@ -49,7 +61,7 @@ export const cli = {
       "                                              perbaiki temuan yang pasti perbaikannya (kode, angka, kalimat indikator)\n" +
       "\n" +
       "Opsi:\n" +
-      "  -o, --output BERKAS    berkas hasil (.xlsx); berkas masukan tidak pernah diubah\n" +
+      "  -o, --output BERKAS    berkas hasil (.xlsx) di folder yang sudah ada; berkas masukan tidak pernah diubah\n" +
       "  --settings BERKAS.json pengaturan (pita capaian, kertas, penandatangan, ...)\n" +
       "  --ganti-capaian        ganti capaian yang diketik manual dengan rumus\n" +
       "  --json                 (periksa) keluaran JSON\n" +
@@ -100,6 +112,18 @@ export const cli = {
       "{file}: the output file (-o) must not be the input file; the input is never modified.",
     "cli.input.settings": "{file}: the settings file cannot be read ({detail}).",
     "cli.output.unwritable": "{file}: the output file cannot be written ({detail}).",
+    "cli.output.directory":
+      "{file}: this is a folder. Give the output file's name after -o, for example {file}/hasil.xlsx.",
+    "cli.output.notFile":
+      "{file}: this is not a regular file (a device, a pipe or a broken link); nothing is written there. Choose an .xlsx file name.",
+    "cli.output.readOnly":
+      "{file}: this file is read-only, so it is not replaced. Choose another name or make it writable.",
+    "cli.output.noFolder":
+      "{file}: the folder {folder} does not exist. Create it first or choose an existing folder; pokin does not create folders.",
+    "cli.output.why.permission": "no permission to write in the folder {folder}",
+    "cli.output.why.full": "the disk is full",
+    "cli.output.why.readOnlyDisk": "that disk or folder is read-only",
+    "cli.output.why.other": "system error {code}",
     "cli.apply.userSheet":
       'Sheet "{sheet}" already exists and was not made by the add-in ({kind}); it is not overwritten.',
     "cli.apply.missingSheet": 'Sheet "{sheet}" to be updated does not exist.',
@@ -128,7 +152,7 @@ export const cli = {
       "                                              fix the findings whose fix is sure (codes, numbers, indicator lines)\n" +
       "\n" +
       "Options:\n" +
-      "  -o, --output FILE      output file (.xlsx); the input file is never modified\n" +
+      "  -o, --output FILE      output file (.xlsx) in an existing folder; the input file is never modified\n" +
       "  --settings FILE.json   settings (capaian bands, paper, signatory, ...)\n" +
       "  --ganti-capaian        replace capaian typed by hand with formulas\n" +
       "  --json                 (periksa) JSON output\n" +
