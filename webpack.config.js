@@ -9,7 +9,17 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const urlDev = "https://localhost:3000";
 // Where the add-in is deployed; set POKIN_PROD_URL (an https origin) when publishing.
-const urlProd = (process.env.POKIN_PROD_URL || "https://pokin-csf.example.go.id").replace(/\/$/, "");
+const urlPlaceholder = "https://pokin-csf.example.go.id";
+const urlProd = (process.env.POKIN_PROD_URL || urlPlaceholder).replace(/\/$/, "");
+
+/** A production build without POKIN_PROD_URL makes a manifest no user can load: say so. */
+function warnPlaceholderUrl() {
+  if (process.env.POKIN_PROD_URL) return;
+  console.warn(
+    `Warning: POKIN_PROD_URL is not set, so dist/manifest.xml points at the placeholder ${urlPlaceholder}, ` +
+      "which no Excel can load the add-in from. To publish, build with POKIN_PROD_URL=https://your.server npm run build."
+  );
+}
 
 /** The messages module, compiled by `npm run build:cli` (the build script runs it first). */
 function pageMessages() {
@@ -53,6 +63,7 @@ async function getHttpsOptions() {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  if (!dev) warnPlaceholderUrl();
   const params = pageMessages();
   const config = {
     devtool: dev ? "eval-source-map" : "source-map",
