@@ -112,7 +112,9 @@ function paragraphRows(text: string): RowSpec[] {
   const lines = linesOf(text);
   if (fits(lines)) return [wideLines("para", text, lines)];
   let pieces = text.split(/\r?\n/);
-  if (pieces.length === 1) pieces = text.split(/(?<=\.)\s+/);
+  // Sentences: split after each full stop (no regex lookbehind: Safari before 16.4 lacks it).
+  if (pieces.length === 1)
+    pieces = text.split(/\.\s+/).map((p, i, all) => (i < all.length - 1 ? `${p}.` : p));
   const out: string[] = [];
   let current = "";
   const sep = text.includes("\n") ? "\n" : " ";

@@ -13,6 +13,9 @@ export function isDarkColor(hex: string | undefined): boolean {
   return 0.2126 * (r ?? 1) + 0.7152 * (g ?? 1) + 0.0722 * (b ?? 1) < 0.5;
 }
 
+// The page shows the old-webview notice unless the bundle says it started (taskpane.html).
+(window as unknown as { __pokinStarted?: () => void }).__pokinStarted?.();
+
 Office.onReady(() => {
   const container = document.getElementById("container");
   if (!container) return;

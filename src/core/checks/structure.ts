@@ -136,7 +136,7 @@ export function numberingGap(model: CsfModel, ctx: RuleContext): Finding[] {
       .filter((x) => Number.isInteger(x.n) && x.n > 0)
       .sort((a, b) => a.n - b.n);
     const present = new Set(numbered.map((x) => x.n));
-    const max = numbered.at(-1)?.n ?? 0;
+    const max = numbered[numbered.length - 1]?.n ?? 0;
     for (let n = 1; n < max; n++) {
       if (present.has(n)) continue;
       const after = numbered.find((x) => x.n > n);

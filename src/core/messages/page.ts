@@ -9,6 +9,8 @@ export const page = {
     "page.oldWebview.title": "Office ini terlalu lama untuk panel Pohon Kinerja CSF",
     "page.oldWebview.body":
       "Excel ini menjalankan add-in dengan Internet Explorer atau Edge versi lama (Office 2016/2019 berlisensi volume), yang tidak dapat menjalankan panel ini. Buku kerja Anda tidak diubah.",
+    "page.oldWebview.failed":
+      "Panel ini tidak dapat dimulai di Office ini: peramban yang dipakai Office untuk add-in terlalu lama untuk kodenya (misalnya Safari sebelum versi 14 di macOS atau iPad lama). Buku kerja Anda tidak diubah.",
     "page.oldWebview.alternatives": "Yang dapat Anda pakai:",
     "page.oldWebview.web":
       "Buka buku kerja yang sama di Excel untuk web (Microsoft 365 / OneDrive / SharePoint) dan jalankan add-in di sana.",
@@ -27,6 +29,8 @@ export const page = {
     "page.oldWebview.title": "This Office is too old for the CSF Performance Tree pane",
     "page.oldWebview.body":
       "This Excel runs add-ins in Internet Explorer or the old Edge (volume-licensed Office 2016/2019), which cannot run this pane. Your workbook has not been changed.",
+    "page.oldWebview.failed":
+      "This pane cannot start in this Office: the browser Office uses for add-ins is too old for its code (for example Safari before version 14 on older macOS or iPad). Your workbook has not been changed.",
     "page.oldWebview.alternatives": "What you can use instead:",
     "page.oldWebview.web":
       "Open the same workbook in Excel on the web (Microsoft 365 / OneDrive / SharePoint) and run the add-in there.",
