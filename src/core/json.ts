@@ -2,7 +2,8 @@
  * What `pokin periksa` prints: the documented JSON object per file (`--json`) and the
  * readable summary. The JSON keys are a public contract: add keys, never rename one.
  */
-import type { ConditionNode, CsfModel, Indicator, Polarity } from "./model";
+import type { ConditionNode, CsfModel, Indicator, NumberCell, Polarity } from "./model";
+import { cellRef } from "./address";
 import type { Finding, RuleId, Severity } from "./findings";
 import { countBySeverity } from "./findings";
 import { t, type Lang } from "./messages";
@@ -23,6 +24,13 @@ export interface IndicatorJson {
   polarityAssumed: boolean;
   numerator: number | null;
   denominator: number | null;
+  responsible: string | null;
+  /** "'Sheet'!D5": the cells the target and realisasi were read from. */
+  targetCell: string | null;
+  actualCell: string | null;
+  /** True when that cell is shown as a percent (0.85 formatted "0%" reads and shows as 85). */
+  targetPercent: boolean;
+  actualPercent: boolean;
 }
 
 export interface NodeJson {
@@ -40,6 +48,9 @@ export interface NodeJson {
   level: ConditionNode["level"];
   indicatorLine: string | null;
   sectionCell: string | null;
+  /** "typed" when the workbook gives the code, "place" when the reader gave it; null without one. */
+  codeFrom: "typed" | "place" | null;
+  responsible: string | null;
 }
 
 export interface FindingJson {
@@ -105,6 +116,8 @@ function nodeJson(n: ConditionNode): NodeJson {
     level: n.level,
     indicatorLine: n.indicatorLine,
     sectionCell: n.sectionCell,
+    codeFrom: n.code === null ? null : n.codeGiven ? "place" : "typed",
+    responsible: n.responsible ?? null,
   };
 }
 
@@ -124,7 +137,16 @@ function indicatorJson(i: Indicator): IndicatorJson {
     polarityAssumed: i.polarityAssumed,
     numerator: i.numerator,
     denominator: i.denominator,
+    responsible: i.responsible ?? null,
+    targetCell: cellOf(i.values.target),
+    actualCell: cellOf(i.values.actual),
+    targetPercent: i.values.target?.percent === true,
+    actualPercent: i.values.actual?.percent === true,
   };
+}
+
+function cellOf(c: NumberCell | undefined): string | null {
+  return c ? cellRef(c.sheet, c.row, c.col) : null;
 }
 
 /**

@@ -27,6 +27,11 @@ export interface NumberCell extends SourceRef {
   readable: boolean;
   /** The cell's formula ("=...") when it holds one. */
   formula: string | null;
+  /**
+   * True when the cell's number format shows it as a percent ("0%"): `value` is then the number
+   * as shown (0.85 → 85), and a display shows it as "85 %".
+   */
+  percent?: boolean;
 }
 
 /**
@@ -91,6 +96,8 @@ export interface Indicator {
   >;
   /** Row of the Target/Realisasi table, when there is one. */
   measure: MeasureRow | null;
+  /** Penanggung Jawab / PIC / Unit Kerja / Pelaksana of the row, when the table has one. */
+  responsible?: string | null;
   /** The number cells as typed (only those present in the workbook). */
   values: Partial<
     Record<"target" | "actual" | "achievement" | "numerator" | "denominator", NumberCell>
@@ -103,6 +110,11 @@ export interface ConditionNode {
   id: string;
   /** Code as the workbook gives it, normalised ("CSF 1" → "1", "1.1." → "1.1"); null when none. */
   code: string | null;
+  /**
+   * True when the workbook gives no code and the reader gave one from the condition's place
+   * (1, 1.1, 1.1.1 … in a table of level columns); absent or false when typed.
+   */
+  codeGiven?: boolean;
   name: string;
   depth: number;
   level: Level;
@@ -126,6 +138,8 @@ export interface ConditionNode {
   sectionCell: string | null;
   mentions: Mention[];
   indicators: Indicator[];
+  /** The responsible unit when all its indicator rows name the same one; absent or null otherwise. */
+  responsible?: string | null;
 }
 
 /** An indicator row the reader could not attach to any condition. */
@@ -142,7 +156,15 @@ export interface TableInfo {
   firstCol: number;
   lastCol: number;
   lastRow: number;
-  kind: "csf" | "antara" | "operasional" | "indicator-text" | "measure" | "conditions";
+  kind:
+    | "csf"
+    | "antara"
+    | "operasional"
+    | "indicator-text"
+    | "measure"
+    | "conditions"
+    /** One column per level, one row per indicator. */
+    | "matrix";
 }
 
 /** Everything read from a workbook. */

@@ -95,3 +95,19 @@ function validGroups(s: string, sep: string): boolean {
   const groups = s.split(sep);
   return groups.every((g, i) => (i === 0 ? /^\d{1,3}$/.test(g) : /^\d{3}$/.test(g)));
 }
+
+/**
+ * True when an Excel number format shows the number as a percent ("0%", "0.00 %"): a "%" outside
+ * quotes and not escaped, in the format's first section. Excel then shows 0.85 as 85%.
+ */
+export function isPercentFormat(format: string | null): boolean {
+  if (format === null) return false;
+  const first = format.split(";")[0] ?? "";
+  const bare = first.replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  return bare.includes("%");
+}
+
+/** A number as a percent format shows it: 0.85 → 85 (rounded to 12 significant digits). */
+export function asShownPercent(value: number): number {
+  return Number((value * 100).toPrecision(12));
+}

@@ -147,9 +147,46 @@ describe("modelToJson", () => {
         polarityAssumed: false,
         numerator: null,
         denominator: null,
+        responsible: null,
+        targetCell: null,
+        actualCell: null,
+        targetPercent: false,
+        actualPercent: false,
       },
     ]);
     expect(json.nodes[0]?.parent).toBeNull();
+  });
+
+  it("says where a code came from, who is responsible, and which cells gave target and realisasi", () => {
+    const cell = (col: number, raw: number, percent: boolean) => ({
+      sheet: "Matriks",
+      row: 4,
+      col,
+      raw,
+      value: percent ? raw * 100 : raw,
+      readable: true,
+      formula: null,
+      percent,
+    });
+    const measured = indicator("Persentase Aduan", {
+      responsible: "Bagian Umum",
+      values: { target: cell(6, 80, false), actual: cell(7, 0.85, true) },
+    });
+    const given = {
+      ...node("1", null, "csf", 1, [measured]),
+      codeGiven: true,
+      responsible: "Bagian Umum",
+    };
+    const out = modelToJson({ ...model, nodes: [given, model.nodes[1]!] }, [], null);
+    expect(out.nodes[0]).toMatchObject({ codeFrom: "place", responsible: "Bagian Umum" });
+    expect(out.nodes[1]).toMatchObject({ codeFrom: "typed", responsible: null });
+    expect(out.nodes[0]?.indicators[0]).toMatchObject({
+      responsible: "Bagian Umum",
+      targetCell: "'Matriks'!G5",
+      actualCell: "'Matriks'!H5",
+      targetPercent: false,
+      actualPercent: true,
+    });
   });
 
   it("lists indicators without a condition under orphans with the code they name", () => {

@@ -1,4 +1,4 @@
-import { parseNumber } from "../../src/core/numbers";
+import { isPercentFormat, parseNumber } from "../../src/core/numbers";
 import type { CellValue } from "../../src/core/grid";
 
 describe("parseNumber", () => {
@@ -53,5 +53,20 @@ describe("parseNumber", () => {
   it("treats blank cells as readable with no value", () => {
     expect(parseNumber(null)).toEqual({ value: null, readable: true, unit: null });
     expect(parseNumber("   ")).toEqual({ value: null, readable: true, unit: null });
+  });
+});
+
+describe("isPercentFormat", () => {
+  it.each([
+    ["0%", true],
+    ["0.00 %", true],
+    ["#,##0.0%;[Red]-#,##0.0%", true],
+    ['0 "%"', false],
+    ["0\\%", false],
+    ["General", false],
+    ["0.00", false],
+    [null, false],
+  ])("says whether %p shows a number as a percent", (format, percent) => {
+    expect(isPercentFormat(format)).toBe(percent);
   });
 });

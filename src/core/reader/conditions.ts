@@ -2,7 +2,8 @@
  * The conditions read so far: made here (unique ids, level from depth), found again by code or by
  * name, and linked to their parents once every table has been read.
  */
-import type { ConditionNode, Level, Mention, SourceRef } from "../model";
+import type { ConditionNode, Mention, SourceRef } from "../model";
+import { levelOf } from "./finish";
 import { cellRef } from "../address";
 import { NameIndex, type Accept, type NameHit } from "./names";
 import { words } from "./text";
@@ -31,6 +32,8 @@ export class Conditions {
   readonly names = new NameIndex();
   private readonly byCode = new Map<string, ConditionNode[]>();
   private readonly idCount = new Map<string, number>();
+  /** Conditions whose depth follows their parent's (read with a parent column). */
+  readonly depthFromParent = new Set<ConditionNode>();
   private anonymous = 0;
 
   /** Make a condition, with an id unique even when codes repeat ("1.4.6#2", "n17" without code). */
@@ -45,7 +48,7 @@ export class Conditions {
       code: c.code,
       name: c.name,
       depth: c.depth,
-      level: levelOf(c.depth),
+      level: levelOf(c.depth, false),
       parent: c.parent ? c.parent.code : c.parentCode,
       parentId: c.parent ? c.parent.id : null,
       cell,
@@ -112,9 +115,4 @@ export class Conditions {
       if (p) n.parentId = p.id;
     }
   }
-}
-
-/** depth 1 is a CSF, 2 a kondisi antara, deeper a kondisi operasional. */
-export function levelOf(depth: number): Level {
-  return depth <= 1 ? "csf" : depth === 2 ? "antara" : "operasional";
 }

@@ -5,7 +5,7 @@
  *   3. sections.ts    the document's sections (headings.ts), with their indicator tables
  *                     (indicator-tables.ts), the outcome and the organisation;
  *   4. measures.ts    Target/Realisasi tables, matched to the indicators read;
- *   5. conditions.ts  parents named only by code linked.
+ *   5. finish.ts      parents named only by code linked, levels from the tree, responsible units.
  * The passes share a Draft (draft.ts): the conditions (found by code or by name, names.ts), the
  * indicators, the tables and the findings.
  */
@@ -19,6 +19,7 @@ import { Draft } from "./draft";
 import { isConditionKind } from "./headers";
 import { readMeasureTable } from "./measures";
 import { readSections } from "./sections";
+import { finish } from "./finish";
 
 export { parsePolarity } from "./measures";
 
@@ -53,6 +54,6 @@ function readSheets(sheets: readonly SheetGrid[], lang: Lang): Draft {
   readSections(draft, blocks);
   for (const b of blocks)
     if (b.kind === "table" && b.header.kind === "measure") readMeasureTable(draft, b);
-  draft.conditions.linkParents();
+  finish(draft);
   return draft;
 }

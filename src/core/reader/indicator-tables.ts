@@ -56,6 +56,7 @@ export function readIndicatorTable(
     ind.relevance = textAt(row, col.relevance);
     ind.formula = textAt(row, col.formula);
     ind.dataSource = textAt(row, col.dataSource);
+    if (col.responsible !== undefined) ind.responsible = textAt(row, col.responsible);
     const source = { sheet: sheet.name, row: r, col: nameCol };
     ind.textSource = source;
     ind.textCells = textCells(source, col);

@@ -5,10 +5,10 @@
  * same columns when an indicator table has them.
  */
 import type { CellValue, SheetGrid } from "../grid";
-import { cellText, formulaAt } from "../grid";
+import { cellText, formulaAt, numberFormatAt } from "../grid";
 import { cellRef } from "../address";
 import type { ConditionNode, Indicator, MeasureRow, NumberCell, Polarity } from "../model";
-import { parseNumber } from "../numbers";
+import { asShownPercent, isPercentFormat, parseNumber } from "../numbers";
 import type { TableBlock } from "./blocks";
 import { excerpt, firstNonBlank } from "./cells";
 import type { Draft } from "./draft";
@@ -21,6 +21,8 @@ export interface MeasureTable {
   headerRow: number;
   lastCol: number;
   columns: MeasureRow["columns"];
+  /** The Penanggung Jawab column, when the table has one. */
+  responsible?: number;
 }
 
 /** The columns a measure row records, in this order. */
@@ -43,7 +45,14 @@ export function measureOf(b: TableBlock): MeasureTable {
     const c = b.header.columns[k];
     if (c !== undefined) columns[k] = c;
   }
-  return { sheet: b.sheet, headerRow: b.headerRow, lastCol: b.header.lastCol, columns };
+  const table: MeasureTable = {
+    sheet: b.sheet,
+    headerRow: b.headerRow,
+    lastCol: b.header.lastCol,
+    columns,
+  };
+  if (b.header.columns.responsible !== undefined) table.responsible = b.header.columns.responsible;
+  return table;
 }
 
 /** The condition(s) a row's Kode cell names, carried down while it is blank. */
@@ -162,6 +171,9 @@ export function applyMeasure(draft: Draft, ind: Indicator, table: MeasureTable, 
     ind[field] = cell.value;
     typedUnit ??= unit !== "Rp" ? unit : null;
   }
+  const responsible =
+    table.responsible !== undefined ? cellText(row[table.responsible] ?? null) : "";
+  if (responsible !== "") ind.responsible = responsible;
   const unit = col.unit !== undefined ? cellText(row[col.unit] ?? null) : "";
   if (unit !== "") ind.unit = unit;
   else if (ind.unit === null && typedUnit !== null) ind.unit = typedUnit;
@@ -198,18 +210,26 @@ function numberCell(
 ): { cell: NumberCell; unit: string | null } {
   const raw = row[c] ?? null;
   const parsed = parseNumber(raw);
-  return {
-    cell: {
-      sheet: sheet.name,
-      row: r,
-      col: c,
-      raw,
-      value: parsed.value,
-      readable: parsed.readable,
-      formula: formulaAt(sheet, r, c),
-    },
-    unit: parsed.unit,
+  const cell: NumberCell = {
+    sheet: sheet.name,
+    row: r,
+    col: c,
+    raw,
+    value: parsed.value,
+    readable: parsed.readable,
+    formula: formulaAt(sheet, r, c),
   };
+  // 0.85 shown as "85%" is 85, so that it compares with a typed 85 and the capaian of two
+  // percent cells is on one scale.
+  if (
+    typeof raw === "number" &&
+    cell.value !== null &&
+    isPercentFormat(numberFormatAt(sheet, r, c))
+  ) {
+    cell.value = asShownPercent(cell.value);
+    cell.percent = true;
+  }
+  return { cell, unit: parsed.unit };
 }
 
 /** Words that say which way is better in a Polaritas/Arah column. */

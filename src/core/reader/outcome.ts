@@ -5,6 +5,9 @@ import { cellRef } from "../address";
 import type { Draft } from "./draft";
 import { normalise } from "./text";
 
+/** "Outcome: Meningkatnya …" in one cell (a title line or a labelled cell). */
+const INLINE = /^\s*outcome(?:\s+kinerja)?\s*[:\-–]\s*(\S[\s\S]*)$/i;
+
 /** How far below its label the outcome may be. */
 const ROWS_BELOW = 5;
 
@@ -20,7 +23,13 @@ export function scanOutcomeLabel(
 ): void {
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
-    if (typeof v !== "string" || v.length > 30) continue;
+    if (typeof v !== "string") continue;
+    const inline = INLINE.exec(v);
+    if (inline) {
+      takeOutcome(draft, sheet, r, c, (inline[1] ?? "").trim());
+      continue;
+    }
+    if (v.length > 30) continue;
     const n = normalise(v);
     if (n !== "outcome" && n !== "outcome kinerja") continue;
     draft.consume(sheet.name, r, c);
@@ -47,4 +56,12 @@ function valueBelow(sheet: SheetGrid, r: number, c: number): { row: number; col:
   for (let rr = r + 1; rr < end; rr++)
     if (!isBlank(sheet.values[rr]?.[c])) return { row: rr, col: c };
   return null;
+}
+
+/** The outcome given with its label in one cell; the first one found is kept. */
+function takeOutcome(draft: Draft, sheet: SheetGrid, r: number, c: number, text: string): void {
+  draft.consume(sheet.name, r, c);
+  if (draft.outcome !== null) return;
+  draft.outcome = text;
+  draft.outcomeCell = cellRef(sheet.name, r, c);
 }

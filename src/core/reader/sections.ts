@@ -131,4 +131,3 @@ function organisationOf(titleLines: readonly string[]): string | null {
   }
   return parts.length ? parts.join(" ") : fromKertasKerja;
 }
-

@@ -54,12 +54,18 @@ function normaliseUnicode(text: string): string {
 export const headerKey = normalise;
 
 // Patterns made once (a literal in a function is a new RegExp object on every call).
-const CODE = /^\s*(?:csf\s*)?(\d+(?:\s*\.\s*\d+)*)\s*\.?\s*$/i;
+/** A Kode cell's level prefix ("CSF-1", "KA 1.1", "KO-1.1.1", "I.1"): letters, then "-", "." or space. */
+const CODE = /^\s*(?:\p{L}{1,4}\s*[-.:]?\s*)?(\d+(?:\s*\.\s*\d+)*)\s*\.?\s*$/iu;
 const SPACES = /\s+/g;
-const TRAILING_CODE = /^(.*?)\s*\(\s*((?:csf\s*)?\d+(?:\s*\.\s*\d+)*\s*\.?)\s*\)\s*\.?\s*$/i;
-const LEADING_CODE = /^\s*(?:csf\s*)?(\d+(?:\.\d+)*)\.?\s+(\S[\s\S]*)$/i;
+/** Level prefixes a code may carry inside a name: "(CSF 1.1)", "KA-1.1 Name", "(KO 1.1.1)". */
+const TRAILING_CODE =
+  /^(.*?)\s*\(\s*((?:(?:csf|ka|ko)\s*-?\s*)?\d+(?:\s*\.\s*\d+)*\s*\.?)\s*\)\s*\.?\s*$/i;
+const LEADING_CODE = /^\s*(?:(?:csf|ka|ko)\s*-?\s*)?(\d+(?:\.\d+)*)\.?\s+(\S[\s\S]*)$/i;
 
-/** "CSF 1" → "1", "1.1." → "1.1", "CSF1.1" → "1.1"; null when it is not a code. */
+/**
+ * "CSF 1" → "1", "1.1." → "1.1", "CSF1.1" → "1.1", "KA-1.1" → "1.1", "I.1" → "1": codes are
+ * compared without their level prefix; null when it is not a code.
+ */
 export function normaliseCode(text: string): string | null {
   const m = CODE.exec(text);
   return m ? (m[1] ?? "").replace(SPACES, "") : null;
@@ -75,7 +81,7 @@ export function splitTrailingCode(text: string): { name: string; code: string | 
   return { name: text.trim(), code: null };
 }
 
-/** A leading code: "1.1.1. Name", "1.8 Name", "CSF 1 Name" → code and name; null when none. */
+/** A leading code: "1.1.1. Name", "1.8 Name", "CSF 1 Name", "KA-1.1 Name" → code and name; null when none. */
 export function splitLeadingCode(text: string): { code: string; name: string } | null {
   const m = LEADING_CODE.exec(text);
   if (!m) return null;

@@ -1,5 +1,6 @@
 import { outcomeBelow, outcomeRight, unplaceable } from "../../fixtures/reader/fixtures";
 import { readBoth } from "./load";
+import { readWorkbook } from "../../../src/core/reader";
 
 describe("reading the outcome", () => {
   it("takes the value right of an Outcome label", async () => {
@@ -21,6 +22,28 @@ describe("reading the outcome", () => {
       ]);
       expect(model.findings).toEqual([]);
     }
+  });
+
+  it("takes the outcome typed with its label in one cell, as a title line", () => {
+    const model = readWorkbook({
+      sheets: [
+        {
+          name: "Pohon",
+          values: [
+            ["POHON KINERJA DINAS KESEHATAN"],
+            ["Outcome: Meningkatnya Derajat Kesehatan Masyarakat"],
+            [null],
+            ["Kode", "Kondisi"],
+            ["1", "Meningkatnya Mutu Layanan"],
+          ],
+        },
+      ],
+    });
+    expect([model.outcome, model.outcomeCell]).toEqual([
+      "Meningkatnya Derajat Kesehatan Masyarakat",
+      "'Pohon'!A2",
+    ]);
+    expect(model.findings).toEqual([]);
   });
 });
 

@@ -52,6 +52,12 @@ describe("reader text helpers", () => {
     ["1.1.", "1.1"],
     ["1.6.4", "1.6.4"],
     [" 2 ", "2"],
+    ["CSF-1", "1"],
+    ["KA-1.1", "1.1"],
+    ["KA 1.1", "1.1"],
+    ["KO-1.1.1", "1.1.1"],
+    ["1.1.1.", "1.1.1"],
+    ["I.1", "1"],
   ])("normalises the code %p to %p", (raw, code) => {
     expect(normaliseCode(raw)).toBe(code);
   });
@@ -76,6 +82,7 @@ describe("reader text helpers", () => {
     ["Terlaksananya Penataan (1.1.1)", "Terlaksananya Penataan", "1.1.1"],
     ["Terlaksananya Administrasi (CSF 1.6.4)", "Terlaksananya Administrasi", "1.6.4"],
     ["Pelayanan (publik)", "Pelayanan (publik)", null],
+    ["Tersusunnya Renja (KO-1.2.1)", "Tersusunnya Renja", "1.2.1"],
   ])("splits the code off the end of %p", (text, name, code) => {
     expect(splitTrailingCode(text)).toEqual({ name, code });
   });
@@ -83,6 +90,7 @@ describe("reader text helpers", () => {
   it.each([
     ["1.1.1. Terlaksananya Penataan", { code: "1.1.1", name: "Terlaksananya Penataan" }],
     ["1.8 Terwujudnya Penataan", { code: "1.8", name: "Terwujudnya Penataan" }],
+    ["KA-1.2 Meningkatnya Kualitas", { code: "1.2", name: "Meningkatnya Kualitas" }],
     ["Meningkatnya Kualitas", null],
   ])("reads the leading code of %p", (text, expected) => {
     expect(splitLeadingCode(text)).toEqual(expected);

@@ -1,0 +1,87 @@
+import type { CellValue, SheetGrid } from "../../../src/core/grid";
+import { readWorkbook } from "../../../src/core/reader";
+import { applyAchievements } from "../../../src/core/achievement";
+
+const _ = null;
+
+/** One sheet: conditions by code, a measure table with a Penanggung Jawab column. */
+function workbook(rows: CellValue[][], numberFormats?: (string | null)[][]) {
+  const measure: SheetGrid = { name: "Target", values: rows };
+  if (numberFormats) measure.numberFormats = numberFormats;
+  return {
+    sheets: [
+      {
+        name: "Kondisi",
+        values: [
+          ["Kode", "Kondisi"],
+          ["1", "Meningkatnya Tata Kelola"],
+          ["1.1", "Meningkatnya Akuntabilitas"],
+        ],
+      },
+      measure,
+    ],
+  };
+}
+
+const header = ["Kode", "Indikator Kinerja", "Target", "Realisasi", "Penanggung Jawab"];
+
+describe("the responsible unit", () => {
+  it("is read per indicator, and given to the condition when all its rows agree", () => {
+    const model = readWorkbook(
+      workbook([
+        header,
+        ["1", "Indeks RB", 80, 82, "Bagian Organisasi"],
+        [_, "Nilai SAKIP", 70, 71, "Bagian Organisasi"],
+        ["1.1", "Nilai LAKIP", 70, 71, "Bagian Organisasi"],
+        [_, "Persentase Aduan", 90, 95, "Bagian Umum"],
+      ])
+    );
+    const [csf, antara] = model.nodes;
+    expect(csf?.indicators.map((i) => i.responsible)).toEqual([
+      "Bagian Organisasi",
+      "Bagian Organisasi",
+    ]);
+    expect(csf?.responsible).toBe("Bagian Organisasi");
+    expect(antara?.indicators.map((i) => i.responsible)).toEqual([
+      "Bagian Organisasi",
+      "Bagian Umum",
+    ]);
+    expect(antara?.responsible ?? null).toBeNull();
+  });
+
+  it.each(["PIC", "Unit Kerja", "Pelaksana", "Penanggungjawab"])(
+    "is read from a %p column",
+    (h) => {
+      const model = readWorkbook(
+        workbook([
+          [...header.slice(0, 4), h],
+          ["1", "Indeks RB", 1, 2, "Setda"],
+        ])
+      );
+      expect(model.nodes[0]?.indicators[0]?.responsible).toBe("Setda");
+    }
+  );
+});
+
+describe("percent-formatted cells", () => {
+  it("read 0.85 shown as 85% as 85, and compute the capaian of two percent cells on one scale", () => {
+    const model = readWorkbook(
+      workbook(
+        [
+          header,
+          ["1", "Persentase Aduan Selesai", 0.8, 0.85, _],
+          ["1.1", "Nilai LAKIP", 80, 0.85, _],
+        ],
+        [[], [_, _, "0%", "0.0%"], [_, _, _, '0 "%"']]
+      )
+    );
+    applyAchievements(model);
+    const aduan = model.nodes[0]?.indicators[0];
+    expect([aduan?.target, aduan?.actual, aduan?.achievement]).toEqual([80, 85, 106.25]);
+    expect(aduan?.values.actual).toMatchObject({ raw: 0.85, value: 85, percent: true });
+    // A "%" in quotes is text in the format: the number is shown as typed, not scaled.
+    const lakip = model.nodes[1]?.indicators[0];
+    expect([lakip?.target, lakip?.actual]).toEqual([80, 0.85]);
+    expect(lakip?.values.actual?.percent).toBeUndefined();
+  });
+});
