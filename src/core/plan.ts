@@ -19,6 +19,8 @@ export interface BorderLine {
 
 /** Style applied to every cell of a range. Absent properties are left as they are. */
 export interface CellStyle {
+  /** Typeface ("Arial"); the cell's own (the workbook's default) when absent. */
+  fontName?: string;
   bold?: boolean;
   italic?: boolean;
   underline?: boolean;
@@ -30,6 +32,8 @@ export interface CellStyle {
   hAlign?: "left" | "center" | "right";
   vAlign?: "top" | "middle" | "bottom";
   wrap?: boolean;
+  /** Indent level of left-aligned text (Excel: 10 px a level), so text keeps off the border. */
+  indent?: number;
   /** Excel number format code, e.g. "0.00", "@". */
   numberFormat?: string;
   /** Borders on the outline of the range (top edge of the top row, etc.). */
@@ -130,6 +134,8 @@ export interface SheetPlan {
   autoFilter?: CellRange;
   print?: PrintSetup;
   tabColor?: string;
+  /** False: the sheet shows no gridlines (the add-in's own sheets, made to be read and printed). */
+  gridlines?: boolean;
   /**
    * For "update" plans: the cells' values as they were read, so a host can check nothing changed
    * under it before writing (and refuse rather than overwrite what the user typed meanwhile).
@@ -174,6 +180,7 @@ export function emptySheetPlan(
     conditionalFormats: [],
   };
   if (kind) p.kind = kind;
+  if (mode === "create") p.gridlines = false;
   return p;
 }
 

@@ -102,11 +102,13 @@ export class FakeRangeFormat {
   readonly fill: FakeRangeFill;
   readonly borders: FakeRangeBorderCollection;
   private readonly w: (p: string, v: unknown) => void;
+  private readonly indent: (p: string, v: unknown) => void;
   constructor(range: FormatTarget) {
     this.font = new FakeRangeFont(range);
     this.fill = new FakeRangeFill(range);
     this.borders = new FakeRangeBorderCollection(range);
     this.w = formatWriter(range, "");
+    this.indent = formatWriter(range, "", "1.9");
   }
   set horizontalAlignment(
     v:
@@ -129,6 +131,9 @@ export class FakeRangeFormat {
   }
   set wrapText(v: boolean) {
     this.w("wrapText", v);
+  }
+  set indentLevel(v: number) {
+    this.indent("indentLevel", v);
   }
   set columnWidth(v: number) {
     this.w("columnWidth", v);

@@ -44,6 +44,8 @@ export interface FakeSheet {
   print: Record<string, unknown>;
   freeze: { rows: number; cols: number } | null;
   tabColor: string | null;
+  /** Worksheet.showGridlines as written (ExcelApi 1.8); null when never set. */
+  showGridlines: boolean | null;
   autoFilter: CellRange | null;
 }
 
@@ -73,6 +75,7 @@ export function emptySheet(name: string): FakeSheet {
     print: {},
     freeze: null,
     tabColor: null,
+    showGridlines: null,
     autoFilter: null,
   };
 }

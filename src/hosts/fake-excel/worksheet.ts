@@ -266,6 +266,15 @@ export class FakeWorksheet extends FakeProxy {
       "1.7"
     );
   }
+  set showGridlines(v: boolean) {
+    this._queueSheetWrite(
+      { showGridlines: v },
+      (s) => {
+        s.showGridlines = v;
+      },
+      "1.8"
+    );
+  }
   load(names?: string | string[]): FakeWorksheet {
     const props = propList(names);
     this.context._enqueue({

@@ -33,16 +33,22 @@ interface PropertySet {
 }
 
 /**
- * A style's property sets on a range; inside borders only where the range has them. A border's
- * three properties go through one `borders.getItem(index)`: Office.js sends every getItem call
- * as an object path of its own.
+ * A style's property sets on a range; inside borders only where the range has them, the indent
+ * only where Excel has it (ExcelApi 1.9, `canIndent`). A border's three properties go through one
+ * `borders.getItem(index)`: Office.js sends every getItem call as an object path of its own.
  */
-function propertySets(style: CellStyle, inside: { rows: boolean; cols: boolean }): PropertySet[] {
+function propertySets(
+  style: CellStyle,
+  inside: { rows: boolean; cols: boolean },
+  canIndent: boolean
+): PropertySet[] {
   const out: PropertySet[] = [];
   const font = (value: unknown, set: (f: Excel.RangeFont) => void) =>
     out.push({ path: ["font"], values: [value], set: (f) => set(f.font) });
   const format = (value: unknown, set: (f: Excel.RangeFormat) => void) =>
     out.push({ path: [], values: [value], set });
+  const name = style.fontName;
+  if (name !== undefined) font(name, (f) => (f.name = name));
   if (style.bold !== undefined) font(style.bold, (f) => (f.bold = style.bold === true));
   if (style.italic !== undefined) font(style.italic, (f) => (f.italic = style.italic === true));
   if (style.underline !== undefined) {
@@ -65,6 +71,8 @@ function propertySets(style: CellStyle, inside: { rows: boolean; cols: boolean }
   }
   const wrap = style.wrap;
   if (wrap !== undefined) format(wrap, (f) => (f.wrapText = wrap));
+  const indent = style.indent;
+  if (indent !== undefined && canIndent) format(indent, (f) => (f.indentLevel = indent));
   for (const [index, line] of borderLines(style, inside)) out.push(borderSet(index, line));
   return out;
 }
@@ -133,7 +141,11 @@ export function formatSteps(
   for (const f of formats) {
     const r = f.range;
     if (f.style.numberFormat) steps.push(numberFormatStep(sheet, r, f.style.numberFormat));
-    const sets = propertySets(f.style, { rows: r.bottom > r.top, cols: r.right > r.left });
+    const sets = propertySets(
+      f.style,
+      { rows: r.bottom > r.top, cols: r.right > r.left },
+      canAreas
+    );
     if (sets.length === 0) continue;
     if (groups) groups.add(r, f.style, sets);
     else steps.push(...areaSteps(sheet, [r], sets, null));

@@ -16,6 +16,7 @@ import {
 } from "./steps";
 import { printSteps } from "./print";
 import { OLD_SHEET_NAME } from "./undo";
+import { apiSupported } from "./api";
 
 /**
  * A check that Excel's copies carried the merged areas (Office.js documents that copyFrom copies
@@ -364,6 +365,14 @@ function layoutSteps(sp: SheetPlan, ctx: StepContext): Step[] {
     steps.push(
       sheetStep(sp.sheet, STEP_OVERHEAD, (ws) => {
         ws.tabColor = color;
+      })
+    );
+  // Gridlines are shown or hidden from ExcelApi 1.8; older Excel keeps them.
+  const gridlines = sp.gridlines;
+  if (gridlines !== undefined && apiSupported("1.8"))
+    steps.push(
+      sheetStep(sp.sheet, STEP_OVERHEAD, (ws) => {
+        ws.showGridlines = gridlines;
       })
     );
   const filter = sp.autoFilter;

@@ -23,6 +23,7 @@ import { PlanRefusedError } from "./errors";
 import { installExcelJsPatches } from "./patches";
 import { plainValue } from "./read";
 import { sameValue } from "./cell-values";
+import { storedWidth } from "./package/sheet-xml";
 
 /** ExcelJS keeps sheet order in an untyped `orderNo`. */
 type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
@@ -152,7 +153,7 @@ function applySheetPlan(ws: ExcelJS.Worksheet, sp: SheetPlan): boolean {
     if (h.tip) value.tooltip = h.tip;
     ws.getCell(h.row + 1, h.col + 1).value = value;
   }
-  for (const w of sp.columnWidths) ws.getColumn(w.col + 1).width = w.width;
+  for (const w of sp.columnWidths) ws.getColumn(w.col + 1).width = storedWidth(w.width);
   for (const h of sp.rowHeights) ws.getRow(h.row + 1).height = h.height;
   for (const cf of sp.conditionalFormats) addBands(ws, cf);
   if (sp.freeze && (sp.freeze.rows > 0 || sp.freeze.cols > 0)) {
@@ -173,6 +174,10 @@ function applySheetPlan(ws: ExcelJS.Worksheet, sp: SheetPlan): boolean {
   if (sp.autoFilter) ws.autoFilter = rangeText(sp.autoFilter);
   if (sp.print) applyPrint(ws, sp.print);
   if (sp.tabColor) ws.properties.tabColor = { argb: argb(sp.tabColor) };
+  if (sp.gridlines !== undefined) {
+    const first = (ws.views as ExcelJS.WorksheetView[] | null)?.[0] ?? {};
+    ws.views = [{ ...first, showGridLines: sp.gridlines } as ExcelJS.WorksheetView];
+  }
   return wroteFormula;
 }
 
@@ -233,6 +238,7 @@ function borderOf(line: BorderLine): Partial<ExcelJS.Border> {
 /** Apply `style` to every cell of `range`, merging with what each cell already has. */
 function applyStyle(ws: ExcelJS.Worksheet, range: CellRange, style: CellStyle): void {
   const fontPatch: Partial<ExcelJS.Font> = {};
+  if (style.fontName !== undefined) fontPatch.name = style.fontName;
   if (style.bold !== undefined) fontPatch.bold = style.bold;
   if (style.italic !== undefined) fontPatch.italic = style.italic;
   if (style.underline !== undefined) fontPatch.underline = style.underline;
@@ -243,6 +249,10 @@ function applyStyle(ws: ExcelJS.Worksheet, range: CellRange, style: CellStyle): 
   if (style.hAlign) alignPatch.horizontal = style.hAlign;
   if (style.vAlign) alignPatch.vertical = style.vAlign;
   if (style.wrap !== undefined) alignPatch.wrapText = style.wrap;
+  if (style.indent !== undefined) {
+    alignPatch.indent = style.indent;
+    if (style.indent > 0) alignPatch.horizontal ??= "left";
+  }
   const hasAlign = Object.keys(alignPatch).length > 0;
   const outline = style.border ?? {};
   const inner = style.innerBorder;

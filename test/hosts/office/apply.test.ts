@@ -233,6 +233,38 @@ describe("applyPlan", () => {
     });
     expect(s?.freeze).toEqual({ rows: 2, cols: 0 });
   });
+
+  it("hides a new sheet's gridlines and sets typeface and indent where Excel has them", async () => {
+    const styled = (maxApi: string) => {
+      const host = install(userBook, { maxApi });
+      const plan = onePlan("Hasil", "create", "pohon");
+      plan.sheets[0]?.cells.push({ row: 0, col: 0, value: "x" });
+      plan.sheets[0]?.formats.push({
+        range: { top: 0, left: 0, bottom: 0, right: 0 },
+        style: { fontName: "Arial", hAlign: "left", indent: 1 },
+      });
+      return { host, plan };
+    };
+    const paths = (host: FakeExcelHost) =>
+      (host.sheet("Hasil")?.formats ?? []).map((f) => [f.path, f.value]);
+
+    const recent = styled("1.9");
+    await applyPlan(recent.plan);
+    expect(recent.host.sheet("Hasil")?.showGridlines).toBe(false);
+    expect(paths(recent.host)).toEqual(
+      expect.arrayContaining([
+        ["font.name", "Arial"],
+        ["indentLevel", 1],
+      ])
+    );
+
+    // Excel 2019 (ExcelApi 1.7): the typeface only; the gridlines and the indent stay as they are.
+    const old = styled("1.7");
+    await applyPlan(old.plan);
+    expect(old.host.sheet("Hasil")?.showGridlines).toBeNull();
+    expect(paths(old.host)).toContainEqual(["font.name", "Arial"]);
+    expect(paths(old.host).some(([p]) => p === "indentLevel")).toBe(false);
+  });
 });
 
 describe("settings, selection and the new kertas kerja", () => {

@@ -9,6 +9,7 @@ import { emptySheetPlan, markerText, type SheetPlan, type WritePlan } from "../.
 import { applyPlan, PlanRefusedError, readXlsxFile } from "../../../src/hosts/xlsx";
 import { convertWithLibreOffice } from "../../helpers/libreoffice";
 import { HOSTS, type XlsxHost } from "./hosts";
+import { storedWidth } from "../../../src/hosts/xlsx/package/sheet-xml";
 
 let dir: string;
 beforeAll(() => {
@@ -110,7 +111,8 @@ function fullSheetPlan(): SheetPlan {
     {
       range: { top: 4, left: 1, bottom: 4, right: 4 },
       style: { border: { left: { style: "thin" }, right: { style: "dashed" } } },
-    }
+    },
+    { range: { top: 5, left: 2, bottom: 5, right: 2 }, style: { fontName: "Arial", indent: 1 } }
   );
   p.merges.push({ top: 4, left: 1, bottom: 4, right: 4 });
   p.hyperlinks.push({
@@ -202,6 +204,10 @@ describe.each(HOSTS)("applying a plan with the $name", (host) => {
     expect(ws.getCell("B3").border.right).toMatchObject({ style: "thin" });
     expect(ws.getCell("E5").border.right).toMatchObject({ style: "dashed" });
 
+    // A typeface of its own, and text indented off the left border.
+    expect(ws.getCell("C6").font).toMatchObject({ name: "Arial" });
+    expect(ws.getCell("C6").alignment).toMatchObject({ horizontal: "left", indent: 1 });
+
     expect(ws.getCell("B5").value).toBe("Meningkatnya Kualitas\nTata Kelola");
     expect(ws.getCell("E5").isMerged).toBe(true);
     expect(ws.getCell("E5").master.address).toBe("B5");
@@ -210,7 +216,8 @@ describe.each(HOSTS)("applying a plan with the $name", (host) => {
       text: "'Target & Realisasi'!C2",
       hyperlink: "#'Target & Realisasi'!C2",
     });
-    expect(ws.getColumn(2).width).toBe(42);
+    // The file stores the width with its 5 px of padding (ECMA-376 18.3.1.13).
+    expect(ws.getColumn(2).width).toBe(storedWidth(42));
     expect(ws.getRow(5).height).toBe(33);
 
     const cf = conditionalFormats(ws)[0]!;
@@ -227,6 +234,8 @@ describe.each(HOSTS)("applying a plan with the $name", (host) => {
     expect(cf.rules[0]!.style?.font).toMatchObject({ color: { argb: "FF006100" } });
 
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 3, topLeftCell: "B4" });
+    // A sheet the add-in makes shows no gridlines.
+    expect(ws.views[0]?.showGridLines).toBe(false);
     expect(ws.autoFilter).toBe("B3:E5");
     expect(ws.pageSetup).toMatchObject({
       paperSize: 8,

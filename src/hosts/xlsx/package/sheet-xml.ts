@@ -230,6 +230,14 @@ function rangeText(r: CellRange): string {
   return a1Range(r.top, r.left, r.bottom, r.right);
 }
 
+/**
+ * A plan's column width (characters shown, as Excel's Column Width box says) as the file stores
+ * it: with the 5 px of cell padding, in 256ths of a 7 px character (ECMA-376 18.3.1.13).
+ */
+export function storedWidth(chars: number): number {
+  return Math.trunc(((chars * 7 + 5) / 7) * 256) / 256;
+}
+
 /** `<col>` elements: the existing ones with the plan's widths set (ranges split where needed). */
 function colsXml(existing: string[], widths: readonly { col: number; width: number }[]): string {
   if (existing.length === 0) {
@@ -238,7 +246,10 @@ function colsXml(existing: string[], widths: readonly { col: number; width: numb
     const cols = [...byCol].sort((x, y) => x[0] - y[0]);
     return cols.length > 0
       ? `<cols>${cols
-          .map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
+          .map(
+            ([c, w]) =>
+              `<col min="${c + 1}" max="${c + 1}" width="${storedWidth(w)}" customWidth="1"/>`
+          )
           .join("")}</cols>`
       : "";
   }
@@ -260,7 +271,7 @@ function colsXml(existing: string[], widths: readonly { col: number; width: numb
       if (col.min < c)
         next.push({ ...col, max: c - 1, attrs: withRange(col.attrs, col.min, c - 1) });
       const a = withRange(col.attrs, c, c);
-      a.set("width", String(w.width));
+      a.set("width", String(storedWidth(w.width)));
       a.set("customWidth", "1");
       next.push({ min: c, max: c, attrs: a });
       if (col.max > c)
@@ -273,7 +284,7 @@ function colsXml(existing: string[], widths: readonly { col: number; width: numb
         attrs: new Map([
           ["min", String(c)],
           ["max", String(c)],
-          ["width", String(w.width)],
+          ["width", String(storedWidth(w.width))],
           ["customWidth", "1"],
         ]),
       });
@@ -426,7 +437,8 @@ export function buildSheetXml(
   const fit = (sp.print?.fitToWidth ?? 0) > 0 || (sp.print?.fitToHeight ?? 0) > 0;
   if (fit) sheetPr.push(`<pageSetUpPr fitToPage="1"/>`);
   const freeze = sp.freeze && (sp.freeze.rows > 0 || sp.freeze.cols > 0) ? paneXml(sp.freeze) : "";
-  const view = `<sheetViews><sheetView${tabSelected ? ` tabSelected="1"` : ""} workbookViewId="0"${
+  const grid = sp.gridlines === false ? ` showGridLines="0"` : "";
+  const view = `<sheetViews><sheetView${tabSelected ? ` tabSelected="1"` : ""}${grid} workbookViewId="0"${
     freeze ? `>${freeze}</sheetView>` : "/>"
   }</sheetViews>`;
   let priority = 0;

@@ -205,6 +205,7 @@ export class StyleBook {
       rest: from.rest,
     };
     const hasFont =
+      style.fontName !== undefined ||
       style.bold !== undefined ||
       style.italic !== undefined ||
       style.underline !== undefined ||
@@ -222,9 +223,14 @@ export class StyleBook {
       xf.attrs.set("fillId", String(this.add(this.fills, this.fillIds, fill)));
       xf.attrs.set("applyFill", "1");
     }
-    if (style.hAlign || style.vAlign || style.wrap !== undefined) {
+    if (style.hAlign || style.vAlign || style.wrap !== undefined || style.indent !== undefined) {
       const al = xf.alignment ?? new Map<string, string>();
       if (style.hAlign) al.set("horizontal", style.hAlign);
+      // Excel indents only left- (or right-) aligned text.
+      if (style.indent !== undefined) {
+        if (style.indent > 0 && !al.has("horizontal")) al.set("horizontal", "left");
+        al.set("indent", String(style.indent));
+      }
       if (style.vAlign) al.set("vertical", style.vAlign === "middle" ? "center" : style.vAlign);
       if (style.wrap !== undefined) al.set("wrapText", style.wrap ? "1" : "0");
       xf.alignment = al;
@@ -436,6 +442,8 @@ function patchFont(xml: string, style: CellStyle): string {
   // A font without a name makes LibreOffice (and some Excel builds) fall back to a serif face.
   if (!children.has("name")) children.set("name", `<name val="Calibri"/>`);
   if (!children.has("sz")) children.set("sz", `<sz val="11"/>`);
+  if (style.fontName !== undefined)
+    children.set("name", `<name val="${escapeAttr(style.fontName)}"/>`);
   const flag = (name: string, on: boolean | undefined) => {
     if (on === undefined) return;
     if (on) children.set(name, `<${name}/>`);

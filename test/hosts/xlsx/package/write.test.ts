@@ -11,6 +11,7 @@ import { gridsFromWorkbook, PlanRefusedError } from "../../../../src/hosts/xlsx"
 import { readXlsxPackage } from "../../../../src/hosts/xlsx/package/read";
 import { applyPlanToPackage, emptyPackage } from "../../../../src/hosts/xlsx/package/write";
 import { readZip, writeZip } from "../../../../src/hosts/xlsx/package/zip";
+import { storedWidth } from "../../../../src/hosts/xlsx/package/sheet-xml";
 
 const text = (b: Uint8Array | undefined) => (b ? Buffer.from(b).toString("utf8") : "");
 
@@ -144,7 +145,7 @@ describe("the package writer", () => {
     expect(ws.getCell("D3").numFmt).toBe("0.00");
     expect(ws.getCell("A5").value).toBe("catatan di bawah");
     expect(ws.getCell("C2").value).toBe(84);
-    expect(ws.getColumn(4).width).toBe(14);
+    expect(ws.getColumn(4).width).toBe(storedWidth(14));
   });
 
   it("mixes the user's shared strings with its own inline strings, read back alike by ExcelJS and the grids", async () => {
@@ -360,7 +361,7 @@ describe("the package writer on hand-written sheet XML", () => {
     const out = await apply(input, { sheets: [p] });
     const ws = (await loadBack(out)).getWorksheet("Target & Realisasi")!;
     expect(ws.getCell("C3").value).toBe("isi");
-    expect(ws.getColumn(3).width).toBe(20);
+    expect(ws.getColumn(3).width).toBe(storedWidth(20));
   });
 
   it("refuses overlapping a merge the sheet already has", async () => {
