@@ -11,8 +11,8 @@ import * as path from "path";
 import { analyse, planJobs, type Job } from "../../src/core/pipeline";
 import { withDefaults } from "../../src/core/settings";
 import { readXlsxFile } from "../../src/hosts/xlsx";
-import { readZip, writeZip } from "../../src/hosts/xlsx/package/zip";
 import { convertWithLibreOffice, LIBREOFFICE_TIMEOUT_MS } from "../helpers/libreoffice";
+import { onlySheet } from "../helpers/xlsx";
 import { runCli, SAMPLE } from "./run";
 
 let dir: string;
@@ -20,19 +20,6 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "pokin-cli-print-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** The package at `file` with every sheet but `keep` hidden, written to `out`. */
-function onlySheet(file: string, keep: string, out: string): void {
-  const parts = readZip(fs.readFileSync(file));
-  const xml = Buffer.from(parts.get("xl/workbook.xml")!).toString("utf8");
-  const hidden = xml.replace(/<sheet\b[^>]*\/>/g, (tag) => {
-    if (tag.includes(`name="${keep}"`)) return tag;
-    const bare = tag.replace(/\sstate="[^"]*"/, "");
-    return bare.replace(/\/>$/, ' state="hidden"/>');
-  });
-  parts.set("xl/workbook.xml", Buffer.from(hidden, "utf8"));
-  fs.writeFileSync(out, writeZip(parts));
-}
 
 function pdfInfo(pdf: string): { pages: number; width: number; height: number } {
   const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadXlsxFile } from "../../src/hosts/xlsx";
+import { loadXlsxFile } from "../hosts/xlsx/exceljs";
 import { runCli } from "../cli/run";
 import { SAMPLE } from "./helpers";
 

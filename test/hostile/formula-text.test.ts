@@ -2,13 +2,21 @@
  * Condition and indicator texts that Excel would take for a formula ("=", "+", "-", "@" first) are
  * written as text by both hosts, in every sheet the add-in writes, and no formula carries them.
  */
-import * as ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import type { CellValue, WorkbookGrids } from "../../src/core/grid";
 import { analyse, planJobs } from "../../src/core/pipeline";
 import { looksLikeFormula, type PlanCell, type WritePlan } from "../../src/core/plan";
 import { planLaporan } from "../../src/core/report";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { applyPlan as applyXlsx, gridsFromWorkbook, loadXlsxFile } from "../../src/hosts/xlsx";
+import {
+  emptyPackage,
+  readXlsxFile,
+  readXlsxPackage,
+  writePlanToXlsxFile,
+} from "../../src/hosts/xlsx";
+import { withCellsTyped } from "../helpers/xlsx";
 import { FakeExcelHost } from "../../src/hosts/fake-excel";
 import { applyPlan as applyOffice, cellInput, readWorkbookGrids } from "../../src/hosts/office";
 import { SAMPLE } from "./helpers";
@@ -79,17 +87,19 @@ function hostileInFormula(formulas: Iterable<string>): string[] {
 }
 
 let edits: Edit[];
+let dir: string;
 beforeAll(async () => {
-  edits = hostileEdits(gridsFromWorkbook(await loadXlsxFile(SAMPLE)));
+  edits = hostileEdits(await readXlsxFile(SAMPLE));
   expect(edits.length).toBeGreaterThan(60);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "pokin-formula-text-"));
 });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("formula-like condition and indicator texts", () => {
-  it("are written as text by the xlsx host in every sheet, and read back as text", async () => {
-    const book = await loadXlsxFile(SAMPLE);
-    for (const e of edits)
-      book.getWorksheet(e.sheet)!.getCell(e.row + 1, e.col + 1).value = e.value;
-    const grids = gridsFromWorkbook(book, "contoh.xlsx");
+  it("are written as text by the package writer in every sheet, and read back as text", async () => {
+    const input = path.join(dir, "contoh.xlsx");
+    await withCellsTyped(SAMPLE, edits, input);
+    const { grids, pkg } = await readXlsxPackage(input);
     const analysis = analyse(grids, DEFAULT_SETTINGS);
     const { plan, findings } = planJobs(grids, analysis, DEFAULT_SETTINGS, [
       "fill",
@@ -111,10 +121,9 @@ describe("formula-like condition and indicator texts", () => {
     const planned = [...plan.sheets, ...laporan.sheets].flatMap((s) => s.cells);
     expect(hostileInFormula(planned.flatMap((c) => (c.formula ? [c.formula] : [])))).toEqual([]);
 
-    applyXlsx(book, plan);
-    const reread = new ExcelJS.Workbook();
-    await reread.xlsx.load(await book.xlsx.writeBuffer());
-    const back = gridsFromWorkbook(reread);
+    const written = path.join(dir, "contoh.hasil.xlsx");
+    await writePlanToXlsxFile(pkg, plan, "id", grids, written);
+    const back = await readXlsxFile(written);
     for (const h of hostile) {
       const sheet = back.sheets.find((s) => s.name === h.sheet);
       const at = `${h.sheet}!R${h.cell.row}C${h.cell.col}`;
@@ -129,11 +138,9 @@ describe("formula-like condition and indicator texts", () => {
     );
     expect(hostileInFormula(allFormulas)).toEqual([]);
 
-    const lap = new ExcelJS.Workbook();
-    applyXlsx(lap, laporan);
-    const lapBack = new ExcelJS.Workbook();
-    await lapBack.xlsx.load(await lap.xlsx.writeBuffer());
-    const lapGrids = gridsFromWorkbook(lapBack);
+    const lap = path.join(dir, "laporan.xlsx");
+    await writePlanToXlsxFile(emptyPackage(), laporan, "id", { sheets: [] }, lap);
+    const lapGrids = await readXlsxFile(lap);
     const texts = lapGrids.sheets.flatMap((s) => s.values.flat());
     expect(texts).toContain("=cmd|' /C calc'!A0.xlsx");
     expect(texts).toContain("-rusak.xlsx");
@@ -141,7 +148,7 @@ describe("formula-like condition and indicator texts", () => {
   });
 
   it("are written as text by the Office host on the fake Excel host", async () => {
-    const grids = gridsFromWorkbook(await loadXlsxFile(SAMPLE));
+    const grids = await readXlsxFile(SAMPLE);
     applyEditsToGrids(grids, edits);
     const host = new FakeExcelHost(grids).install();
     const read = await readWorkbookGrids();
@@ -183,7 +190,8 @@ describe("text cells beginning with '=' read through Office.js", () => {
   // Range.formulas returns such text as if it were a formula (office-js issue 6687), so the Office
   // host's grids show "formulas" there; what the add-in concludes must not change because of it.
   it("give the same findings and plans as the same workbook read from the file", async () => {
-    const grids = gridsFromWorkbook(await loadXlsxFile(SAMPLE), "contoh.xlsx");
+    const grids = await readXlsxFile(SAMPLE);
+    grids.name = "contoh.xlsx";
     applyEditsToGrids(grids, edits);
     const tr = grids.sheets.find((s) => s.name === "Target & Realisasi");
     (tr?.values[6] as CellValue[])[5] = "=belum dihitung"; // Capaian typed as text

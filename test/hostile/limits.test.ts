@@ -12,13 +12,9 @@ import { cellRef } from "../../src/core/address";
 import { analyse, planJobs, type Job } from "../../src/core/pipeline";
 import { generatedKind, markerText, type WritePlan } from "../../src/core/plan";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import {
-  applyPlan as applyXlsx,
-  gridsFromWorkbook,
-  loadXlsxFile,
-  readXlsxFile,
-  sheetGrid,
-} from "../../src/hosts/xlsx";
+import { readXlsxFile, readXlsxPackage, writePlanToXlsxFile } from "../../src/hosts/xlsx";
+import { loadXlsxFile, sheetGrid } from "../hosts/xlsx/exceljs";
+import { withCellsTyped } from "../helpers/xlsx";
 import { fingerprint, runCli } from "../cli/run";
 import { FakeExcelHost } from "../../src/hosts/fake-excel";
 import {
@@ -69,16 +65,18 @@ describe("cells at Excel's 32,767-character limit", () => {
     expect(findingProblems(findings)).toEqual([]);
   });
 
-  it("survive the fill through the xlsx host unchanged", async () => {
-    const book = await loadXlsxFile(SAMPLE);
-    for (const k of LONG_KEYS)
-      book.getWorksheet(LONG[k].sheet)!.getCell(LONG[k].row + 1, LONG[k].col + 1).value =
-        LONG_TEXT[k];
-    const { plan: p } = plan(gridsFromWorkbook(book), ["fill"]);
+  it("survive the fill through the package writer unchanged", async () => {
+    const input = path.join(dir, "panjang.xlsx");
+    await withCellsTyped(
+      SAMPLE,
+      LONG_KEYS.map((k) => ({ ...LONG[k], value: LONG_TEXT[k] })),
+      input
+    );
+    const { grids, pkg } = await readXlsxPackage(input);
+    const { plan: p } = plan(grids, ["fill"]);
     expect(planProblems(p)).toEqual([]);
-    applyXlsx(book, p);
-    const file = path.join(dir, "panjang.xlsx");
-    await book.xlsx.writeFile(file);
+    const file = path.join(dir, "panjang.hasil.xlsx");
+    await writePlanToXlsxFile(pkg, p, "id", grids, file);
     const back = await readXlsxFile(file);
     expect(overLimit(back.sheets)).toEqual([]);
     for (const k of LONG_KEYS)
@@ -131,8 +129,9 @@ describe("a workbook with hundreds of sheets", () => {
 
 describe("merged areas spanning two tables", () => {
   /** The sample with A26:A29 of CSF merged (from table 2's row "6." down into table 3's first row),
-   * and A17:E19 of Uraian Kondisi (a closing paragraph over the next section's heading). */
-  async function mergedAcross(): Promise<ExcelJS.Workbook> {
+   * and A17:E19 of Uraian Kondisi (a closing paragraph over the next section's heading), saved
+   * by ExcelJS as another program would. */
+  async function mergedAcross(): Promise<string> {
     const book = await loadXlsxFile(SAMPLE);
     const csf = book.getWorksheet("CSF")!;
     csf.unMergeCells("A26:A27");
@@ -141,11 +140,13 @@ describe("merged areas spanning two tables", () => {
     uraian.unMergeCells("A17:E17");
     uraian.unMergeCells("A19:E19");
     uraian.mergeCells("A17:E19");
-    return book;
+    const file = path.join(dir, "gabung.xlsx");
+    await book.xlsx.writeFile(file);
+    return file;
   }
 
   it("are read as the host gives them: the covered cells empty, the conditions still found", async () => {
-    const grids = gridsFromWorkbook(await mergedAcross());
+    const grids = await readXlsxFile(await mergedAcross());
     const csf = sheetOf(grids, "CSF");
     expect(csf.merges).toContainEqual({ top: 25, left: 0, bottom: 28, right: 0 });
     expect(csf.values[28]?.[0] ?? null).toBeNull(); // table 3's "No." header, now covered
@@ -164,17 +165,16 @@ describe("merged areas spanning two tables", () => {
     expect(before.findings.filter((f) => f.rule === "no-section" && f.code === "1.1.1")).toEqual(
       []
     );
-    const after = analyse(gridsFromWorkbook(await mergedAcross()), DEFAULT_SETTINGS);
+    const after = analyse(await readXlsxFile(await mergedAcross()), DEFAULT_SETTINGS);
     const noSection = after.findings.filter((f) => f.rule === "no-section" && f.code === "1.1.1");
     expect(noSection.map((f) => f.cell)).toEqual([listed?.cell]);
   });
 
-  it("are applied and saved by the xlsx host", async () => {
-    const book = await mergedAcross();
-    const { plan: p } = plan(gridsFromWorkbook(book));
-    applyXlsx(book, p);
-    const file = path.join(dir, "gabung.xlsx");
-    await book.xlsx.writeFile(file);
+  it("are applied and saved by the package writer", async () => {
+    const { grids, pkg } = await readXlsxPackage(await mergedAcross());
+    const { plan: p } = plan(grids);
+    const file = path.join(dir, "gabung.hasil.xlsx");
+    await writePlanToXlsxFile(pkg, p, "id", grids, file);
     const back = await readXlsxFile(file);
     expect(sheetOf(back, "CSF").merges).toContainEqual({ top: 25, left: 0, bottom: 28, right: 0 });
     expect(back.sheets.map(generatedKind).filter((k) => k !== null)).toEqual([
@@ -233,7 +233,7 @@ describe("a user's own sheets named like the generated ones", () => {
         name,
         content: contentOf(original.getWorksheet(name)),
       });
-    const grids = gridsFromWorkbook(result);
+    const grids = await readXlsxFile(out);
     const generated = grids.sheets
       .filter((s) => generatedKind(s) !== null)
       .map((s) => [s.name, generatedKind(s)]);

@@ -6,7 +6,11 @@ import type { WorkbookGrids } from "../../src/core/grid";
 import { analyse, planJobs, type Job } from "../../src/core/pipeline";
 import type { WritePlan } from "../../src/core/plan";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { applyPlan as applyXlsx, gridsFromWorkbook, loadXlsxFile } from "../../src/hosts/xlsx";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { readXlsxFile, readXlsxPackage, writePlanToXlsxFile } from "../../src/hosts/xlsx";
+import { withCellsTyped } from "../helpers/xlsx";
 import { FakeExcelHost } from "../../src/hosts/fake-excel";
 import { applyPlan as applyOffice, readWorkbookGrids } from "../../src/hosts/office";
 import { MAX_CELL_CHARS, planProblems, SAMPLE, sampleGrids } from "./helpers";
@@ -59,13 +63,19 @@ describe("cells at Excel's 32,767-character limit", () => {
     expect(over).toEqual([]);
   });
 
-  it("are written by the xlsx host with no cell beyond the limit", async () => {
-    const book = await loadXlsxFile(SAMPLE);
-    for (const k of LONG_KEYS)
-      book.getWorksheet(LONG[k].sheet)!.getCell(LONG[k].row + 1, LONG[k].col + 1).value =
-        LONG_TEXT[k];
-    applyXlsx(book, plan(gridsFromWorkbook(book)));
-    expect(overLimit(gridsFromWorkbook(book).sheets)).toEqual([]);
+  it("are written by the package writer with no cell beyond the limit", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pokin-long-"));
+    const input = path.join(dir, "panjang.xlsx");
+    await withCellsTyped(
+      SAMPLE,
+      LONG_KEYS.map((k) => ({ ...LONG[k], value: LONG_TEXT[k] })),
+      input
+    );
+    const { grids, pkg } = await readXlsxPackage(input);
+    const out = path.join(dir, "panjang.hasil.xlsx");
+    await writePlanToXlsxFile(pkg, plan(grids), "id", grids, out);
+    expect(overLimit((await readXlsxFile(out)).sheets)).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("are written by the Office host with no cell beyond the limit", async () => {

@@ -1,5 +1,5 @@
 /**
- * The sample's kertas kerja printed by LibreOffice: the file the ExcelJS host writes converts to a
+ * The sample's kertas kerja printed by LibreOffice: the file the package writer writes converts to a
  * PDF whose pages are the ones the plan's page breaks make (no extra page from a row that overflowed),
  * and the texts linked to their source cells print as the texts themselves.
  */
@@ -7,11 +7,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
-import { applyPlan, gridsFromWorkbook, loadXlsxFile, writeXlsxFile } from "../../../src/hosts/xlsx";
+import { readXlsxPackage, writePlanToXlsxFile } from "../../../src/hosts/xlsx";
 import { readWorkbook } from "../../../src/core/reader";
 import { planKertasKerja } from "../../../src/core/kertas-kerja";
 import { withDefaults } from "../../../src/core/settings";
 import { convertWithLibreOffice } from "../../helpers/libreoffice";
+import { onlySheet } from "../../helpers/xlsx";
 
 const sample = path.resolve(__dirname, "../../../examples/kertas-kerja-setda-luwu-timur.xlsx");
 
@@ -24,8 +25,7 @@ function pdfPages(file: string): number {
 describe("the sample's kertas kerja printed with LibreOffice", () => {
   it("converts to a PDF with one page per planned page", async () => {
     // Written into the workbook it was read from, as pokin does: the linked texts need their sources.
-    const book = await loadXlsxFile(sample);
-    const wbGrids = gridsFromWorkbook(book);
+    const { grids: wbGrids, pkg } = await readXlsxPackage(sample);
     const model = readWorkbook(wbGrids);
     const settings = withDefaults({
       organisation: "Sekretariat Daerah Kabupaten Luwu Timur",
@@ -41,10 +41,9 @@ describe("the sample's kertas kerja printed with LibreOffice", () => {
     const plan = planKertasKerja(model, wbGrids, settings);
     const out = process.env.KK_RENDER_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "pokin-kk-"));
     const xlsx = path.join(out, "kertas-kerja.xlsx");
-    applyPlan(book, { sheets: [plan] });
+    await writePlanToXlsxFile(pkg, { sheets: [plan] }, "id", wbGrids, xlsx);
     // Only the kertas kerja is printed: the source sheets are hidden, not removed.
-    for (const ws of book.worksheets) if (ws.name !== plan.sheet) ws.state = "hidden";
-    await writeXlsxFile(book, xlsx);
+    onlySheet(xlsx, plan.sheet);
     const pdf = await convertWithLibreOffice(xlsx, "pdf", out);
     const planned = (plan.print?.rowBreaks ?? []).length + 1;
     expect(planned).toBeGreaterThan(5);

@@ -1,6 +1,6 @@
 /**
  * The tree's formulas in a real spreadsheet: the sample with edge cases typed into its
- * "Target & Realisasi" sheet, the tree planned and applied with the xlsx host, recalculated by
+ * "Target & Realisasi" sheet, the tree planned and applied with the package writer, recalculated by
  * LibreOffice headless. Every box must show its target and realisasi as typed, its capaian as
  * computed here by hand from the raw cells (polarity, target 0, blank or text values, a typed
  * capaian as the fallback), and the band colours must reach capaian cells only.
@@ -13,9 +13,11 @@ import { analyse } from "../../../src/core/pipeline";
 import { planTree } from "../../../src/core/tree";
 import { withDefaults } from "../../../src/core/settings";
 import type { SheetPlan } from "../../../src/core/plan";
-import { a1 } from "../../../src/core/address";
-import { applyPlan, gridsFromWorkbook, loadXlsxFile, writeXlsxFile } from "../../../src/hosts/xlsx";
+import { a1, parseCellRef } from "../../../src/core/address";
+import { cellAt } from "../../../src/core/grid";
+import { readXlsxPackage, writePlanToXlsxFile } from "../../../src/hosts/xlsx";
 import { recalculateWithLibreOffice } from "../../helpers/libreoffice";
+import { withCellsTyped } from "../../helpers/xlsx";
 
 const SAMPLE = path.join(__dirname, "../../../examples/kertas-kerja-setda-luwu-timur.xlsx");
 const TR = "Target & Realisasi";
@@ -107,29 +109,32 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("the tree recalculated by LibreOffice", () => {
   it("shows target, realisasi and capaian as computed by hand, and colours capaian cells only", async () => {
-    const wb = await loadXlsxFile(SAMPLE);
-    const tr = wb.getWorksheet(TR);
-    if (!tr) throw new Error(`no sheet ${TR}`);
     // The first indicator rows under the header (row 4: Kode, Indikator, Satuan, Target, …).
-    expect(tr.getRow(4).getCell(4).value).toBe("Target");
-    const rows = CASES.map((c, i) => {
-      const n = 5 + i;
-      const row = tr.getRow(n);
-      row.getCell(4).value = c.target;
-      row.getCell(5).value = c.actual;
-      row.getCell(6).value = c.typed;
-      row.getCell(7).value = c.polarity;
-      return n;
-    });
-    const grids = gridsFromWorkbook(wb, SAMPLE);
+    const sample = await readXlsxPackage(SAMPLE);
+    expect(
+      cellAt(
+        sample.grids.sheets.find((s) => s.name === TR)!,
+        3,
+        3
+      )
+    ).toBe("Target");
+    const rows = CASES.map((_c, i) => 5 + i);
+    const typedFile = path.join(dir, "diketik.xlsx");
+    const typed = CASES.flatMap((c, i) =>
+      [c.target, c.actual, c.typed, c.polarity].map((value, k) => ({
+        sheet: TR,
+        row: 4 + i,
+        col: 3 + k,
+        value,
+      }))
+    );
+    await withCellsTyped(SAMPLE, typed, typedFile);
+    const { grids, pkg } = await readXlsxPackage(typedFile);
     const settings = withDefaults({ lang: "id" });
     const { model, findings } = analyse(grids, settings, SAMPLE);
     const plan: SheetPlan = planTree(model, findings, grids, settings);
-    for (const ws of wb.worksheets) ws.views ??= [];
-    wb.views ??= [];
-    applyPlan(wb, { sheets: [plan] });
     const file = path.join(dir, "pohon.xlsx");
-    await writeXlsxFile(wb, file);
+    await writePlanToXlsxFile(pkg, { sheets: [plan] }, "id", grids, file);
     const { output } = await recalculateWithLibreOffice(file, path.join(dir, "recalc"));
     const values = await cachedValues(output, plan.sheet);
     /** What a tree cell shows after recalculation ("" when empty). */
@@ -182,9 +187,10 @@ describe("the tree recalculated by LibreOffice", () => {
     const names = plan.cells.filter((c) => /^='[^']+'!\$?[A-Z]+\$?\d+&""$/.test(c.formula ?? ""));
     expect(names.length).toBeGreaterThan(10);
     for (const c of names) {
-      const m = /^='([^']+)'!([A-Z]+\d+)&""$/.exec(c.formula ?? "");
-      const src = m ? wb.getWorksheet(m[1] ?? "")?.getCell(m[2] ?? "A1").value : undefined;
-      expect(shown(c.row, c.col)).toBe(src === null || src === undefined ? "" : String(src));
+      const ref = parseCellRef(c.formula?.slice(1, -3) ?? "");
+      const sheet = grids.sheets.find((s) => s.name === ref?.sheet);
+      const src = sheet && ref ? cellAt(sheet, ref.row, ref.col) : null;
+      expect(shown(c.row, c.col)).toBe(src === null ? "" : String(src));
     }
     const ik = plan.cells.find((c) => c.formula?.includes(`"IK: "&`));
     expect(ik).toBeDefined();

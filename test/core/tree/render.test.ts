@@ -1,6 +1,6 @@
 /**
- * The sample's tree rendered by LibreOffice headless: the plan applied with the xlsx host, every
- * other sheet hidden (LibreOffice does not print hidden sheets), converted to PDF. The tree must
+ * The sample's tree rendered by LibreOffice headless: the plan applied with the package writer the
+ * CLI ships, every other sheet hidden (LibreOffice does not print hidden sheets), converted to PDF. The tree must
  * come out one page wide on A3 landscape. With POKIN_TREE_PNG=path the first page is also saved
  * as a PNG (how docs/pohon-kinerja.png is made).
  */
@@ -8,11 +8,12 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { applyPlan, loadXlsxFile, gridsFromWorkbook, writeXlsxFile } from "../../../src/hosts/xlsx";
+import { readXlsxPackage, writePlanToXlsxFile } from "../../../src/hosts/xlsx";
 import { analyse } from "../../../src/core/pipeline";
 import { planTree } from "../../../src/core/tree";
 import { withDefaults } from "../../../src/core/settings";
 import { convertWithLibreOffice } from "../../helpers/libreoffice";
+import { onlySheet } from "../../helpers/xlsx";
 
 const root = path.resolve(__dirname, "../../..");
 const sample = path.join(root, "examples/kertas-kerja-setda-luwu-timur.xlsx");
@@ -26,21 +27,15 @@ function pdfPages(pdf: string): { pages: number; width: number; height: number }
 
 describe("the sample's pohon kinerja rendered by LibreOffice", () => {
   it("prints one page wide on A3 landscape, one page per planned page", async () => {
-    const wb = await loadXlsxFile(sample);
-    const grids = gridsFromWorkbook(wb, sample);
+    const { grids, pkg } = await readXlsxPackage(sample);
     const settings = withDefaults({ paper: "A3", orientation: "landscape" });
     // The whole analysis, so conditions with error findings carry their markers.
     const { model, findings } = analyse(grids, settings, sample);
     const plan = planTree(model, findings, grids, settings);
-    // Sheets read without a <sheetView> have views null in ExcelJS; the host expects an array.
-    for (const ws of wb.worksheets) ws.views ??= [];
-    wb.views ??= [];
-    applyPlan(wb, { sheets: [plan] });
-    for (const ws of wb.worksheets) if (ws.name !== plan.sheet) ws.state = "hidden";
-
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pokin-tree-"));
     const xlsx = path.join(dir, "pohon.xlsx");
-    await writeXlsxFile(wb, xlsx);
+    await writePlanToXlsxFile(pkg, { sheets: [plan] }, "id", grids, xlsx);
+    onlySheet(xlsx, plan.sheet);
     const { output } = await convertWithLibreOffice(xlsx, "pdf", path.join(dir, "pdf"));
     const info = pdfPages(output);
 

@@ -1,13 +1,12 @@
 /**
- * The two ways the CLI can apply a WritePlan to an .xlsx file, behind one interface, so the
- * host tests run against both: the ExcelJS host (load, apply, re-serialise) and the package
- * writer (patch the zip package).
+ * Two ways to apply a WritePlan to an .xlsx file, behind one interface, so the host tests run
+ * against both: the package writer the CLI ships (patch the zip package) and the ExcelJS
+ * reference (load, apply, re-serialise), an independent reading of what a plan means.
  */
 import type { Lang } from "../../../src/core/messages";
 import type { WritePlan } from "../../../src/core/plan";
-import { applyPlan, loadXlsxFile, writeXlsxFile } from "../../../src/hosts/xlsx";
-import { readXlsxPackage } from "../../../src/hosts/xlsx/package/read";
-import { writePlanToXlsxFile } from "../../../src/hosts/xlsx/package/write";
+import { readXlsxPackage, writePlanToXlsxFile } from "../../../src/hosts/xlsx";
+import { applyPlan, loadXlsxFile, writeXlsxFile } from "./exceljs";
 
 export interface XlsxHost {
   name: string;
@@ -16,7 +15,7 @@ export interface XlsxHost {
 }
 
 export const excelJsHost: XlsxHost = {
-  name: "ExcelJS host",
+  name: "ExcelJS reference",
   async applyFile(input, plan, output, lang = "id") {
     const wb = await loadXlsxFile(input, lang);
     applyPlan(wb, plan, lang);

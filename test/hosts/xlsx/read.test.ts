@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { InputFileError, loadXlsxFile, readXlsxFile } from "../../../src/hosts/xlsx";
+import { InputFileError, readXlsxFile } from "../../../src/hosts/xlsx";
 
 let dir: string;
 beforeAll(() => {
@@ -19,7 +19,7 @@ async function writeBook(name: string, build: (wb: ExcelJS.Workbook) => void): P
 }
 
 async function expectProblem(file: string, problem: string, lang: "id" | "en" = "id") {
-  const err = await loadXlsxFile(file, lang).then(
+  const err = await readXlsxFile(file, lang).then(
     () => null,
     (e: unknown) => e
   );

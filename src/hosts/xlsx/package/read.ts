@@ -80,6 +80,11 @@ export async function readXlsxPackage(
   return result;
 }
 
+/** The grids of an .xlsx file (its package left aside), named by its path; see readXlsxPackage. */
+export async function readXlsxFile(path: string, lang: Lang = "id"): Promise<WorkbookGrids> {
+  return (await readXlsxPackage(path, { lang })).grids;
+}
+
 async function readInputFile(path: string, lang: Lang): Promise<Uint8Array> {
   try {
     const st = await fs.stat(path);

@@ -4,8 +4,8 @@ import * as path from "path";
 import { isDeepStrictEqual } from "util";
 import * as ExcelJS from "exceljs";
 import { numberFormatAt, type WorkbookGrids } from "../../../../src/core/grid";
-import { InputFileError, loadXlsxFile, readXlsxFile } from "../../../../src/hosts/xlsx";
-import { readXlsxPackage } from "../../../../src/hosts/xlsx/package";
+import { InputFileError, readXlsxPackage } from "../../../../src/hosts/xlsx";
+import { loadXlsxFile, readWithExcelJs } from "../exceljs";
 import { readZip, writeZip } from "../../../../src/hosts/xlsx/package/zip";
 import { shapeFor, syntheticWorkbook } from "../../../../bench/synthetic";
 import { badInputs, runCli, SAMPLE } from "../../../cli/run";
@@ -65,7 +65,7 @@ function withoutExcelJsBugs(expected: WorkbookGrids, actual: WorkbookGrids): Wor
 /** Both readers on one file: the package reader must give exactly the ExcelJS reader's grids. */
 async function expectSameGrids(file: string): Promise<WorkbookGrids> {
   const { grids } = await readXlsxPackage(file);
-  const expected = withoutExcelJsBugs(await readXlsxFile(file), grids);
+  const expected = withoutExcelJsBugs(await readWithExcelJs(file), grids);
   // Strict: absent and undefined keys, holes and nulls, 0 and -0 all differ. Jest's toEqual is
   // only asked for its diff when they do (it is slow on a million rows).
   if (!isDeepStrictEqual(grids, expected)) expect(grids).toEqual(expected);
@@ -163,7 +163,7 @@ function handBook(
 const sheetXml = (data: string, after = ""): string =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>${data}</sheetData>${after}</worksheet>`;
 
-describe("readXlsxPackage gives the grids readXlsxFile gives", () => {
+describe("readXlsxPackage gives the grids the ExcelJS reference gives", () => {
   const repoFiles = [
     ...fs
       .readdirSync(path.join(ROOT, "examples"))
@@ -205,7 +205,7 @@ describe("readXlsxPackage gives the grids readXlsxFile gives", () => {
       fs.writeFileSync(rezipped, writeZip(readZip(fs.readFileSync(SAMPLE))));
       const { output } = await recalculateWithLibreOffice(rezipped, path.join(dir, "lo"));
       const grids = await expectSameGrids(output);
-      const names = (await readXlsxFile(SAMPLE)).sheets.map((s) => s.name);
+      const names = (await readWithExcelJs(SAMPLE)).sheets.map((s) => s.name);
       expect(grids.sheets.map((s) => s.name)).toEqual(names);
     },
     LIBREOFFICE_TIMEOUT_MS
@@ -668,7 +668,7 @@ describe("readXlsxPackage reads each cell's number format", () => {
   });
 });
 
-describe("readXlsxPackage against readXlsxFile on generated sheet XML", () => {
+describe("readXlsxPackage against the ExcelJS reference on generated sheet XML", () => {
   /** A small deterministic generator (mulberry32), so a failure names its seed. */
   function rng(seed: number): () => number {
     let a = seed >>> 0;

@@ -7,7 +7,8 @@
    these rules take ExcelJS's getCell() for Office.js proxies; ExcelJS cells are plain objects. */
 import * as ExcelJS from "exceljs";
 import { emptySheetPlan, markerText, type WritePlan } from "../../../../src/core/plan";
-import { gridsFromWorkbook, PlanRefusedError } from "../../../../src/hosts/xlsx";
+import { PlanRefusedError } from "../../../../src/hosts/xlsx";
+import { gridsFromWorkbook } from "../exceljs";
 import { readXlsxPackage } from "../../../../src/hosts/xlsx/package/read";
 import { applyPlanToPackage, emptyPackage } from "../../../../src/hosts/xlsx/package/write";
 import { readZip, writeZip } from "../../../../src/hosts/xlsx/package/zip";

@@ -1,11 +1,15 @@
-/** Reading .xlsx files into the core's plain grids with ExcelJS. The input file is only read. */
+/**
+ * The reference reader: .xlsx files into the core's plain grids with ExcelJS, an implementation
+ * independent of the package reader the product ships (test/hosts/xlsx/package/read.test.ts
+ * holds the package reader to the grids this one gives). The input file is only read.
+ */
 import { promises as fs } from "fs";
 import * as ExcelJS from "exceljs";
-import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "../../core/grid";
-import type { Lang } from "../../core/messages";
-import { InputFileError } from "./errors";
+import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "../../../../src/core/grid";
+import type { Lang } from "../../../../src/core/messages";
+import { InputFileError } from "../../../../src/hosts/xlsx/errors";
 import { installExcelJsPatches } from "./patches";
-import { isoDate, normaliseBreaks } from "./cell-values";
+import { isoDate, normaliseBreaks } from "../../../../src/hosts/xlsx/cell-values";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -49,8 +53,8 @@ export async function loadXlsxFile(path: string, lang: Lang = "id"): Promise<Exc
   return wb;
 }
 
-/** Read an .xlsx file into grids (see gridsFromWorkbook). */
-export async function readXlsxFile(path: string, lang: Lang = "id"): Promise<WorkbookGrids> {
+/** Read an .xlsx file into grids with ExcelJS (see gridsFromWorkbook). */
+export async function readWithExcelJs(path: string, lang: Lang = "id"): Promise<WorkbookGrids> {
   return gridsFromWorkbook(await loadXlsxFile(path, lang), path);
 }
 

@@ -1,12 +1,16 @@
-/** Applying a host-neutral WritePlan to an ExcelJS workbook, and writing the file. */
+/**
+ * The reference writer: a host-neutral WritePlan applied to an ExcelJS workbook, and the file
+ * written. The product writes through the package writer (src/hosts/xlsx/package/write.ts); the
+ * apply tests run against both, so the two agree on what a plan means.
+ */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
    these rules take ExcelJS's getCell() for Office.js proxies; ExcelJS cells are plain objects. */
 import { promises as fs } from "fs";
 import * as nodePath from "path";
 import * as ExcelJS from "exceljs";
-import { a1, a1Range, cellRef } from "../../core/address";
-import type { CellRange, CellValue } from "../../core/grid";
-import { t, type Lang } from "../../core/messages";
+import { a1, a1Range, cellRef } from "../../../../src/core/address";
+import type { CellRange, CellValue } from "../../../../src/core/grid";
+import { t, type Lang } from "../../../../src/core/messages";
 import {
   bandCondition,
   generatedKind,
@@ -18,12 +22,12 @@ import {
   type PrintSetup,
   type SheetPlan,
   type WritePlan,
-} from "../../core/plan";
-import { PlanRefusedError } from "./errors";
+} from "../../../../src/core/plan";
+import { PlanRefusedError } from "../../../../src/hosts/xlsx/errors";
 import { installExcelJsPatches } from "./patches";
 import { plainValue } from "./read";
-import { sameValue } from "./cell-values";
-import { storedWidth } from "./package/sheet-xml";
+import { sameValue } from "../../../../src/hosts/xlsx/cell-values";
+import { storedWidth } from "../../../../src/hosts/xlsx/package/sheet-xml";
 
 /** ExcelJS keeps sheet order in an untyped `orderNo`. */
 type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
