@@ -162,6 +162,9 @@ describe("the task pane", () => {
       expect(organisation).toHaveValue("SEKRETARIAT DAERAH KABUPATEN LUWU TIMUR")
     );
     expect(screen.getByRole("textbox", { name: /Tahun/ })).toHaveValue("2024");
+    expect(screen.getByTestId("settings-from-workbook")).toHaveTextContent(
+      "diambil dari buku kerja"
+    );
     await userEvent.click(screen.getByRole("button", { name: "Simpan pengaturan" }));
     await waitFor(() => expect(host.savedSettings).toHaveLength(1));
     expect(host.settings).toMatchObject({
@@ -180,6 +183,7 @@ describe("the task pane", () => {
       )
     );
     expect(screen.getByRole("textbox", { name: /Tahun/ })).toHaveValue("2025");
+    expect(screen.queryByTestId("settings-from-workbook")).not.toBeInTheDocument();
   });
 
   it("saves the clean-print choice in the workbook's settings", async () => {

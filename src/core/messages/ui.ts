@@ -79,7 +79,8 @@ export const ui = {
     "ui.settings.save": "Simpan pengaturan",
     "ui.settings.saved": "Pengaturan disimpan di buku kerja ini.",
     "ui.settings.invalidYear": "Tahun harus berupa angka empat digit.",
-    "ui.settings.fromWorkbook": "Diambil dari buku kerja; simpan untuk memakainya.",
+    "ui.settings.fromWorkbook":
+      "Perangkat daerah dan Tahun diambil dari buku kerja ini; periksa lalu simpan untuk memakainya.",
     "ui.error.title": "Terjadi masalah",
     "ui.error.dismiss": "Tutup pesan",
     "ui.error.protected":
@@ -214,7 +215,8 @@ export const ui = {
     "ui.settings.save": "Save settings",
     "ui.settings.saved": "Settings saved in this workbook.",
     "ui.settings.invalidYear": "The year must be a four-digit number.",
-    "ui.settings.fromWorkbook": "Taken from the workbook; save to use it.",
+    "ui.settings.fromWorkbook":
+      "Organisation and year are taken from this workbook; check them and save to use them.",
     "ui.error.title": "Something went wrong",
     "ui.error.dismiss": "Dismiss message",
     "ui.error.protected":

@@ -1,5 +1,13 @@
 import * as React from "react";
-import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Select,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { t, type Lang } from "../../core/messages";
 import type { Settings } from "../../core/settings";
 import type { WorkbookFacts } from "../reducer";
@@ -11,7 +19,9 @@ const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     gap: tokens.spacingHorizontalS,
+    alignItems: "start",
   },
+  note: { color: tokens.colorNeutralForeground3 },
   control: { minWidth: 0, width: "100%" },
   legend: {
     fontWeight: tokens.fontWeightSemibold,
@@ -47,6 +57,89 @@ function startingFields(settings: Settings, suggested: WorkbookFacts | null): Fo
   };
 }
 
+type Styles = ReturnType<typeof useStyles>;
+
+function TextField(props: {
+  s: Styles;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <Field label={props.label}>
+      <Input
+        className={props.s.control}
+        value={props.value}
+        onChange={(_, d) => props.onChange(d.value)}
+      />
+    </Field>
+  );
+}
+
+/** The lower bound of each capaian band but the lowest. */
+function BandsFieldset(props: {
+  s: Styles;
+  lang: Lang;
+  bands: Settings["bands"];
+  onChange(bands: Settings["bands"]): void;
+}) {
+  const { s, lang, bands } = props;
+  return (
+    <fieldset className={s.fieldset}>
+      <legend className={s.legend}>{t("ui.settings.bands", {}, lang)}</legend>
+      <div className={s.pair}>
+        {bands.map((band, i) =>
+          band.min === null ? null : (
+            <Field key={i} label={band.label[lang]}>
+              <Input
+                className={s.control}
+                type="number"
+                aria-label={t("ui.settings.bandMin", { label: band.label[lang] }, lang)}
+                value={String(band.min)}
+                onChange={(_, d) => {
+                  const min = Number(d.value);
+                  if (!Number.isFinite(min)) return;
+                  props.onChange(bands.map((b, j) => (j === i ? { ...b, min } : b)));
+                }}
+              />
+            </Field>
+          )
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Place, date, position, name and NIP of the one who signs the kertas kerja. */
+function SignatoryFieldset(props: {
+  s: Styles;
+  lang: Lang;
+  signatory: Settings["signatory"];
+  onChange(signatory: Settings["signatory"]): void;
+}) {
+  const { s, lang, signatory } = props;
+  const field = (key: keyof Settings["signatory"]) => (
+    <TextField
+      s={s}
+      label={t(`ui.settings.${key}`, {}, lang)}
+      value={signatory[key]}
+      onChange={(value) => props.onChange({ ...signatory, [key]: value })}
+    />
+  );
+  return (
+    <fieldset className={s.fieldset}>
+      <legend className={s.legend}>{t("ui.settings.signatory", {}, lang)}</legend>
+      <div className={s.pair}>
+        {field("place")}
+        {field("date")}
+      </div>
+      {field("position")}
+      {field("name")}
+      {field("nip")}
+    </fieldset>
+  );
+}
+
 export interface SettingsPanelProps {
   lang: Lang;
   settings: Settings;
@@ -69,10 +162,6 @@ export function SettingsPanel({ lang, settings, suggested, busy, onSave }: Setti
     setYearText(fresh.year === null ? "" : String(fresh.year));
   }, [startKey]);
   const yearValid = yearText.trim() === "" || /^\d{4}$/.test(yearText.trim());
-  const sig = draft.signatory;
-  const setSig = (key: keyof Settings["signatory"], value: string) =>
-    setDraft({ ...draft, signatory: { ...sig, [key]: value } });
-  const fromWorkbook = t("ui.settings.fromWorkbook", {}, lang);
   // Say where a value came from while it is still the workbook's suggestion.
   const orgSuggested =
     settings.organisation === "" &&
@@ -80,12 +169,6 @@ export function SettingsPanel({ lang, settings, suggested, busy, onSave }: Setti
     draft.organisation === suggested?.organisation;
   const yearSuggested =
     settings.year === null && yearText !== "" && yearText === String(suggested?.year ?? "");
-
-  const text = (label: string, value: string, set: (v: string) => void, hint?: string) => (
-    <Field label={label} hint={hint}>
-      <Input className={s.control} value={value} onChange={(_, d) => set(d.value)} />
-    </Field>
-  );
 
   return (
     <form
@@ -97,16 +180,20 @@ export function SettingsPanel({ lang, settings, suggested, busy, onSave }: Setti
         onSave({ ...settings, ...draft, year });
       }}
     >
-      {text(
-        t("ui.settings.organisation", {}, lang),
-        draft.organisation,
-        (organisation) => setDraft({ ...draft, organisation }),
-        orgSuggested ? fromWorkbook : undefined
+      {(orgSuggested || yearSuggested) && (
+        <Caption1 className={s.note} data-testid="settings-from-workbook">
+          {t("ui.settings.fromWorkbook", {}, lang)}
+        </Caption1>
       )}
+      <TextField
+        s={s}
+        label={t("ui.settings.organisation", {}, lang)}
+        value={draft.organisation}
+        onChange={(organisation) => setDraft({ ...draft, organisation })}
+      />
       <div className={s.pair}>
         <Field
           label={t("ui.settings.year", {}, lang)}
-          hint={yearSuggested && yearValid ? fromWorkbook : undefined}
           validationState={yearValid ? "none" : "error"}
           validationMessage={yearValid ? undefined : t("ui.settings.invalidYear", {}, lang)}
         >
@@ -140,39 +227,18 @@ export function SettingsPanel({ lang, settings, suggested, busy, onSave }: Setti
           <option value="portrait">{t("ui.settings.portrait", {}, lang)}</option>
         </Select>
       </Field>
-      <fieldset className={s.fieldset}>
-        <legend className={s.legend}>{t("ui.settings.bands", {}, lang)}</legend>
-        <div className={s.pair}>
-          {draft.bands.map((band, i) =>
-            band.min === null ? null : (
-              <Field key={i} label={band.label[lang]}>
-                <Input
-                  className={s.control}
-                  type="number"
-                  aria-label={t("ui.settings.bandMin", { label: band.label[lang] }, lang)}
-                  value={String(band.min)}
-                  onChange={(_, d) => {
-                    const min = Number(d.value);
-                    if (!Number.isFinite(min)) return;
-                    const bands = draft.bands.map((b, j) => (j === i ? { ...b, min } : b));
-                    setDraft({ ...draft, bands });
-                  }}
-                />
-              </Field>
-            )
-          )}
-        </div>
-      </fieldset>
-      <fieldset className={s.fieldset}>
-        <legend className={s.legend}>{t("ui.settings.signatory", {}, lang)}</legend>
-        <div className={s.pair}>
-          {text(t("ui.settings.place", {}, lang), sig.place, (v) => setSig("place", v))}
-          {text(t("ui.settings.date", {}, lang), sig.date, (v) => setSig("date", v))}
-        </div>
-        {text(t("ui.settings.position", {}, lang), sig.position, (v) => setSig("position", v))}
-        {text(t("ui.settings.name", {}, lang), sig.name, (v) => setSig("name", v))}
-        {text(t("ui.settings.nip", {}, lang), sig.nip, (v) => setSig("nip", v))}
-      </fieldset>
+      <BandsFieldset
+        s={s}
+        lang={lang}
+        bands={draft.bands}
+        onChange={(bands) => setDraft({ ...draft, bands })}
+      />
+      <SignatoryFieldset
+        s={s}
+        lang={lang}
+        signatory={draft.signatory}
+        onChange={(signatory) => setDraft({ ...draft, signatory })}
+      />
       <Button type="submit" appearance="primary" disabled={busy || !yearValid}>
         {t("ui.settings.save", {}, lang)}
       </Button>

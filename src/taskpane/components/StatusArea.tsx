@@ -31,6 +31,12 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
   },
   link: { textAlign: "left" },
+  // A plain "×": Fluent's default button width would take a quarter of the bar at 320 px.
+  dismiss: {
+    minWidth: 0,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
   body: { whiteSpace: "normal" },
 });
 
@@ -47,10 +53,12 @@ const BUSY_LABEL: Record<BusyWith, MessageKey> = {
 };
 
 function Dismiss({ lang, onClick }: { lang: Lang; onClick(): void }) {
+  const s = useStyles();
   return (
     <MessageBarActions
       containerAction={
         <Button
+          className={s.dismiss}
           appearance="transparent"
           aria-label={t("ui.error.dismiss", {}, lang)}
           onClick={onClick}
