@@ -131,6 +131,13 @@ module.exports = async (env, options) => {
         templateParameters: params,
       }),
       new HtmlWebpackPlugin({
+        filename: "dialog.html",
+        template: "./src/commands/dialog.html",
+        chunks: [],
+        inject: false,
+        templateParameters: params,
+      }),
+      new HtmlWebpackPlugin({
         filename: "help.html",
         template: "./src/help/help.html",
         chunks: [],

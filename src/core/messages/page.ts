@@ -22,6 +22,7 @@ export const page = {
     "page.help.body":
       "Buka panel dari tab Beranda, grup Pohon Kinerja. Periksa membaca lembar CSF Anda dan menunjukkan setiap temuan beserta selnya; Isi Capaian menulis rumus capaian yang tetap hidup; Gambar Pohon membuat lembar Pohon Kinerja; Buat Kertas Kerja menyusun dokumen kertas kerja.",
     "page.commands.title": "Perintah Pohon Kinerja CSF",
+    "page.dialog.close": "Tutup",
   },
   en: {
     "page.title": "CSF Performance Tree",
@@ -42,5 +43,6 @@ export const page = {
     "page.help.body":
       "Open the pane from the Home tab, Performance Tree group. Periksa (Check) reads your CSF sheets and lists every finding with its cell; Isi Capaian writes live achievement formulas; Gambar Pohon draws the Pohon Kinerja sheet; Buat Kertas Kerja produces the working paper.",
     "page.commands.title": "CSF Performance Tree commands",
+    "page.dialog.close": "Close",
   },
 } as const;

@@ -155,6 +155,28 @@ export class FakeSettings {
 const settingsMembers: OnlyRealMembers<FakeSettings, Office.Settings> = true;
 void settingsMembers;
 
+/** A dialog opened with Office.context.ui.displayDialogAsync: its URL, and the user closing it. */
+export class FakeDialog {
+  closed = false;
+  private readonly handlers = new Map<string, ((arg: unknown) => void)[]>();
+  constructor(readonly url: string) {}
+  addEventHandler(eventType: string, handler: (arg: unknown) => void): void {
+    this.handlers.set(eventType, [...(this.handlers.get(eventType) ?? []), handler]);
+  }
+  close(): void {
+    this.closed = true;
+  }
+  /** The user closes the dialog with its own button (internal: tests). */
+  _userCloses(): void {
+    this.closed = true;
+    for (const h of this.handlers.get("dialogEventReceived") ?? []) h({ error: 12006 });
+  }
+  /** The page in the dialog sends a message, e.g. its Close button (internal: tests). */
+  _messageParent(message: string): void {
+    for (const h of this.handlers.get("dialogMessageReceived") ?? []) h({ message, origin: "" });
+  }
+}
+
 /** The fake host: a workbook, the Office and Excel globals, and counters. */
 export class FakeExcelHost {
   workbook: FakeWorkbook;
@@ -175,6 +197,8 @@ export class FakeExcelHost {
   /** Document settings as saved with the file. */
   readonly savedSettings: Record<string, unknown>;
   readonly actions = new Map<string, (arg?: unknown) => void>();
+  /** Dialogs opened, in order. */
+  readonly dialogs: FakeDialog[] = [];
   readonly Office: Record<string, unknown>;
   readonly Excel: Record<string, unknown>;
 
@@ -200,6 +224,10 @@ export class FakeExcelHost {
     this.Office = {
       HostType: { Excel: "Excel" },
       PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
+      EventType: {
+        DialogMessageReceived: "dialogMessageReceived",
+        DialogEventReceived: "dialogEventReceived",
+      },
       AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
       onReady: (cb?: (info: typeof ready) => void) => {
         cb?.(ready);
@@ -216,6 +244,20 @@ export class FakeExcelHost {
             name === "ExcelApi" && apiAtLeast(maxApi, version ?? "1.1"),
         },
         document: { settings },
+        ui: {
+          displayDialogAsync: (
+            url: string,
+            _options: unknown,
+            callback?: (r: { status: string; value: FakeDialog }) => void
+          ) => {
+            // The dialog opens after the call returns, its handlers added in the callback.
+            setTimeout(() => {
+              const dialog = new FakeDialog(url);
+              this.dialogs.push(dialog);
+              callback?.({ status: "succeeded", value: dialog });
+            }, 0);
+          },
+        },
       },
       actions: {
         associate: (id: string, f: (arg?: unknown) => void) => actions.set(id, f),
