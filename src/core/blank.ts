@@ -135,5 +135,7 @@ export function blankCsfPlan(lang: Lang, wb: WorkbookGrids): WritePlan {
   );
   [8, 45, 10, 10, 10, 12, 10].forEach((width, col) => target.columnWidths.push({ col, width }));
   target.freeze = { rows: 3, cols: 0 };
+  // These are the user's sheets to type into, not the add-in's: they keep Excel's gridlines.
+  for (const sheet of [csf, uraian, target]) sheet.gridlines = true;
   return { sheets: [csf, uraian, target], activate: csfName };
 }

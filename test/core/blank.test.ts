@@ -11,6 +11,8 @@ describe("blankCsfPlan (Kertas kerja baru)", () => {
       ["Target & Realisasi", "create"],
     ]);
     expect(plan.activate).toBe("CSF");
+    // Sheets to type into keep their gridlines; the add-in's own sheets have none.
+    expect(plan.sheets.map((s) => s.gridlines)).toEqual([true, true, true]);
   });
 
   it("never takes a name the workbook already has: all three move to the first free suffix", () => {

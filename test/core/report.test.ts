@@ -191,8 +191,9 @@ describe("planFindingsSheet", () => {
     );
   });
 
-  it("prints the table without the marker and without the rule id column", () => {
+  it("prints the table without the marker and without the rule id column, and shows no gridlines", () => {
     const plan = planFindingsSheet(FINDINGS, model(null), WB, "id");
+    expect(plan.gridlines).toBe(false);
     expect(plan.print?.area).toEqual({ top: 1, left: 0, bottom: 9, right: 5 });
     expect(grid(plan)[0]?.[0]).toContain("pokin-csf:hasil");
   });
