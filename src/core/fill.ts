@@ -1,20 +1,19 @@
 /**
  * The fill: live capaian (and ratio realisasi) formulas written into the user's own sheets.
  *
- * Formulas go to `Range.formulas` (English names, "," separators, "." decimals). Each is guarded
- * so it shows "" rather than an error or 0 when the target is 0/blank/not a number or the
- * realisasi is blank/not a number, and rounds to 2 decimals.
+ * The formulas come from the capaian module (`capaianFormula`, `ratioFormula`), which also
+ * computes the check's capaian: what the sheet shows is what `periksa` reports. A cell holding a
+ * number typed as text is read with the module's text reading; it is also reported
+ * (`invalid-number`), since the text is worth retyping as a number.
  *
- * Polarity: when the table has a Polaritas column, the formula tests that cell's text live
- * (`LOWER_POLARITY_WORDS` mean lower-is-better, anything else higher-is-better), so changing
- * "naik" to "turun" changes the capaian. When the model's polarity disagrees with what the
- * cell's current text would give (the reader knows a word the formula does not), or there is no
- * Polaritas column, the formula is fixed to the model's polarity.
+ * Polarity: when the table has a Polaritas column, the formula tests that cell's text live, so
+ * changing "naik" to "turun" changes the capaian. When the model's polarity disagrees with what the
+ * cell's current text would give (the reader knows a word or spelling the formula does not), or
+ * there is no Polaritas column, the formula is fixed to the model's polarity.
  *
- * The add-in recognises its own formulas by regenerating every variant it could have written for
- * that row (live, fixed higher, fixed lower) and comparing them normalised (case, spaces, "$",
- * "_xlfn."; the live one with any list of Polaritas words); anything else in a Capaian cell is
- * the user's and is left alone unless `replaceOverrides`.
+ * The add-in recognises its own formulas (`isOwnCapaianFormula`, `isOwnRatioFormula`, those of
+ * earlier versions included); anything else in a Capaian cell is the user's and is left alone
+ * unless `replaceOverrides`. Capaian cells show "–" in grey when there is no capaian.
  */
 import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "./grid";
 import { cellAt, formulaAt, isBlank } from "./grid";
@@ -26,118 +25,34 @@ import type { BandRule, SheetPlan } from "./plan";
 import { emptySheetPlan } from "./plan";
 import type { Band, Settings } from "./settings";
 import { t, type Lang, type MessageKey } from "./messages";
+import {
+  capaianFormula,
+  cellRead,
+  isOwnCapaianFormula,
+  isOwnRatioFormula,
+  isPercentageIndicator,
+  polarityInFormula,
+  ratioFormula,
+  sheetNumber,
+} from "./capaian";
 
 export interface FillOptions {
   /** Replace typed capaian values (those reported as manual-override) with the formula. */
   replaceOverrides?: boolean;
 }
 
-/** Polaritas texts (trimmed, lower-cased) that the live formula reads as lower-is-better. */
-export const LOWER_POLARITY_WORDS = [
-  "turun",
-  "menurun",
-  "negatif",
-  "semakin rendah semakin baik",
-  "minimal",
-  "minimum",
-  "min",
-  "rendah",
-  "lower",
-  "-",
-] as const;
-
 /** Tolerance when comparing a typed capaian with the computed one. */
 const TOLERANCE = 0.01;
 
-/** True when a Polaritas cell's text makes the live formula use the lower-is-better rule. */
-export function polarityTextIsLower(v: CellValue): boolean {
-  if (typeof v !== "string") return false;
-  return (LOWER_POLARITY_WORDS as readonly string[]).includes(v.trim().toLowerCase());
-}
-
-/** The expression part of a capaian: what ROUND(…,2) rounds. */
-function capaianExpr(
-  target: string,
-  actual: string,
-  polarity: Polarity | { cell: string }
-): string {
-  const higher = `${actual}/${target}*100`;
-  const lower = `(2*${target}-${actual})/${target}*100`;
-  if (typeof polarity === "string") return polarity === "lower" ? lower : higher;
-  // OR over an array constant is evaluated element-wise in Excel and LibreOffice without CSE.
-  const words = LOWER_POLARITY_WORDS.map((w) => `"${w}"`).join(",");
-  return `IF(OR(LOWER(TRIM(${polarity.cell}))={${words}}),${lower},${higher})`;
-}
-
-/**
- * The capaian formula for one row, e.g.
- * `=IF(AND(ISNUMBER(D5),ISNUMBER(E5)),IF(D5<>0,ROUND(E5/D5*100,2),""),"")`.
- * `polarity` is a fixed rule, or `{ cell: "G5" }` to follow a Polaritas cell live.
- * The zero test is nested so a text target never reaches a comparison that could error.
- */
-export function capaianFormula(
-  target: string,
-  actual: string,
-  polarity: Polarity | { cell: string }
-): string {
-  const expr = capaianExpr(target, actual, polarity);
-  return `=IF(AND(ISNUMBER(${target}),ISNUMBER(${actual})),IF(${target}<>0,ROUND(${expr},2),""),"")`;
-}
-
-/** The realisasi of a Persentase indicator from its Pembilang and Penyebut cells. */
-export function ratioFormula(numerator: string, denominator: string): string {
-  return `=IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator})),IF(${denominator}<>0,ROUND(${numerator}/${denominator}*100,2),""),"")`;
-}
-
-/** The single-condition form of the ratio formula, as the issue first wrote it; also recognised. */
-function ratioFormulaFlat(numerator: string, denominator: string): string {
-  return `=IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator}),${denominator}<>0),ROUND(${numerator}/${denominator}*100,2),"")`;
-}
-
-/** Formula text compared loosely: case, spaces, "$" anchors and "_xlfn." prefixes do not count. */
-function normaliseFormula(f: string): string {
-  return f
-    .replace(/^=/, "")
-    .replace(/_xlfn\./gi, "")
-    .replace(/\$/g, "")
-    .replace(/\s+/g, "")
-    .toUpperCase();
-}
-
-/** True when `formula` is one of `candidates` (normalised). */
-function isOneOf(formula: string | null, candidates: readonly string[]): boolean {
-  if (formula === null) return false;
-  const f = normaliseFormula(formula);
-  return candidates.some((c) => normaliseFormula(c) === f);
-}
+/** Font colour of the capaian cells: the "–" of a missing capaian; the bands colour the numbers. */
+export const NO_CAPAIAN_COLOR = "#808080";
 
 /**
  * Upper bound of the highest band. Excel's cell-value rules compare text as greater than any
- * number, so an open "≥ 91" rule would colour the "" of an uncomputable capaian as the best band;
+ * number, so an open "≥ 91" rule would colour the "–" of an uncomputable capaian as the best band;
  * a finite bound no capaian reaches keeps those cells plain.
  */
 export const TOP_BAND_MAX = 1e15;
-
-/**
- * True for a live capaian formula on these cells whatever its list of Polaritas words, so a
- * formula written by a version with another word list is still recognised as the add-in's.
- */
-function isLiveFormulaOf(
-  formula: string | null,
-  target: string,
-  actual: string,
-  polarityCell: string
-): boolean {
-  if (formula === null) return false;
-  const [head, tail] = capaianFormula(target, actual, { cell: polarityCell }).split(/\{[^}]*\}/);
-  if (head === undefined || tail === undefined) return false;
-  const f = normaliseFormula(formula);
-  const h = normaliseFormula(head);
-  const t_ = normaliseFormula(tail);
-  if (!f.startsWith(h) || !f.endsWith(t_) || f.length < h.length + t_.length + 2) return false;
-  // Between them: one array constant of quoted words only.
-  return /^\{"[^"]*"(?:[,;]"[^"]*")*\}$/.test(f.slice(h.length, f.length - t_.length));
-}
 
 /** The band list as conditional-format rules: each band from its min up to the next band's min. */
 export function bandRules(bands: readonly Band[]): BandRule[] {
@@ -177,11 +92,6 @@ function coveredByMerge(sheet: SheetGrid, row: number, col: number): CellRange |
 /** A cell that holds nothing at all: no value and no formula. */
 function isEmptyCell(sheet: SheetGrid, row: number, col: number): boolean {
   return isBlank(cellAt(sheet, row, col)) && formulaAt(sheet, row, col) === null;
-}
-
-/** True for indicators whose realisasi is a percentage of two counts. */
-function isPersentase(ind: Indicator): boolean {
-  return /^\s*(persentase|prosentase|presentase)\b/i.test(ind.name);
 }
 
 function formatNumber(v: number | null, lang: Lang): string {
@@ -257,8 +167,9 @@ function agrees(typed: number, computed: number | null): boolean {
 }
 
 /**
- * Numbers typed as text ("85,5" pasted as text): the reader understands them, but Excel's ISNUMBER
- * does not, so the live formula shows nothing. Say so at the cell, so the user retypes it.
+ * Numbers typed as text ("85,5" pasted as text): the reader understands them and the formula
+ * reads the usual shapes, but a number typed as a number is what Excel sorts, sums and charts.
+ * Say so at the cell, so the user retypes it.
  */
 function reportTextNumbers(
   ctx: Context,
@@ -276,20 +187,12 @@ function reportTextNumbers(
       continue;
     if (!nc.readable || nc.value === null || formulaAt(work.grid, m.row, col) !== null) continue;
     const field_ = t(`capaian.field.${field}`, {}, ctx.lang);
-    finding(
-      ctx,
-      "invalid-number",
-      "warning",
-      work.grid.name,
-      m.row,
-      col,
-      ind.conditionCode,
-      "capaian.textNumber",
-      {
-        field: field_,
-        raw: raw.trim(),
-      }
-    );
+    // Read by the formula, the text is still worth retyping; unread, it leaves the capaian "–".
+    const key = sheetNumber(raw) !== null ? "capaian.textNumber" : "capaian.textNumberUnread";
+    finding(ctx, "invalid-number", "warning", work.grid.name, m.row, col, ind.conditionCode, key, {
+      field: field_,
+      raw: raw.trim(),
+    });
   }
 }
 
@@ -297,17 +200,28 @@ function reportTextNumbers(
 function planRatio(ctx: Context, work: SheetWork, ind: Indicator, m: MeasureRow): void {
   const { numerator, denominator, actual } = m.columns;
   if (numerator === undefined || denominator === undefined || actual === undefined) return;
-  if (!isPersentase(ind)) return;
+  if (!isPercentageIndicator(ind.name)) return;
   const n = a1(m.row, numerator);
   const d = a1(m.row, denominator);
   const existing = formulaAt(work.grid, m.row, actual);
-  const ours = isOneOf(existing, [ratioFormula(n, d), ratioFormulaFlat(n, d)]);
   // A typed realisasi (or a formula of the user's) is the user's figure: keep it.
-  if (!ours && !isEmptyCell(work.grid, m.row, actual)) return;
+  if (!isOwnRatioFormula(existing, n, d) && !isEmptyCell(work.grid, m.row, actual)) return;
   if (coveredByMerge(work.grid, m.row, actual)) return;
-  work.write(m.row, actual, { formula: ratioFormula(n, d) });
+  const formula = ratioFormula(
+    cellRead(n, cellAt(work.grid, m.row, numerator)),
+    cellRead(d, cellAt(work.grid, m.row, denominator))
+  );
+  work.write(m.row, actual, { formula });
   reportTextNumbers(ctx, work, ind, m, ["numerator", "denominator"]);
   work.ratioCells.push({ row: m.row, col: actual });
+}
+
+/** The rule of a row's formula: the Polaritas cell live when the formula reads it as the model does. */
+function polarityRule(grid: SheetGrid, ind: Indicator, m: MeasureRow): Polarity | { cell: string } {
+  const col = m.columns.polarity;
+  if (col === undefined) return ind.polarity;
+  const live = polarityInFormula(cellAt(grid, m.row, col)) === ind.polarity;
+  return live ? { cell: a1(m.row, col) } : ind.polarity;
 }
 
 /** Plan the capaian of one row into column `col`. */
@@ -340,27 +254,17 @@ function planCapaian(
     return;
   }
 
-  // Follow the Polaritas cell live unless the model read it differently than the formula would.
-  let rule: Polarity | { cell: string } = ind.polarity;
-  if (polarity !== undefined) {
-    const textSaysLower = polarityTextIsLower(cellAt(work.grid, m.row, polarity));
-    if (textSaysLower === (ind.polarity === "lower")) rule = { cell: a1(m.row, polarity) };
-  }
-  const formula = capaianFormula(tRef, rRef, rule);
+  const formula = capaianFormula(
+    cellRead(tRef, cellAt(work.grid, m.row, target)),
+    cellRead(rRef, cellAt(work.grid, m.row, actual)),
+    polarityRule(work.grid, ind, m)
+  );
 
   if (!added) {
     const existing = formulaAt(work.grid, m.row, col);
     const raw = cellAt(work.grid, m.row, col);
-    const variants = [
-      formula,
-      capaianFormula(tRef, rRef, "higher"),
-      capaianFormula(tRef, rRef, "lower"),
-    ];
-    if (polarity !== undefined)
-      variants.push(capaianFormula(tRef, rRef, { cell: a1(m.row, polarity) }));
-    const ours =
-      isOneOf(existing, variants) ||
-      (polarity !== undefined && isLiveFormulaOf(existing, tRef, rRef, a1(m.row, polarity)));
+    const polarityRef = polarity !== undefined ? a1(m.row, polarity) : null;
+    const ours = isOwnCapaianFormula(existing, tRef, rRef, polarityRef);
     const empty = existing === null && isBlank(raw);
     if (!ours && !empty && !ctx.replace) {
       const typed = typedNumber(ind, raw, m.row, col);
@@ -517,7 +421,10 @@ export function planFill(
       for (const [col, rows] of byCol) {
         for (const run of rowRuns(rows)) {
           const range = { top: run.first, left: col, bottom: run.last, right: col };
-          work.plan.formats.push({ range, style: { numberFormat: "0.00" } });
+          const style = banded
+            ? { numberFormat: "0.00", fontColor: NO_CAPAIAN_COLOR }
+            : { numberFormat: "0.00" };
+          work.plan.formats.push({ range, style });
           if (banded) work.plan.conditionalFormats.push({ range, bands: rules });
         }
       }

@@ -10,7 +10,8 @@ export { t, langFromLocale, type Lang, type MessageKey } from "./messages";
 export { readWorkbook, type ReadOptions } from "./reader";
 export { modelToJson, summaryText } from "./json";
 export { checkModel, type CheckOptions } from "./checks";
-export { computeAchievement, applyAchievements, planFill, type FillOptions } from "./capaian";
+export { computeCapaian, applyCapaian, sheetNumber } from "./capaian";
+export { planFill, type FillOptions } from "./fill";
 export { planTree } from "./tree";
 export { planKertasKerja } from "./kertas-kerja";
 export {

@@ -6,7 +6,8 @@ import { sortFindings } from "./findings";
 import { withinExcelLimits, type WritePlan, type SheetPlan } from "./plan";
 import type { Settings } from "./settings";
 import { readWorkbook } from "./reader";
-import { applyAchievements, planFill, type FillOptions } from "./capaian";
+import { applyCapaian } from "./capaian";
+import { planFill, type FillOptions } from "./fill";
 import { checkModel } from "./checks";
 import { planTree } from "./tree";
 import { planKertasKerja } from "./kertas-kerja";
@@ -25,7 +26,7 @@ export function analyse(
   file: string | null = null
 ): Analysis {
   const model = readWorkbook(wb, { lang: settings.lang, file });
-  applyAchievements(model);
+  applyCapaian(model);
   const findings = [...model.findings, ...checkModel(model, wb, { lang: settings.lang })];
   return { model, findings: sortFindings(findings) };
 }

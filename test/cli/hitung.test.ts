@@ -68,9 +68,9 @@ describe("pokin hitung", () => {
     const ws = await recalculated(out);
     expect(ws.getCell("F3").value).toBe(105);
     expect(ws.getCell("F4").value).toBe(50);
-    // (2 × 12 − 9) / 12 × 100 = 125; target 0 gives nothing.
+    // (2 × 12 − 9) / 12 × 100 = 125; target 0 gives no capaian: "–".
     expect(shown(ws, "F5")).toBeCloseTo(125, 10);
-    expect(shown(ws, "F6")).toBe("");
+    expect(shown(ws, "F6")).toBe("–");
   }, 240_000);
 
   it("replaces the typed capaian with the formula when asked to with --ganti-capaian", async () => {

@@ -2,8 +2,11 @@ import type { CellValue, SheetGrid, WorkbookGrids } from "../../src/core/grid";
 import type { CsfModel, Indicator, MeasureRow, Polarity } from "../../src/core/model";
 import type { SheetPlan } from "../../src/core/plan";
 import { DEFAULT_SETTINGS, withDefaults } from "../../src/core/settings";
-import { bandRules, capaianFormula, planFill, ratioFormula } from "../../src/core/fill";
-import { planFill as planFillFromCapaian } from "../../src/core/capaian";
+import { bandRules, planFill } from "../../src/core/fill";
+import { capaianFormula, ratioFormula, type CellRead } from "../../src/core/capaian";
+
+/** A cell the formula reads as it is (it held a number or nothing when written). */
+const plain = (ref: string): CellRead => ({ ref, text: false });
 
 // Columns of the literal table: A Kode, B Indikator, C Target, D Realisasi, E Capaian, F Polaritas.
 const COLS = { code: 0, name: 1, target: 2, actual: 3, achievement: 4, polarity: 5 };
@@ -102,10 +105,6 @@ function cellsOf(plan: SheetPlan | undefined): Record<string, string | CellValue
 }
 
 describe("planFill", () => {
-  it("is what capaian.ts exports as planFill", () => {
-    expect(planFillFromCapaian).toBe(planFill);
-  });
-
   it("writes a guarded, rounded realisasi/target formula for a higher-is-better row without a Polaritas column", () => {
     const cols = { code: 0, name: 1, target: 2, actual: 3, achievement: 4 };
     const grid = wb([
@@ -119,11 +118,11 @@ describe("planFill", () => {
     expect(sheets[0]?.mode).toBe("update");
     expect(sheets[0]?.sheet).toBe("TR");
     expect(cellsOf(sheets[0])).toEqual({
-      "1,4": '=IF(AND(ISNUMBER(C2),ISNUMBER(D2)),IF(C2<>0,ROUND(D2/C2*100,2),""),"")',
+      "1,4": '=IFERROR(ROUND((D2/C2*100)/(ISNUMBER(C2)*ISNUMBER(D2)),2),"–")',
     });
   });
 
-  it("writes the lower-is-better formula (2T-R)/T when the model says lower and there is no Polaritas column", () => {
+  it("writes the lower-is-better formula (2T-R)/T, as 200-R/T, when the model says lower and there is no Polaritas column", () => {
     const cols = { code: 0, name: 1, target: 2, actual: 3, achievement: 4 };
     const grid = wb([
       ["Kode", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"],
@@ -136,7 +135,7 @@ describe("planFill", () => {
     });
     const { sheets } = planFill(model([ind]), grid, DEFAULT_SETTINGS);
     expect(cellsOf(sheets[0])["1,4"]).toBe(
-      '=IF(AND(ISNUMBER(C2),ISNUMBER(D2)),IF(C2<>0,ROUND((2*C2-D2)/C2*100,2),""),"")'
+      '=IFERROR(ROUND((200-D2/C2*100)/(ISNUMBER(C2)*ISNUMBER(D2)),2),"–")'
     );
   });
 
@@ -154,9 +153,9 @@ describe("planFill", () => {
     ];
     const cells = cellsOf(planFill(model(inds), grid, DEFAULT_SETTINGS).sheets[0]);
     const live = (r: number) =>
-      `=IF(AND(ISNUMBER(C${r}),ISNUMBER(D${r})),IF(C${r}<>0,ROUND(IF(OR(LOWER(TRIM(F${r}))=` +
+      `=IFERROR(ROUND((IF(OR(LOWER(TRIM(F${r}))=` +
       `{"turun","menurun","negatif","semakin rendah semakin baik","minimal","minimum","min","rendah","lower","-"}),` +
-      `(2*C${r}-D${r})/C${r}*100,D${r}/C${r}*100),2),""),"")`;
+      `200-D${r}/C${r}*100,D${r}/C${r}*100))/(ISNUMBER(C${r})*ISNUMBER(D${r})),2),"–")`;
     expect(cells["1,4"]).toBe(live(2));
     expect(cells["2,4"]).toBe(live(3));
     expect(cells["3,4"]).toBe(live(4));
@@ -166,10 +165,10 @@ describe("planFill", () => {
     const grid = wb([HEADER, ["1.1", "Angka Kesalahan", 10, 8, null, "minimize"]]);
     const ind = indicator("Angka Kesalahan", 1, { polarity: "lower" });
     const cells = cellsOf(planFill(model([ind]), grid, DEFAULT_SETTINGS).sheets[0]);
-    expect(cells["1,4"]).toBe(capaianFormula("C2", "D2", "lower"));
+    expect(cells["1,4"]).toBe(capaianFormula(plain("C2"), plain("D2"), "lower"));
   });
 
-  it("fills rows whose target is 0, whose realisasi is missing or unreadable: the formula itself shows an empty text", () => {
+  it('fills rows whose target is 0, whose realisasi is missing or unreadable: the formula itself shows "–"', () => {
     const grid = wb([
       HEADER,
       ["1.1", "Indeks A", 0, 5, null, null],
@@ -181,17 +180,21 @@ describe("planFill", () => {
     const { sheets, findings } = planFill(model(inds), grid, DEFAULT_SETTINGS);
     expect(findings).toEqual([]);
     const cells = cellsOf(sheets[0]);
+    // Rows 1–2 hold numbers or nothing: read as they are, guarded by ISNUMBER. Rows 3–4 hold
+    // text: read as text numbers (which "belum ada data" and "-" are not). Every case without a
+    // capaian is an error inside IFERROR, which shows "–".
     for (const r of [1, 2, 3, 4]) {
       const f = String(cells[`${r},4`]);
-      // Guarded: both inputs must be numbers and the target non-zero, otherwise "".
-      expect(f).toContain(`ISNUMBER(C${r + 1})`);
-      expect(f).toContain(`ISNUMBER(D${r + 1})`);
-      expect(f).toContain(`IF(C${r + 1}<>0,`);
-      expect(f.endsWith(',""),"")')).toBe(true);
+      expect(f.startsWith("=IFERROR(ROUND(")).toBe(true);
+      expect(f.endsWith(',2),"–")')).toBe(true);
     }
+    const live = (r: number) => ({ cell: `F${r}` });
+    expect(cells["1,4"]).toBe(capaianFormula(plain("C2"), plain("D2"), live(2)));
+    expect(cells["3,4"]).toBe(capaianFormula(plain("C4"), { ref: "D4", text: true }, live(4)));
+    expect(cells["4,4"]).toBe(capaianFormula({ ref: "C5", text: true }, plain("D5"), live(5)));
   });
 
-  it("gives every written capaian cell the 0.00 number format and band conditional formatting", () => {
+  it("gives every written capaian cell the 0.00 number format, grey text for its dash, and band conditional formatting", () => {
     const grid = wb([
       HEADER,
       ["1.1", "Indeks A", 80, 84, null, null],
@@ -207,11 +210,11 @@ describe("planFill", () => {
       { top: 4, left: 4, bottom: 4, right: 4 },
     ];
     expect(plan?.formats).toEqual(
-      ranges.map((range) => ({ range, style: { numberFormat: "0.00" } }))
+      ranges.map((range) => ({ range, style: { numberFormat: "0.00", fontColor: "#808080" } }))
     );
     expect(plan?.conditionalFormats.map((c) => c.range)).toEqual(ranges);
     expect(plan?.conditionalFormats[0]?.bands).toEqual([
-      // A finite top: Excel compares the "" of an uncomputable capaian as greater than any number.
+      // A finite top: Excel compares the "–" of an uncomputable capaian as greater than any number.
       { min: 91, max: 1e15, fill: "#C6EFCE", fontColor: "#006100" },
       { min: 76, max: 91, fill: "#DDEBF7", fontColor: "#1F4E78" },
       { min: 66, max: 76, fill: "#FFEB9C", fontColor: "#7F6000" },
@@ -282,7 +285,9 @@ describe("planFill", () => {
       replaceOverrides: true,
     });
     expect(findings).toEqual([]);
-    expect(cellsOf(sheets[0])["1,4"]).toBe(capaianFormula("C2", "D2", { cell: "F2" }));
+    expect(cellsOf(sheets[0])["1,4"]).toBe(
+      capaianFormula(plain("C2"), plain("D2"), { cell: "F2" })
+    );
     expect(sheets[0]?.expect).toEqual([{ row: 1, col: 4, value: 99, formula: null }]);
   });
 
@@ -295,7 +300,9 @@ describe("planFill", () => {
     const ind = indicator("Angka Kesalahan", 1, { polarity: "lower", achievement: 120 });
     const { sheets, findings } = planFill(model([ind]), grid, DEFAULT_SETTINGS);
     expect(findings).toEqual([]);
-    expect(cellsOf(sheets[0])["1,4"]).toBe(capaianFormula("C2", "D2", { cell: "F2" }));
+    expect(cellsOf(sheets[0])["1,4"]).toBe(
+      capaianFormula(plain("C2"), plain("D2"), { cell: "F2" })
+    );
     expect(sheets[0]?.expect).toEqual([{ row: 1, col: 4, value: 80, formula: old }]);
   });
 
@@ -325,7 +332,9 @@ describe("planFill", () => {
       indicator("Indeks B", 2, { achievement: 80 }),
     ];
     const { sheets, findings } = planFill(model(inds), grid, DEFAULT_SETTINGS);
-    expect(cellsOf(sheets[0])).toEqual({ "1,4": capaianFormula("C2", "D2", { cell: "F2" }) });
+    expect(cellsOf(sheets[0])).toEqual({
+      "1,4": capaianFormula(plain("C2"), plain("D2"), { cell: "F2" }),
+    });
     expect(findings.map((f) => [f.rule, f.cell])).toEqual([["manual-override", "'TR'!E3"]]);
   });
 
@@ -355,8 +364,8 @@ describe("planFill", () => {
     expect(findings).toEqual([]);
     expect(cellsOf(sheets[0])).toEqual({
       "0,4": "Capaian (%)",
-      "1,4": capaianFormula("C2", "D2", "higher"),
-      "2,4": capaianFormula("C3", "D3", "higher"),
+      "1,4": capaianFormula(plain("C2"), plain("D2"), "higher"),
+      "2,4": capaianFormula(plain("C3"), plain("D3"), "higher"),
     });
     expect(sheets[0]?.expect).toHaveLength(3);
     expect(sheets[0]?.formats[0]).toEqual({
@@ -401,7 +410,12 @@ describe("planFill", () => {
         ["1.1", "Jumlah dokumen", 1, 2, 5, null, null],
       ],
       {
-        formulas: [[], [], [], [null, null, null, null, null, ratioFormula("C4", "D4"), null]],
+        formulas: [
+          [],
+          [],
+          [],
+          [null, null, null, null, null, ratioFormula(plain("C4"), plain("D4")), null],
+        ],
       }
     );
     const inds = [1, 2, 3, 4].map((r) =>
@@ -421,16 +435,14 @@ describe("planFill", () => {
       )
     );
     const cells = cellsOf(planFill(model(inds), grid, DEFAULT_SETTINGS).sheets[0]);
-    expect(cells["1,5"]).toBe(
-      '=IF(AND(ISNUMBER(C2),ISNUMBER(D2)),IF(D2<>0,ROUND(C2/D2*100,2),""),"")'
-    );
+    expect(cells["1,5"]).toBe('=IFERROR(ROUND((C2/D2*100)/(ISNUMBER(C2)*ISNUMBER(D2)),2),"")');
     expect(cells["2,5"]).toBeUndefined(); // typed 80 stays
-    expect(cells["3,5"]).toBe(ratioFormula("C4", "D4"));
+    expect(cells["3,5"]).toBe(ratioFormula(plain("C4"), plain("D4")));
     expect(cells["4,5"]).toBeUndefined(); // not a Persentase
-    expect(cells["1,6"]).toBe(capaianFormula("E2", "F2", "higher"));
+    expect(cells["1,6"]).toBe(capaianFormula(plain("E2"), plain("F2"), "higher"));
   });
 
-  it("points at a number typed as text, which the formula cannot use, but not at text that is no number", () => {
+  it("points at a number typed as text, which the formula reads but is worth retyping, and not at text that is no number", () => {
     const grid = wb([
       HEADER,
       ["1.1", "Indeks A", "85,5", 84, null, null],
@@ -459,7 +471,29 @@ describe("planFill", () => {
     const { sheets, findings } = planFill(model([a, b]), grid, DEFAULT_SETTINGS);
     expect(findings.map((f) => [f.rule, f.cell])).toEqual([["invalid-number", "'TR'!C2"]]);
     expect(findings[0]?.message).toContain("85,5");
+    expect(findings[0]?.message).toMatch(/Rumus capaian membacanya/);
     expect(Object.keys(cellsOf(sheets[0]))).toEqual(["1,4", "2,4"]);
+    // The text target is read with the text reading; the realisasi number as it is.
+    expect(cellsOf(sheets[0])["1,4"]).toBe(
+      capaianFormula({ ref: "C2", text: true }, plain("D2"), { cell: "F2" })
+    );
+  });
+
+  it("says so when a number typed as text has a shape the formula cannot read (a unit in the cell)", () => {
+    const grid = wb([HEADER, ["1.1", "Jumlah Dokumen", "5 Dokumen", 4, null, null]]);
+    const ind = indicator("Jumlah Dokumen", 1);
+    ind.values.target = {
+      sheet: "TR",
+      row: 1,
+      col: 2,
+      raw: "5 Dokumen",
+      value: 5,
+      readable: true,
+      formula: null,
+    };
+    const { findings } = planFill(model([ind]), grid, DEFAULT_SETTINGS);
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([["invalid-number", "'TR'!C2"]]);
+    expect(findings[0]?.message).toMatch(/tidak dapat dibaca rumus capaian/);
   });
 
   it("reports a protected sheet once and writes nothing there", () => {

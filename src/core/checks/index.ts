@@ -17,7 +17,13 @@ import {
   orphans,
 } from "./structure";
 import { duplicateText, formulaTypeMismatch, missingField, narrativeMismatch } from "./indicators";
-import { achievementUncomputable, invalidNumber, manualOverride, missingTarget } from "./measures";
+import {
+  achievementUncomputable,
+  invalidNumber,
+  manualOverride,
+  missingTarget,
+  polarityAssumed,
+} from "./measures";
 
 export interface CheckOptions {
   lang?: Lang;
@@ -41,12 +47,13 @@ const RULES: Rule<CsfModel>[] = [
   missingTarget,
   achievementUncomputable,
   manualOverride,
+  polarityAssumed,
   levelNaming,
 ];
 
 /**
  * Check every condition and indicator of the model. Returns the findings of the rules only
- * (the reader's own findings stay in `model.findings`). Call after `applyAchievements`:
+ * (the reader's own findings stay in `model.findings`). Call after `applyCapaian`:
  * the capaian rules read `indicator.achievement`.
  *
  * Order is deterministic: findings without a cell first, then by sheet (workbook order),

@@ -12,7 +12,9 @@ export const capaian = {
     "capaian.sheetProtected":
       "Lembar {sheet} diproteksi, sehingga capaian tidak dapat ditulis. Buka proteksi lembar itu lalu isi ulang.",
     "capaian.textNumber":
-      '{field} {cell} berisi teks "{raw}", bukan angka, sehingga rumus capaian tidak dapat menghitungnya. Ketik ulang sebagai angka (tanpa satuan).',
+      '{field} {cell} berisi angka yang diketik sebagai teks ("{raw}"). Rumus capaian membacanya, tetapi Excel tidak menjumlah, mengurutkan atau membuat grafik dari teks: ketik ulang sebagai angka.',
+    "capaian.textNumberUnread":
+      '{field} {cell} berisi teks "{raw}" dalam bentuk yang tidak dapat dibaca rumus capaian, sehingga capaiannya tampil "–". Ketik ulang sebagai angka (tanpa satuan, misalnya 82,5).',
     "capaian.field.target": "Target",
     "capaian.field.actual": "Realisasi",
     "capaian.field.numerator": "Pembilang",
@@ -29,7 +31,9 @@ export const capaian = {
     "capaian.sheetProtected":
       "Sheet {sheet} is protected, so the capaian cannot be written. Unprotect the sheet and fill again.",
     "capaian.textNumber":
-      '{field} {cell} holds the text "{raw}", not a number, so the capaian formula cannot use it. Type it again as a number (without a unit).',
+      '{field} {cell} holds a number typed as text ("{raw}"). The capaian formula reads it, but Excel does not sum, sort or chart text: type it again as a number.',
+    "capaian.textNumberUnread":
+      '{field} {cell} holds the text "{raw}" in a form the capaian formula cannot read, so its capaian shows "–". Type it again as a number (without a unit, e.g. 82.5).',
     "capaian.field.target": "Target",
     "capaian.field.actual": "Realisasi",
     "capaian.field.numerator": "Pembilang",

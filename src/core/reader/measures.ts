@@ -9,6 +9,7 @@ import { cellText, formulaAt, numberFormatAt } from "../grid";
 import { cellRef } from "../address";
 import type { ConditionNode, Indicator, MeasureRow, NumberCell, Polarity } from "../model";
 import { asShownPercent, isPercentFormat, parseNumber } from "../numbers";
+import { HIGHER_POLARITY_WORDS, LOWER_POLARITY_WORDS } from "../capaian";
 import type { TableBlock } from "./blocks";
 import { excerpt, firstNonBlank } from "./cells";
 import type { Draft } from "./draft";
@@ -232,18 +233,16 @@ function numberCell(
   return { cell, unit: parsed.unit };
 }
 
-/** Words that say which way is better in a Polaritas/Arah column. */
-const HIGHER =
-  /^(naik|meningkat|positif|semakin tinggi semakin baik|maksimal|maksimum|max|higher|tinggi|\+)$/;
-const LOWER =
-  /^(turun|menurun|negatif|semakin rendah semakin baik|minimal|minimum|min|lower|rendah|-)$/;
+/** Words that say which way is better in a Polaritas/Arah column (the capaian module's lists). */
+const HIGHER = new Set(HIGHER_POLARITY_WORDS);
+const LOWER = new Set(LOWER_POLARITY_WORDS);
 
 /** "naik" → higher, "turun" → lower; null when blank or not understood. */
 export function parsePolarity(word: string): Polarity | null {
   const trimmed = word.trim();
   const n = normalise(word);
   const w = n === "" ? trimmed : n;
-  if (HIGHER.test(w)) return "higher";
-  if (LOWER.test(w)) return "lower";
+  if (HIGHER.has(w)) return "higher";
+  if (LOWER.has(w)) return "lower";
   return null;
 }

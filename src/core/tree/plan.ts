@@ -7,6 +7,7 @@ import { a1, parseCellRef, quoteSheet } from "../address";
 import type { CellRange, SheetGrid, WorkbookGrids } from "../grid";
 import type { ConditionNode, CsfModel, Indicator, Level, SourceRef } from "../model";
 import type { Finding } from "../findings";
+import { capaianFormula, cellRead } from "../capaian";
 import { t, type Lang, type MessageKey } from "../messages";
 import {
   EXCEL_LIMITS,
@@ -286,22 +287,19 @@ function measureRef(ind: Indicator, kind: "target" | "actual" | "achievement"): 
 }
 
 /**
- * The capaian shown in a box, computed live with the indicator's polarity from the box's own
- * target and realisasi cells `t` and `r` (plain A1 references on the tree sheet, each showing its
- * source cell as it is, "" when blank), else the sheet's own capaian cell `c`, else "". The
- * division by ISNUMBER(r)*ISNUMBER(t) makes anything but two numbers (blank, text, an error, a
- * boolean) an error, as a target 0 is, and IFERROR turns every such case into the fallback: the
- * same results as testing ISNUMBER and T<>0 first, at a third of the length.
+ * The capaian shown in a box: the capaian module's formula on the box's own target and
+ * realisasi cells `t` and `r` (plain A1 references on the tree sheet, each showing its source cell
+ * as it is), reading a source typed as text the way the fill does, with the indicator's polarity;
+ * "–" when there is none, as in the table.
  */
 export function achievementFormula(
   t: string,
   r: string,
-  c: SourceRef | null,
-  polarity: Indicator["polarity"]
+  ind: Pick<Indicator, "polarity" | "values">
 ): string {
-  const fallback = c ? `IF(ISNUMBER(${refOf(c)}),${refOf(c)},"")` : '""';
-  const expr = polarity === "lower" ? `(2*${t}-${r})/${t}*100` : `${r}/${t}*100`;
-  return flat(`=IFERROR(ROUND(${expr}/(ISNUMBER(${r})*ISNUMBER(${t})),2),${fallback})`);
+  const target = cellRead(t, ind.values.target?.raw ?? null);
+  const actual = cellRead(r, ind.values.actual?.raw ?? null);
+  return flat(capaianFormula(target, actual, ind.polarity));
 }
 
 /** The capaian from the sheet's own capaian cell alone (no target or realisasi cell). */
@@ -857,7 +855,7 @@ function drawBox(plan: SheetPlan, box: BoxPlacement, c: BoxContent, styles: BoxS
     const cSrc = measureRef(ind, "achievement");
     const f =
       tSrc && rSrc
-        ? achievementFormula(a1(vRow, tCol), a1(vRow, rCol), cSrc, ind.polarity)
+        ? achievementFormula(a1(vRow, tCol), a1(vRow, rCol), ind)
         : cSrc
           ? typedAchievementFormula(cSrc)
           : null;

@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { cellRef } from "../../../src/core/address";
-import { applyAchievements } from "../../../src/core/achievement";
+import { applyCapaian } from "../../../src/core/capaian";
 import { checkModel } from "../../../src/core/checks";
 import type { Finding, RuleId } from "../../../src/core/findings";
 import { cellText, type WorkbookGrids } from "../../../src/core/grid";
@@ -20,7 +20,7 @@ let findings: Finding[];
 beforeAll(async () => {
   grids = await readXlsxFile(path.join(root, "examples/kertas-kerja-setda-luwu-timur.xlsx"));
   const model = readWorkbook(grids, { file: "kertas-kerja-setda-luwu-timur.xlsx" });
-  applyAchievements(model);
+  applyCapaian(model);
   findings = checkModel(model, grids);
 });
 

@@ -198,20 +198,21 @@ describe("planTree", () => {
     expect(formulas[0]).toBe(`=IF(ISBLANK('Target & Realisasi'!D6),"",'Target & Realisasi'!D6)`);
     expect(formulas[1]).toBe(`=IF(ISBLANK('Target & Realisasi'!E6),"",'Target & Realisasi'!E6)`);
     // The capaian divides the box's own realisasi cell by its target cell (which show the
-    // source cells as they are), falling back on the sheet's capaian cell.
+    // source cells as they are): the capaian module's formula, "–" when there is none.
     const [t, r] = values.map((c) => a1(c.row, c.col));
-    expect(formulas[2]).toContain(`ROUND(${r}/${t}*100/`);
-    expect(formulas[2]).toContain("'Target & Realisasi'!F6");
+    expect(formulas[2]).toBe(
+      `=IFERROR(ROUND((${r}/${t}*100)/(ISNUMBER(${t})*ISNUMBER(${r})),2),"–")`
+    );
   });
 
-  it("computes a lower-is-better capaian with 2 × target − realisasi", () => {
+  it("computes a lower-is-better capaian with 2 × target − realisasi (as 200 − R/T × 100)", () => {
     const { model, wb } = smallCase();
     const ind = model.nodes[3]?.indicators[0];
     if (ind) ind.polarity = "lower";
     const plan = planTree(model, [], wb, settings);
     const values = boxColumn(plan, "1.1.1").values(0);
     const [t, r] = values.map((c) => a1(c.row, c.col));
-    expect(values[2]?.formula).toContain(`ROUND((2*${t}-${r})/${t}*100/`);
+    expect(values[2]?.formula).toContain(`ROUND((200-${r}/${t}*100)/`);
   });
 
   it("colours every capaian cell by the settings' bands", () => {

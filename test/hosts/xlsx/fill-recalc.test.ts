@@ -79,7 +79,7 @@ function formulaOf(ws: ExcelJS.Worksheet, address: string): string | null {
 }
 
 describe.each(HOSTS)("the fill with the $name, recalculated by LibreOffice", (host) => {
-  it("computes every capaian as realisasi/target, or (2T-R)/T for turun rows, and leaves uncomputable ones empty", async () => {
+  it('computes every capaian as realisasi/target, or (2T-R)/T for turun rows, and shows "–" where there is none', async () => {
     const file = await writeBook("hitung.xlsx", [
       ["1.1", "Indeks Kepuasan Masyarakat", "Indeks", 80, 84, null, "naik"],
       ["1.2", "Nilai SAKIP", "Nilai", 70, 63.7, null, null],
@@ -92,14 +92,14 @@ describe.each(HOSTS)("the fill with the $name, recalculated by LibreOffice", (ho
     ]);
     const { ws, output } = await fillAndRecalculate(host, file);
     // By hand: 84/80 = 105; 63.7/70 = 91; (14-6.5)/7 = 107.142… → 107.14; (16-9)/8 = 87.5;
-    // target 0, realisasi blank, realisasi text: nothing; 2/3 = 66.666… → 66.67.
+    // target 0, realisasi blank, realisasi text: "–"; 2/3 = 66.666… → 66.67.
     expect(shown(ws, "F3")).toBeCloseTo(105, 10);
     expect(shown(ws, "F4")).toBeCloseTo(91, 10);
     expect(shown(ws, "F5")).toBeCloseTo(107.14, 10);
     expect(shown(ws, "F6")).toBeCloseTo(87.5, 10);
-    expect(shown(ws, "F7")).toBe("");
-    expect(shown(ws, "F8")).toBe("");
-    expect(shown(ws, "F9")).toBe("");
+    expect(shown(ws, "F7")).toBe("–");
+    expect(shown(ws, "F8")).toBe("–");
+    expect(shown(ws, "F9")).toBe("–");
     expect(shown(ws, "F10")).toBeCloseTo(66.67, 10);
     expect(ws.getCell("F3").numFmt).toBe("0.00");
     // The live formula follows the Polaritas cell.
@@ -152,7 +152,7 @@ describe.each(HOSTS)("the fill with the $name, recalculated by LibreOffice", (ho
     expect(shown(ws, "F3")).toBeCloseTo(75, 10);
     expect(shown(ws, "G3")).toBeCloseTo(93.75, 10);
     expect(shown(ws, "F4")).toBe("");
-    expect(shown(ws, "G4")).toBe("");
+    expect(shown(ws, "G4")).toBe("–");
     expect(ws.getCell("F5").value).toBe(70);
     expect(shown(ws, "G5")).toBeCloseTo(70, 10);
   }, 240_000);

@@ -30,7 +30,7 @@ function round2(x: number): number {
 
 interface SampleRow {
   row: number;
-  expected: number | "";
+  expected: number | "–";
 }
 
 /** The sample's indicator rows and their capaian computed by hand from Target, Realisasi, Polaritas. */
@@ -54,7 +54,7 @@ async function expectedFromSample(): Promise<SampleRow[]> {
       String(r(ws, n, 7) ?? "")
         .trim()
         .toLowerCase() === "turun";
-    let expected: number | "" = "";
+    let expected: number | "–" = "–";
     if (typeof target === "number" && typeof actual === "number" && target !== 0) {
       expected = round2(lower ? ((2 * target - actual) / target) * 100 : (actual / target) * 100);
     }
@@ -71,7 +71,7 @@ describe.each(HOSTS)("the fill on the sample kertas kerja, with the $name", (hos
   it("writes a capaian formula for every indicator row whose LibreOffice result is the hand-computed capaian", async () => {
     const expected = await expectedFromSample();
     expect(expected).toHaveLength(54);
-    expect(expected.some((e) => e.expected === "")).toBe(true);
+    expect(expected.some((e) => e.expected === "–")).toBe(true);
 
     const grids = await readXlsxFile(SAMPLE);
     const analysis = analyse(grids, DEFAULT_SETTINGS, SAMPLE);
@@ -97,7 +97,7 @@ describe.each(HOSTS)("the fill on the sample kertas kerja, with the $name", (hos
     expect(got.filter((g) => !g.isFormula).map((g) => g.row)).toEqual([]);
     for (const [i, e] of expected.entries()) {
       const shown = got[i]?.shown;
-      if (e.expected === "") expect({ row: e.row, shown }).toEqual({ row: e.row, shown: "" });
+      if (e.expected === "–") expect({ row: e.row, shown }).toEqual({ row: e.row, shown: "–" });
       else
         expect({ row: e.row, diff: Math.abs(Number(shown) - e.expected) < 1e-9 }).toEqual({
           row: e.row,

@@ -18,6 +18,7 @@ import type { SheetKind, SheetState, XlsxPackage, XlsxSheetRef } from "./types";
 import { readZip, ZipFormatError, ZipRefusedError, type ZipLimits } from "./zip";
 import { isoDate, normaliseBreaks } from "../cell-values";
 import { BUILTIN_NUMBER_FORMATS } from "./number-formats";
+import { fromFileFormula } from "./future-functions";
 
 /** A part of the package is not the XML it should be (it makes the file "corrupt"). */
 export class PackageFormatError extends Error {
@@ -1190,7 +1191,7 @@ function cellValueAndFormula(
     // ExcelJS keeps only truthy model fields, so there a formula whose result is 0 or FALSE read
     // as empty (a realisasi computed as 0 looked missing); here the result is read as it is.
     const value: CellValue = result === undefined || result === "" ? null : resultValue(result);
-    return { value, formula: formula ? `=${formula}` : undefined };
+    return { value, formula: formula ? `=${fromFileFormula(formula)}` : undefined };
   }
   if (p.value === undefined && p.runs === undefined) return { value: null, formula: undefined };
   let v: ExcelValue;

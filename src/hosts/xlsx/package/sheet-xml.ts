@@ -17,6 +17,7 @@ import type {
 import { bandCondition } from "../../../core/plan";
 import { ascii, ByteWriter } from "./byte-writer";
 import { slideFormula } from "./read";
+import { toFileFormula } from "./future-functions";
 import { argb, BOTTOM, EMPTY_BASE, LEFT, RIGHT, StyleBook, TOP } from "./styles";
 import {
   attrsText,
@@ -91,7 +92,7 @@ interface Content {
 /** The XML of one plan cell's value or formula; text is never a formula. */
 function cellContent(c: PlanCell): Content {
   if (c.formula !== undefined) {
-    const f = `<f>${escapeText(c.formula.replace(/^=/, ""))}</f>`;
+    const f = `<f>${escapeText(toFileFormula(c.formula.replace(/^=/, "")))}</f>`;
     const v = c.value;
     if (typeof v === "number" && Number.isFinite(v)) return { t: null, inner: `${f}<v>${v}</v>` };
     if (typeof v === "boolean") return { t: "b", inner: `${f}<v>${v ? 1 : 0}</v>` };

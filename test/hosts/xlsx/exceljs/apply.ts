@@ -28,6 +28,10 @@ import { installExcelJsPatches } from "./patches";
 import { plainValue } from "./read";
 import { sameValue } from "../../../../src/hosts/xlsx/cell-values";
 import { storedWidth } from "../../../../src/hosts/xlsx/package/sheet-xml";
+import {
+  fromFileFormula,
+  toFileFormula,
+} from "../../../../src/hosts/xlsx/package/future-functions";
 
 /** ExcelJS keeps sheet order in an untyped `orderNo`. */
 type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
@@ -100,7 +104,7 @@ function checkSheetPlan(wb: ExcelJS.Workbook, sp: SheetPlan, lang: Lang): void {
     const value = isMergeSlave ? null : plainValue(cell.value);
     const formula =
       !isMergeSlave && cell.type === ExcelJS.ValueType.Formula && cell.formula
-        ? `=${cell.formula}`
+        ? `=${fromFileFormula(cell.formula)}`
         : null;
     if (!sameValue(value, e.value) || (formula ?? null) !== (e.formula ?? null))
       throw new PlanRefusedError(
@@ -139,7 +143,9 @@ function applySheetPlan(ws: ExcelJS.Worksheet, sp: SheetPlan): boolean {
   for (const c of sp.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
     if (c.formula !== undefined) {
-      cell.value = { formula: c.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+      cell.value = {
+        formula: toFileFormula(c.formula.replace(/^=/, "")),
+      } as ExcelJS.CellFormulaValue;
       wroteFormula = true;
     } else {
       // A string is stored as text (shared string) even when it starts with "=", "+", "-" or "@".

@@ -10,6 +10,7 @@ import type { Lang } from "../../../../src/core/messages";
 import { InputFileError } from "../../../../src/hosts/xlsx/errors";
 import { installExcelJsPatches } from "./patches";
 import { isoDate, normaliseBreaks } from "../../../../src/hosts/xlsx/cell-values";
+import { fromFileFormula } from "../../../../src/hosts/xlsx/package/future-functions";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -88,7 +89,7 @@ export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
         out[c] = v;
       }
       const f = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
-      if (f) formulas = setAt(formulas, r, c, `=${f}`);
+      if (f) formulas = setAt(formulas, r, c, `=${fromFileFormula(f)}`);
       const fmt = cell.numFmt;
       if ((v !== null || f) && fmt && fmt.toLowerCase() !== "general")
         formats = setAt(formats, r, c, fmt);
