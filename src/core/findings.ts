@@ -18,6 +18,7 @@ export type RuleId =
   | "missing-target"
   | "achievement-uncomputable"
   | "manual-override"
+  | "polarity-assumed"
   | "missing-outcome"
   | "no-section"
   | "level-naming"

@@ -30,6 +30,7 @@ export const KNOWN_RULES: readonly RuleId[] = [
   "missing-target",
   "achievement-uncomputable",
   "manual-override",
+  "polarity-assumed",
   "missing-outcome",
   "no-section",
   "level-naming",

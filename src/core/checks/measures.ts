@@ -2,7 +2,9 @@
 import { cellRef } from "../address";
 import type { Finding } from "../findings";
 import type { CsfModel, Indicator, MeasureRow, NumberCell } from "../model";
+import { capaianGap, type CapaianGap } from "../capaian";
 import type { RuleContext } from "./context";
+import type { MessageKey } from "../messages";
 
 type NumberField = "target" | "actual" | "numerator" | "denominator";
 const NUMBER_FIELDS: NumberField[] = ["target", "actual", "numerator", "denominator"];
@@ -109,9 +111,18 @@ export function missingTarget(model: CsfModel, ctx: RuleContext): Finding[] {
   return out;
 }
 
+/** The message of each reason a capaian is missing, and the column its finding points at. */
+const GAPS: Record<CapaianGap, { key: MessageKey; column: "target" | "actual" }> = {
+  "target-missing": { key: "checks.uncomputable.targetMissing", column: "target" },
+  "target-zero": { key: "checks.uncomputable.targetZero", column: "target" },
+  "target-text": { key: "checks.uncomputable.targetText", column: "target" },
+  "actual-missing": { key: "checks.uncomputable.actualMissing", column: "actual" },
+  "actual-text": { key: "checks.uncomputable.actualText", column: "actual" },
+};
+
 /**
  * The capaian of a measured indicator cannot be computed. The cell is the Capaian cell when the
- * table has one (where the fill would write), else the cell whose value is missing.
+ * table has one (where the fill writes its "–"), else the cell whose value is missing.
  */
 export function achievementUncomputable(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -121,24 +132,44 @@ export function achievementUncomputable(model: CsfModel, ctx: RuleContext): Find
     const code = codes[i] ?? null;
     if (ind.achievement !== null) return;
     if (m.columns.target === undefined && m.columns.actual === undefined) return;
-    let key:
-      | "checks.uncomputable.targetZero"
-      | "checks.uncomputable.targetMissing"
-      | "checks.uncomputable.actualMissing";
-    let col: number | undefined;
-    if (ind.target === 0) {
-      key = "checks.uncomputable.targetZero";
-      col = m.columns.target;
-    } else if (ind.target === null) {
-      key = "checks.uncomputable.targetMissing";
-      col = m.columns.target;
-    } else {
-      key = "checks.uncomputable.actualMissing";
-      col = m.columns.actual;
-    }
-    const at = m.columns.achievement ?? col ?? m.columns.name ?? 0;
+    const gap = capaianGap(ind);
+    if (gap === null) return;
+    const { key, column } = GAPS[gap];
+    const at = m.columns.achievement ?? m.columns[column] ?? m.columns.name ?? 0;
+    const raw = ind.values[column]?.raw;
     out.push(
       ctx.finding("achievement-uncomputable", "warning", cellRef(m.sheet, m.row, at), code, key, {
+        indicator: ind.name,
+        code: code ?? "?",
+        raw: typeof raw === "string" ? raw.trim() : "",
+      })
+    );
+  });
+  return out;
+}
+
+/**
+ * The polarity of a measured indicator was assumed (higher is better): no Polaritas column, or its
+ * cell left blank. One finding per indicator, so the user can confirm "naik" or write "turun". A
+ * Polaritas cell holding a word the reader did not understand is already the reader's finding.
+ */
+export function polarityAssumed(model: CsfModel, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const { indicators, rows, codes } = ctx.shared(model, "measured", measuredList);
+  let reported: Set<string> | null = null;
+  indicators.forEach((ind, i) => {
+    const m = rows[i] as MeasureRow;
+    if (!ind.polarityAssumed) return;
+    if (m.columns.target === undefined && m.columns.actual === undefined) return;
+    const col = m.columns.polarity;
+    const cell = cellRef(m.sheet, m.row, col ?? m.columns.name ?? 0);
+    reported ??= new Set(model.findings.map((f) => f.cell ?? ""));
+    if (col !== undefined && reported.has(cell)) return;
+    const code = codes[i] ?? null;
+    const key =
+      col !== undefined ? "checks.polarityAssumed.blank" : "checks.polarityAssumed.noColumn";
+    out.push(
+      ctx.finding("polarity-assumed", "info", cell, code, key, {
         indicator: ind.name,
         code: code ?? "?",
       })

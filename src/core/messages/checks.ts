@@ -57,6 +57,14 @@ export const checks = {
       'Capaian indikator "{indicator}" tidak dapat dihitung karena targetnya tidak ada. Isi targetnya dengan angka.',
     "checks.uncomputable.actualMissing":
       'Capaian indikator "{indicator}" tidak dapat dihitung karena realisasinya belum ada. Isi realisasinya dengan angka.',
+    "checks.uncomputable.targetText":
+      'Capaian indikator "{indicator}" tampil "–" karena targetnya diketik sebagai teks "{raw}" yang tidak dapat dibaca rumus di lembar. Ketik targetnya sebagai angka saja (tanpa satuan), misalnya 82,5.',
+    "checks.uncomputable.actualText":
+      'Capaian indikator "{indicator}" tampil "–" karena realisasinya diketik sebagai teks "{raw}" yang tidak dapat dibaca rumus di lembar. Ketik realisasinya sebagai angka saja (tanpa satuan), misalnya 82,5.',
+    "checks.polarityAssumed.blank":
+      'Polaritas indikator "{indicator}" (kondisi {code}) kosong, sehingga capaiannya dihitung sebagai "naik" (semakin tinggi semakin baik). Tulis "naik" untuk memastikannya, atau "turun" bila semakin rendah semakin baik.',
+    "checks.polarityAssumed.noColumn":
+      'Tabel target tidak memiliki kolom Polaritas, sehingga capaian indikator "{indicator}" (kondisi {code}) dihitung sebagai "naik" (semakin tinggi semakin baik). Tambahkan kolom Polaritas berisi "naik" atau "turun".',
     "checks.manualOverride":
       'Capaian indikator "{indicator}" diketik {typed}, padahal hasil hitungnya {computed}. Periksa angkanya; add-in tidak menimpa nilai yang Anda ketik.',
     "checks.missingOutcome":
@@ -128,6 +136,14 @@ export const checks = {
       'The achievement of indicator "{indicator}" cannot be computed because it has no target. Enter the target as a number.',
     "checks.uncomputable.actualMissing":
       'The achievement of indicator "{indicator}" cannot be computed because it has no actual value yet. Enter the actual value as a number.',
+    "checks.uncomputable.targetText":
+      'The achievement of indicator "{indicator}" shows "–" because its target is typed as the text "{raw}", which the sheet\'s formula cannot read. Type the target as a plain number (no unit), e.g. 82.5.',
+    "checks.uncomputable.actualText":
+      'The achievement of indicator "{indicator}" shows "–" because its actual value is typed as the text "{raw}", which the sheet\'s formula cannot read. Type it as a plain number (no unit), e.g. 82.5.',
+    "checks.polarityAssumed.blank":
+      'The polarity of indicator "{indicator}" (condition {code}) is empty, so its achievement is computed as "naik" (higher is better). Write "naik" to confirm it, or "turun" if lower is better.',
+    "checks.polarityAssumed.noColumn":
+      'The target table has no Polaritas column, so the achievement of indicator "{indicator}" (condition {code}) is computed as "naik" (higher is better). Add a Polaritas column holding "naik" or "turun".',
     "checks.manualOverride":
       'The achievement of indicator "{indicator}" is typed as {typed}, but it computes to {computed}. Check the figure; the add-in does not overwrite values you typed.',
     "checks.missingOutcome":

@@ -1,4 +1,4 @@
-import { applyAchievements } from "../../../src/core/achievement";
+import { applyCapaian } from "../../../src/core/capaian";
 import { checkModel } from "../../../src/core/checks";
 import type { Finding, RuleId } from "../../../src/core/findings";
 import type { CsfModel, Indicator } from "../../../src/core/model";
@@ -15,7 +15,7 @@ const wb = { sheets: [{ name: "Target & Realisasi", values: [] }] };
 function modelWith(indicators: Indicator[]): CsfModel {
   const model = emptyModel();
   model.nodes.push(node({ code: "1", name: "Meningkatnya Kualitas Tata Kelola", indicators }));
-  return applyAchievements(model);
+  return applyCapaian(model);
 }
 
 function found(model: CsfModel, rule: RuleId): Finding[] {
@@ -91,6 +91,53 @@ describe("measure rules", () => {
       "checks.uncomputable.targetZero",
     ]);
     expect(found(model, "missing-target")).toEqual([]);
+  });
+
+  it("report a capaian the sheet cannot read, naming the text, at the Capaian cell", () => {
+    const ind = measuredIndicator(5, { target: 5, actual: 4 }, { name: "Jumlah Dokumen" });
+    ind.values.target = numberCell({ row: 5, col: 3, raw: "5 Dokumen", value: 5, readable: true });
+    const model = modelWith([ind]);
+    expect(ind.achievement).toBeNull();
+    const f = found(model, "achievement-uncomputable");
+    expect(f.map((x) => [x.cell, x.params["messageKey"]])).toEqual([
+      ["'Target & Realisasi'!F6", "checks.uncomputable.targetText"],
+    ]);
+    expect(f[0]?.message).toContain('"5 Dokumen"');
+  });
+
+  it("list an indicator whose polarity was assumed once, at its blank Polaritas cell", () => {
+    const assumed = measuredIndicator(5, { target: 4, actual: 3 }, { name: "Jumlah Dokumen" });
+    const stated = measuredIndicator(
+      6,
+      { target: 4, actual: 3 },
+      { name: "Jumlah Kasus", polarity: "lower", polarityAssumed: false }
+    );
+    const model = modelWith([assumed, stated]);
+    const f = found(model, "polarity-assumed");
+    expect(f.map((x) => [x.severity, x.cell, x.params["messageKey"]])).toEqual([
+      ["info", "'Target & Realisasi'!G6", "checks.polarityAssumed.blank"],
+    ]);
+    expect(f[0]?.message).toMatch(/"naik".*"turun"/);
+  });
+
+  it("point at the indicator's name when the table has no Polaritas column, and not at a word the reader reported", () => {
+    const noColumn = measuredIndicator(5, { target: 4, actual: 3 }, { name: "Jumlah Dokumen" });
+    noColumn.measure = measureRow(5, { columns: { name: 1, target: 3, actual: 4 } });
+    const unread = measuredIndicator(6, { target: 4, actual: 3 }, { name: "Jumlah Laporan" });
+    const model = modelWith([noColumn, unread]);
+    model.findings.push({
+      rule: "skipped-content",
+      severity: "warning",
+      sheet: "Target & Realisasi",
+      cell: "'Target & Realisasi'!G7",
+      code: null,
+      message: "…",
+      params: {},
+    });
+    const f = found(model, "polarity-assumed");
+    expect(f.map((x) => [x.cell, x.params["messageKey"]])).toEqual([
+      ["'Target & Realisasi'!B6", "checks.polarityAssumed.noColumn"],
+    ]);
   });
 
   it("do not report capaian for an indicator without a measure row", () => {

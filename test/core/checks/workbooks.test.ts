@@ -4,7 +4,7 @@
  * with one planted mistake per rule.
  */
 import * as path from "path";
-import { applyAchievements } from "../../../src/core/achievement";
+import { applyCapaian } from "../../../src/core/capaian";
 import { checkModel } from "../../../src/core/checks";
 import type { Finding } from "../../../src/core/findings";
 import { allIndicators, type CsfModel } from "../../../src/core/model";
@@ -14,7 +14,7 @@ import { readXlsxFile } from "../../../src/hosts/xlsx";
 async function analyse(file: string): Promise<{ model: CsfModel; findings: Finding[] }> {
   const grids = await readXlsxFile(path.join(__dirname, "../../fixtures/checks", file));
   const model = readWorkbook(grids, { file });
-  applyAchievements(model);
+  applyCapaian(model);
   return { model, findings: checkModel(model, grids) };
 }
 
@@ -25,8 +25,9 @@ async function check(file: string): Promise<Finding[]> {
 const key = (f: Finding): string => `${f.rule} ${f.code ?? "-"}`;
 
 describe("checking fixture workbooks", () => {
-  it("finds nothing in the clean document", async () => {
-    expect((await check("clean.xlsx")).map(key)).toEqual([]);
+  it("finds nothing in the clean document but the polarity it assumed where the cell is blank", async () => {
+    // 1.2.1's Polaritas cell is empty: listed once (info), so the user can confirm "naik".
+    expect((await check("clean.xlsx")).map(key)).toEqual(["polarity-assumed 1.2.1"]);
   });
 
   it("computes the clean document's capaian: ratio realisasi, lower-is-better, typed value kept", async () => {
@@ -83,6 +84,8 @@ describe("checking fixture workbooks", () => {
         "achievement-uncomputable 1.2",
         // a Target row for condition 1.9, which does not exist
         "orphan 1.9",
+        // The row of 1.9 leaves its Polaritas cell empty.
+        "polarity-assumed 1.9",
       ].sort()
     );
   });
