@@ -45,13 +45,30 @@ export async function convertWithLibreOffice(
   format: string,
   outDir: string
 ): Promise<LibreOfficeResult> {
-  const input = path.resolve(file);
+  const [result] = await convertAllWithLibreOffice([file], format, outDir);
+  if (!result) throw new Error(`LibreOffice converted nothing for ${file}`);
+  return result;
+}
+
+/**
+ * Converts several files in one soffice run (one start, however many files), as
+ * `convertWithLibreOffice` does one. The inputs' names must differ.
+ */
+export async function convertAllWithLibreOffice(
+  files: readonly string[],
+  format: string,
+  outDir: string
+): Promise<LibreOfficeResult[]> {
   const dir = path.resolve(outDir);
   const ext = format.split(":")[0] ?? format;
-  const output = path.join(dir, `${path.parse(input).name}.${ext}`);
-  if (output === input) throw new Error(`LibreOffice would overwrite its input ${input}`);
+  const inputs = files.map((f) => path.resolve(f));
+  const outputs = inputs.map((input) => {
+    const output = path.join(dir, `${path.parse(input).name}.${ext}`);
+    if (output === input) throw new Error(`LibreOffice would overwrite its input ${input}`);
+    return output;
+  });
   fs.mkdirSync(dir, { recursive: true });
-  if (fs.existsSync(output)) fs.rmSync(output);
+  for (const output of outputs) if (fs.existsSync(output)) fs.rmSync(output);
 
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "pokin-lo-profile-"));
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
@@ -65,7 +82,7 @@ export async function convertWithLibreOffice(
     format,
     "--outdir",
     dir,
-    input,
+    ...inputs,
   ];
   try {
     const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>(
@@ -82,10 +99,10 @@ export async function convertWithLibreOffice(
         );
       }
     );
-    if (!fs.existsSync(output) || fs.statSync(output).size === 0) {
-      throw new Error(`soffice wrote no ${output}\nstdout: ${stdout}\nstderr: ${stderr}`);
-    }
-    return { output, stdout, stderr };
+    for (const output of outputs)
+      if (!fs.existsSync(output) || fs.statSync(output).size === 0)
+        throw new Error(`soffice wrote no ${output}\nstdout: ${stdout}\nstderr: ${stderr}`);
+    return outputs.map((output) => ({ output, stdout, stderr }));
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
@@ -100,4 +117,12 @@ export async function recalculateWithLibreOffice(
   outDir: string
 ): Promise<LibreOfficeResult> {
   return convertWithLibreOffice(xlsxIn, "xlsx:Calc MS Excel 2007 XML", outDir);
+}
+
+/** `recalculateWithLibreOffice` for several workbooks in one soffice run. */
+export async function recalculateAllWithLibreOffice(
+  files: readonly string[],
+  outDir: string
+): Promise<LibreOfficeResult[]> {
+  return convertAllWithLibreOffice(files, "xlsx:Calc MS Excel 2007 XML", outDir);
 }
