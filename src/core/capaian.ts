@@ -140,9 +140,14 @@ export function sheetNumber(v: CellValue): number | null {
   return Number(decimalDot ? u : digits.replace(",", "."));
 }
 
-/** What the sheet reads from a number cell of the workbook (see `sheetNumber`). */
+/**
+ * What the sheet reads from a number cell of the workbook (see `sheetNumber`); a number shown as a
+ * percent (0.85 in a "0%" cell, read as 85) is scaled as the formula scales it, × 100.
+ */
 function sheetValue(cell: NumberCell | undefined, typed: number | null): number | null {
-  return cell ? sheetNumber(cell.raw) : typed;
+  if (!cell) return typed;
+  if (cell.percent && typeof cell.raw === "number") return cell.raw * 100;
+  return sheetNumber(cell.raw);
 }
 
 /**
@@ -204,20 +209,29 @@ function applyOne(ind: Indicator): void {
 
 // ---------- the formula text ----------
 
-/** How a formula reads one cell: its reference, and whether it holds text to read as a number. */
+/**
+ * How a formula reads one cell: "number" as it is; "text" with `textNumberFormula` (the cell held
+ * text when the formula was written); "percent" × 100 (a number shown as a percent, which the
+ * reader reads as shown: 0.85 in a "0%" cell is 85).
+ */
 export interface CellRead {
   ref: string;
-  /** True: read with `textNumberFormula` (the cell held text when the formula was written). */
-  text: boolean;
+  kind: "number" | "text" | "percent";
 }
 
 /**
- * How to read a cell that holds `raw` now. Text gets the long reading formula; a number or a
- * blank is read as it is, which keeps the formula short (and the write small) where, as on most
- * rows, the user typed numbers. A number later retyped as text is read after the next fill.
+ * How to read a cell as it is now (`raw`, and whether the reader read it as a percent). Text gets
+ * the long reading formula; a number or a blank is read as it is, which keeps the formula short
+ * (and the write small) where, as on most rows, the user typed numbers. A number later retyped as
+ * text, or given a percent format, is read so after the next fill.
  */
-export function cellRead(ref: string, raw: CellValue): CellRead {
-  return { ref, text: typeof raw === "string" && raw.trim() !== "" };
+export function cellRead(
+  ref: string,
+  cell: { raw: CellValue; percent?: boolean } | null
+): CellRead {
+  const raw = cell?.raw ?? null;
+  if (typeof raw === "string" && raw.trim() !== "") return { ref, kind: "text" };
+  return { ref, kind: typeof raw === "number" && cell?.percent ? "percent" : "number" };
 }
 
 /**
@@ -252,11 +266,12 @@ export function textNumberFormula(ref: string): string {
 /** What an uncomputable capaian shows: a dash (the sheet's number formats show it grey). */
 export const NO_CAPAIAN = "–";
 
-/** The operand for one read and, for a plain read, the ISNUMBER guard it needs. */
+/** The operand for one read and, for a number read, the ISNUMBER guard it needs. */
 function operand(read: CellRead): { expr: string; guard: string | null } {
-  return read.text
-    ? { expr: textNumberFormula(read.ref), guard: null }
-    : { expr: read.ref, guard: `ISNUMBER(${read.ref})` };
+  const guard = `ISNUMBER(${read.ref})`;
+  if (read.kind === "text") return { expr: `(${textNumberFormula(read.ref)})`, guard: null };
+  if (read.kind === "percent") return { expr: `(${read.ref}*100)`, guard };
+  return { expr: read.ref, guard };
 }
 
 /** "OR(LOWER(TRIM(G5))={…})": the Polaritas cell holds a lower-is-better word. */
@@ -279,7 +294,7 @@ export function capaianFormula(
 ): string {
   const t = operand(target);
   const r = operand(actual);
-  const q = `${r.expr}/${target.text ? `(${t.expr})` : t.expr}*100`;
+  const q = `${r.expr}/${t.expr}*100`;
   let expr: string;
   if (polarity === "higher") expr = q;
   else if (polarity === "lower") expr = `200-${q}`;
@@ -299,7 +314,7 @@ export function capaianFormula(
 export function ratioFormula(numerator: CellRead, denominator: CellRead): string {
   const n = operand(numerator);
   const d = operand(denominator);
-  const q = `${n.expr}/${denominator.text ? `(${d.expr})` : d.expr}*100`;
+  const q = `${n.expr}/${d.expr}*100`;
   const guards = [n.guard, d.guard].filter((g): g is string => g !== null);
   const guarded = guards.length > 0 ? `(${q})/(${guards.join("*")})` : q;
   return `=IFERROR(ROUND(${guarded},2),"")`;
@@ -319,10 +334,7 @@ export function normaliseFormula(f: string): string {
 
 /** Every way to read a cell the add-in may have written a formula with. */
 function readsOf(ref: string): CellRead[] {
-  return [
-    { ref, text: false },
-    { ref, text: true },
-  ];
+  return (["number", "text", "percent"] as const).map((kind) => ({ ref, kind }));
 }
 
 /**

@@ -28,6 +28,7 @@ import { t, type Lang, type MessageKey } from "./messages";
 import {
   capaianFormula,
   cellRead,
+  type CellRead,
   isOwnCapaianFormula,
   isOwnRatioFormula,
   isPercentageIndicator,
@@ -196,6 +197,22 @@ function reportTextNumbers(
   }
 }
 
+/**
+ * How the formula reads a number cell of the row: as the reader read it (text, or a number shown
+ * as a percent) when the reader read this very cell, else from the grid.
+ */
+function readOf(
+  grid: SheetGrid,
+  ind: Indicator,
+  m: MeasureRow,
+  field: "target" | "actual" | "numerator" | "denominator",
+  col: number
+): CellRead {
+  const cell = ind.values[field];
+  const here = cell && cell.sheet === m.sheet && cell.row === m.row && cell.col === col;
+  return cellRead(a1(m.row, col), here ? cell : { raw: cellAt(grid, m.row, col) });
+}
+
 /** Plan the ratio realisasi of one row, when the row has Pembilang and Penyebut columns. */
 function planRatio(ctx: Context, work: SheetWork, ind: Indicator, m: MeasureRow): void {
   const { numerator, denominator, actual } = m.columns;
@@ -208,8 +225,8 @@ function planRatio(ctx: Context, work: SheetWork, ind: Indicator, m: MeasureRow)
   if (!isOwnRatioFormula(existing, n, d) && !isEmptyCell(work.grid, m.row, actual)) return;
   if (coveredByMerge(work.grid, m.row, actual)) return;
   const formula = ratioFormula(
-    cellRead(n, cellAt(work.grid, m.row, numerator)),
-    cellRead(d, cellAt(work.grid, m.row, denominator))
+    readOf(work.grid, ind, m, "numerator", numerator),
+    readOf(work.grid, ind, m, "denominator", denominator)
   );
   work.write(m.row, actual, { formula });
   reportTextNumbers(ctx, work, ind, m, ["numerator", "denominator"]);
@@ -255,8 +272,8 @@ function planCapaian(
   }
 
   const formula = capaianFormula(
-    cellRead(tRef, cellAt(work.grid, m.row, target)),
-    cellRead(rRef, cellAt(work.grid, m.row, actual)),
+    readOf(work.grid, ind, m, "target", target),
+    readOf(work.grid, ind, m, "actual", actual),
     polarityRule(work.grid, ind, m)
   );
 

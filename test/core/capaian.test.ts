@@ -14,6 +14,7 @@ import {
   roundHalfAway,
   sheetNumber,
   textNumberFormula,
+  type CellRead,
 } from "../../src/core/capaian";
 import { parseNumber } from "../../src/core/numbers";
 import { parsePolarity } from "../../src/core/reader";
@@ -305,6 +306,24 @@ describe("the capaian of numbers typed as text", () => {
   });
 });
 
+describe("the capaian of numbers shown as percents", () => {
+  it("is computed from the cells scaled as the sheet's formula scales them (× 100)", () => {
+    const model = emptyModel();
+    const ind = measuredIndicator(5, { target: 80, actual: 85 });
+    ind.values.actual = numberCell({ row: 5, col: 4, raw: 0.85, value: 85, percent: true });
+    model.nodes.push(node({ code: "1", indicators: [ind] }));
+    applyCapaian(model);
+    // (0.85 × 100) / 80 × 100, the formula's steps: 106.25.
+    expect(ind.achievement).toBe(106.25);
+    const f = capaianFormula(
+      { ref: "D6", kind: "number" },
+      { ref: "E6", kind: "percent" },
+      "higher"
+    );
+    expect(f).toBe('=IFERROR(ROUND(((E6*100)/D6*100)/(ISNUMBER(D6)*ISNUMBER(E6)),2),"–")');
+  });
+});
+
 describe("isPercentageIndicator", () => {
   it("knows Persentase in its spellings and a leading %, not other kinds", () => {
     for (const name of ["Persentase A", "prosentase B", "Presentase C", "% D", "  Persentase E"])
@@ -328,8 +347,8 @@ describe("polarity words", () => {
     expect(polarityInFormula(null)).toBe("higher");
     expect(polarityInFormula(3)).toBeNull();
     const f = capaianFormula(
-      { ref: "D5", text: false },
-      { ref: "E5", text: false },
+      { ref: "D5", kind: "number" },
+      { ref: "E5", kind: "number" },
       { cell: "G5" }
     );
     for (const w of LOWER_POLARITY_WORDS) expect(f).toContain(`"${w}"`);
@@ -337,12 +356,13 @@ describe("polarity words", () => {
 });
 
 describe("the add-in's own formulas", () => {
-  const plain = (ref: string) => ({ ref, text: false });
-  const text = (ref: string) => ({ ref, text: true });
+  const plain = (ref: string): CellRead => ({ ref, kind: "number" });
+  const text = (ref: string): CellRead => ({ ref, kind: "text" });
+  const percent = (ref: string): CellRead => ({ ref, kind: "percent" });
 
   it("are recognised with any read of the cells, fixed or live, with anchors and spaces", () => {
-    for (const t of [plain("D5"), text("D5")])
-      for (const r of [plain("E5"), text("E5")])
+    for (const t of [plain("D5"), text("D5"), percent("D5")])
+      for (const r of [plain("E5"), text("E5"), percent("E5")])
         for (const rule of ["higher", "lower", { cell: "G5" }] as const) {
           const f = capaianFormula(t, r, rule);
           expect(isOwnCapaianFormula(f, "D5", "E5", "G5")).toBe(true);

@@ -6,7 +6,7 @@ import { bandRules, planFill } from "../../src/core/fill";
 import { capaianFormula, ratioFormula, type CellRead } from "../../src/core/capaian";
 
 /** A cell the formula reads as it is (it held a number or nothing when written). */
-const plain = (ref: string): CellRead => ({ ref, text: false });
+const plain = (ref: string): CellRead => ({ ref, kind: "number" });
 
 // Columns of the literal table: A Kode, B Indikator, C Target, D Realisasi, E Capaian, F Polaritas.
 const COLS = { code: 0, name: 1, target: 2, actual: 3, achievement: 4, polarity: 5 };
@@ -190,8 +190,8 @@ describe("planFill", () => {
     }
     const live = (r: number) => ({ cell: `F${r}` });
     expect(cells["1,4"]).toBe(capaianFormula(plain("C2"), plain("D2"), live(2)));
-    expect(cells["3,4"]).toBe(capaianFormula(plain("C4"), { ref: "D4", text: true }, live(4)));
-    expect(cells["4,4"]).toBe(capaianFormula({ ref: "C5", text: true }, plain("D5"), live(5)));
+    expect(cells["3,4"]).toBe(capaianFormula(plain("C4"), { ref: "D4", kind: "text" }, live(4)));
+    expect(cells["4,4"]).toBe(capaianFormula({ ref: "C5", kind: "text" }, plain("D5"), live(5)));
   });
 
   it("gives every written capaian cell the 0.00 number format, grey text for its dash, and band conditional formatting", () => {
@@ -475,7 +475,7 @@ describe("planFill", () => {
     expect(Object.keys(cellsOf(sheets[0]))).toEqual(["1,4", "2,4"]);
     // The text target is read with the text reading; the realisasi number as it is.
     expect(cellsOf(sheets[0])["1,4"]).toBe(
-      capaianFormula({ ref: "C2", text: true }, plain("D2"), { cell: "F2" })
+      capaianFormula({ ref: "C2", kind: "text" }, plain("D2"), { cell: "F2" })
     );
   });
 

@@ -297,8 +297,8 @@ export function achievementFormula(
   r: string,
   ind: Pick<Indicator, "polarity" | "values">
 ): string {
-  const target = cellRead(t, ind.values.target?.raw ?? null);
-  const actual = cellRead(r, ind.values.actual?.raw ?? null);
+  const target = cellRead(t, ind.values.target ?? null);
+  const actual = cellRead(r, ind.values.actual ?? null);
   return flat(capaianFormula(target, actual, ind.polarity));
 }
 

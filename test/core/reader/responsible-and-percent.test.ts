@@ -1,6 +1,6 @@
 import type { CellValue, SheetGrid } from "../../../src/core/grid";
 import { readWorkbook } from "../../../src/core/reader";
-import { applyAchievements } from "../../../src/core/achievement";
+import { applyCapaian } from "../../../src/core/capaian";
 
 const _ = null;
 
@@ -75,7 +75,7 @@ describe("percent-formatted cells", () => {
         [[], [_, _, "0%", "0.0%"], [_, _, _, '0 "%"']]
       )
     );
-    applyAchievements(model);
+    applyCapaian(model);
     const aduan = model.nodes[0]?.indicators[0];
     expect([aduan?.target, aduan?.actual, aduan?.achievement]).toEqual([80, 85, 106.25]);
     expect(aduan?.values.actual).toMatchObject({ raw: 0.85, value: 85, percent: true });

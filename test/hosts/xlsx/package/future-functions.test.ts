@@ -29,7 +29,7 @@ describe("future functions in the file format", () => {
   });
 
   it("round-trip the capaian formula that reads text", () => {
-    const f = capaianFormula({ ref: "D5", text: true }, { ref: "E5", text: true }, "lower");
+    const f = capaianFormula({ ref: "D5", kind: "text" }, { ref: "E5", kind: "text" }, "lower");
     const stored = toFileFormula(f);
     expect(stored.match(/_xlfn\.NUMBERVALUE\(/g)?.length).toBe(f.match(/NUMBERVALUE\(/g)?.length);
     expect(stored).not.toMatch(/[^.]NUMBERVALUE\(/);
