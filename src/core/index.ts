@@ -31,10 +31,12 @@ export {
   planUndo,
   fixAll,
   findingsToFix,
+  previewEdit,
   FIXABLE_RULES,
   type CellEdit,
   type Fix,
   type FixChoice,
+  type FixRecord,
   type FixOptions,
   type FixAllResult,
 } from "./fixes";

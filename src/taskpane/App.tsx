@@ -10,15 +10,19 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { Finding } from "../core/findings";
 import { t } from "../core/messages";
 import type { PaneHost } from "./host";
-import { visibleFindings, type PaneState } from "./reducer";
+import { fixesByFinding, visibleFindings, type PaneState } from "./reducer";
 import { usePane } from "./use-pane";
 import { StatusArea } from "./components/StatusArea";
 import { SummaryCard } from "./components/SummaryCard";
 import { ActionsPanel } from "./components/ActionsPanel";
 import { FindingsList } from "./components/FindingsList";
 import { SettingsPanel } from "./components/SettingsPanel";
+import { FixAllButton, FixButton } from "./components/FixButtons";
+import { FixDialog } from "./components/FixDialog";
+import { LastFixBar } from "./components/LastFixBar";
 
 const useStyles = makeStyles({
   root: {
@@ -46,6 +50,10 @@ export function App({ host, initial }: AppProps) {
   const { state, commands } = usePane(host, initial);
   const { lang } = state;
   const { dispatch } = commands;
+  const { fixes } = state;
+  const confirming = fixes.confirming;
+  const fixByFinding = React.useMemo(() => fixesByFinding(fixes.planned), [fixes.planned]);
+  const fixOf = (f: Finding) => fixByFinding.get(f) ?? null;
 
   return (
     <main className={s.root} lang={lang}>
@@ -62,6 +70,17 @@ export function App({ host, initial }: AppProps) {
         onDismissError={() => dispatch({ type: "dismissError" })}
         onDismissNotice={() => dispatch({ type: "dismissNotice" })}
         onOpenSheet={commands.openSheet}
+      />
+      <LastFixBar
+        lang={lang}
+        last={fixes.last}
+        remake={fixes.remake}
+        busy={state.busy !== null}
+        onUndo={() => void commands.undoFix()}
+        onRemake={(action) => {
+          dispatch({ type: "remade", action });
+          void commands.run(action);
+        }}
       />
       <SummaryCard summary={state.summary} lang={lang} />
       <ActionsPanel
@@ -105,6 +124,23 @@ export function App({ host, initial }: AppProps) {
           onFilterSeverity={(severity) => dispatch({ type: "filterSeverity", severity })}
           onSelect={commands.select}
           onStep={commands.step}
+          findingAction={(f) => {
+            const fix = fixOf(f);
+            return fix && <FixButton lang={lang} fix={fix} onFix={commands.askFix} />;
+          }}
+          ruleAction={(_, found) => (
+            <FixAllButton lang={lang} findings={found} fixOf={fixOf} onFix={commands.askFix} />
+          )}
+        />
+      )}
+      {confirming !== null && (
+        <FixDialog
+          lang={lang}
+          fixes={fixes.planned.filter((f) => confirming.includes(f.id))}
+          busy={state.busy !== null}
+          onChoose={commands.chooseFix}
+          onApply={() => void commands.applyFixes()}
+          onCancel={() => dispatch({ type: "cancelFixes" })}
         />
       )}
     </main>

@@ -2,6 +2,7 @@
 import type { WorkbookGrids } from "../core/grid";
 import type { WritePlan } from "../core/plan";
 import type { Settings } from "../core/settings";
+import type { FixRecord } from "../core/fixes";
 import type { ApplyOptions, ApplyResult } from "../hosts/office/apply";
 
 export interface PaneHost {
@@ -11,4 +12,7 @@ export interface PaneHost {
   selectCell(ref: string): Promise<void>;
   loadSettings(): Settings;
   saveSettings(settings: Settings): Promise<void>;
+  /** The last fixes applied (kept in the workbook until the next fix), or null. */
+  loadLastFix(): FixRecord | null;
+  saveLastFix(record: FixRecord | null): Promise<void>;
 }

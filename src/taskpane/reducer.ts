@@ -6,9 +6,10 @@ import { allIndicators } from "../core/model";
 import type { Settings } from "../core/settings";
 import type { Lang } from "../core/messages";
 import { ruleName, type WrittenSheet } from "../core/report";
+import type { Fix, FixRecord } from "../core/fixes";
 import type { ActionId } from "./run";
 
-export type BusyWith = ActionId | "new" | "settings" | "prefill";
+export type BusyWith = ActionId | "new" | "settings" | "prefill" | "fix" | "undo";
 
 export interface Summary {
   outcome: string | null;
@@ -45,6 +46,21 @@ export interface PaneState {
   notice: Notice | null;
   /** From the last read of the workbook; null until it has been read. */
   workbook: WorkbookFacts | null;
+  /** Perbaiki: the fixes of the findings shown, the user's picks and what is being confirmed. */
+  fixes: FixState;
+}
+
+export interface FixState {
+  /** The fixes for the findings shown, from the same read. */
+  planned: Fix[];
+  /** The user's pick for fixes with a choice, by fix id. */
+  choices: Record<string, number>;
+  /** Ids of the fixes the user is asked to confirm, or null. */
+  confirming: string[] | null;
+  /** The last fixes applied, which Batalkan puts back; kept in the workbook. */
+  last: FixRecord | null;
+  /** Actions remaking the add-in's sheets whose content the last fix changed. */
+  remake: ActionId[];
 }
 
 export type PaneAction =
@@ -67,7 +83,17 @@ export type PaneAction =
   | { type: "step"; delta: 1 | -1 }
   | { type: "select"; index: number }
   | { type: "replaceOverrides"; value: boolean }
-  | { type: "settings"; settings: Settings };
+  | { type: "settings"; settings: Settings }
+  | FixAction;
+
+export type FixAction =
+  | { type: "fixesPlanned"; fixes: Fix[] }
+  | { type: "confirmFixes"; ids: string[] }
+  | { type: "cancelFixes" }
+  | { type: "chooseFix"; id: string; index: number }
+  | { type: "fixed"; record: FixRecord; remake: ActionId[] }
+  | { type: "undone"; remake: ActionId[] }
+  | { type: "remade"; action: ActionId };
 
 export function initialState(settings: Settings): PaneState {
   return {
@@ -83,6 +109,7 @@ export function initialState(settings: Settings): PaneState {
     error: null,
     notice: null,
     workbook: null,
+    fixes: { planned: [], choices: {}, confirming: null, last: null, remake: [] },
   };
 }
 
@@ -151,6 +178,7 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
         workbook: action.workbook,
         current: null,
         notice: action.notice,
+        fixes: { ...state.fixes, planned: [], confirming: null },
       };
     case "done":
       return { ...state, busy: null, progress: null, notice: action.notice };
@@ -178,5 +206,34 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, replaceOverrides: action.value };
     case "settings":
       return { ...state, settings: action.settings, lang: action.settings.lang };
+    default:
+      return { ...state, fixes: fixReducer(state.fixes, action) };
   }
+}
+
+/** The Perbaiki part of the state. */
+function fixReducer(state: FixState, action: FixAction): FixState {
+  switch (action.type) {
+    case "fixesPlanned":
+      return { ...state, planned: action.fixes };
+    case "confirmFixes":
+      return { ...state, confirming: action.ids };
+    case "cancelFixes":
+      return { ...state, confirming: null };
+    case "chooseFix":
+      return { ...state, choices: { ...state.choices, [action.id]: action.index } };
+    case "fixed":
+      return { ...state, confirming: null, last: action.record, remake: action.remake };
+    case "undone":
+      return { ...state, last: null, remake: action.remake };
+    case "remade":
+      return { ...state, remake: state.remake.filter((a) => a !== action.action) };
+  }
+}
+
+/** The planned fix of each finding that has one (made once per plan, not per finding shown). */
+export function fixesByFinding(planned: readonly Fix[]): Map<Finding, Fix> {
+  const out = new Map<Finding, Fix>();
+  for (const fix of planned) for (const f of fix.findings) if (!out.has(f)) out.set(f, fix);
+  return out;
 }

@@ -23,10 +23,16 @@ import {
   type PaneState,
   type WorkbookFacts,
 } from "./reducer";
-import { addBlankKertasKerja, runAction, type ActionId } from "./run";
+import { addBlankKertasKerja, runAction, type ActionId, type ActionOutcome } from "./run";
+import { applyFixes, fixesOf, remakeActions, undoFixes } from "./fixes";
 
 export interface PaneCommands {
   run(action: ActionId): Promise<void>;
+  /** Perbaiki: ask to confirm these fixes, pick a fix's option, apply, undo the last. */
+  askFix(ids: string[]): void;
+  chooseFix(id: string, index: number): void;
+  applyFixes(): Promise<void>;
+  undoFix(): Promise<void>;
   addBlank(): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
   setCleanPrint(value: boolean): Promise<void>;
@@ -37,6 +43,11 @@ export interface PaneCommands {
   /** Take the user to a sheet the add-in wrote. */
   openSheet(sheet: string): void;
   dispatch(action: PaneAction): void;
+}
+
+/** The starting state with the last fixes the workbook keeps (Batalkan survives a reload). */
+function withLastFix(state: PaneState, host: PaneHost): PaneState {
+  return { ...state, fixes: { ...state.fixes, last: host.loadLastFix() } };
 }
 
 function facts(model: CsfModel, grids: WorkbookGrids): WorkbookFacts {
@@ -50,11 +61,13 @@ export function usePane(
   const [state, dispatch] = React.useReducer(
     reducer,
     initial,
-    (init) => init ?? initialState(host.loadSettings())
+    (init) => init ?? withLastFix(initialState(host.loadSettings()), host)
   );
   // Commands read the latest state, not the state of the render that made them.
   const latest = React.useRef(state);
   latest.current = state;
+  // The last action's outcome: fixes are planned (again, when a pick changes) from its read.
+  const outcome = React.useRef<ActionOutcome | null>(null);
 
   const commands = React.useMemo<PaneCommands>(() => {
     const fail = (e: unknown) =>
@@ -88,19 +101,55 @@ export function usePane(
         dispatch({ type: "done", notice: { intent: "success", text, written: [] } });
       });
 
+    /** Run `action`, show what it found (after `before`, what led to it) and plan the fixes. */
+    const runAndShow = async (action: ActionId, before = "") => {
+      const { settings, replaceOverrides, lang } = latest.current;
+      const out = await runAction(action, host, settings, { replaceOverrides, onProgress });
+      outcome.current = out;
+      const notice = actionNotice(out, lang);
+      if (before !== "") notice.text = `${before} ${notice.text}`;
+      dispatch({
+        type: "analysed",
+        summary: summarise(out.analysis.model, out.findings),
+        findings: out.findings,
+        workbook: facts(out.analysis.model, out.grids),
+        notice,
+      });
+      dispatch({ type: "fixesPlanned", fixes: fixesOf(out, latest.current.fixes.choices, lang) });
+    };
+
     return {
-      run: (action) =>
-        busyWith(action, async () => {
-          const { settings, replaceOverrides, lang } = latest.current;
-          const out = await runAction(action, host, settings, { replaceOverrides, onProgress });
-          dispatch({
-            type: "analysed",
-            summary: summarise(out.analysis.model, out.findings),
-            findings: out.findings,
-            workbook: facts(out.analysis.model, out.grids),
-            notice: actionNotice(out, lang),
-          });
+      run: (action) => busyWith(action, () => runAndShow(action)),
+      askFix: (ids) => dispatch({ type: "confirmFixes", ids }),
+      chooseFix: (id, index) => {
+        dispatch({ type: "chooseFix", id, index });
+        const out = outcome.current;
+        const { fixes, lang } = latest.current;
+        if (out === null) return;
+        const choices = { ...fixes.choices, [id]: index };
+        dispatch({ type: "fixesPlanned", fixes: fixesOf(out, choices, lang) });
+      },
+      applyFixes: () =>
+        busyWith("fix", async () => {
+          const { fixes, lang } = latest.current;
+          const chosen = fixes.planned.filter((f) => fixes.confirming?.includes(f.id));
+          const remake = remakeActions(outcome.current);
+          const record = await applyFixes(host, chosen, onProgress);
+          dispatch({ type: "fixed", record, remake });
+          const counts = { fixes: record.descriptions.length, cells: record.edits.length };
+          await runAndShow("periksa", t("fixes.ui.applied", counts, lang));
         }),
+      undoFix: async () => {
+        const { fixes, lang } = latest.current;
+        const last = fixes.last;
+        if (last === null) return;
+        await busyWith("undo", async () => {
+          const remake = remakeActions(outcome.current);
+          await undoFixes(host, last, onProgress);
+          dispatch({ type: "undone", remake });
+          await runAndShow("periksa", t("fixes.ui.undone", { cells: last.edits.length }, lang));
+        });
+      },
       addBlank: () =>
         busyWith("new", async () => {
           const { lang } = latest.current;

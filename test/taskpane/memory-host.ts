@@ -1,11 +1,13 @@
 /**
  * A plain PaneHost over grids in memory, for the pane's tests: it records what the pane asked
- * (plans, selections, saved settings) and lays each plan into its grids as a host would.
+ * (plans, selections, saved settings) and lays each plan into its grids as a host would, after
+ * the Office host's own checks (a cell changed since it was read is refused).
  */
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../src/core/grid";
 import type { SheetPlan, WritePlan } from "../../src/core/plan";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
-import type { ApplyOptions, ApplyResult } from "../../src/hosts/office/apply";
+import type { FixRecord } from "../../src/core/fixes";
+import { preflight, type ApplyOptions, type ApplyResult } from "../../src/hosts/office/apply";
 import type { PaneHost } from "../../src/taskpane/host";
 import { planToSheetGrid } from "../helpers/plan-to-grids";
 
@@ -47,6 +49,11 @@ export class MemoryHost implements PaneHost {
   };
 
   applyPlan = (plan: WritePlan, opts: ApplyOptions): Promise<ApplyResult> => {
+    try {
+      preflight(plan, opts.grids ?? this.grids);
+    } catch (e) {
+      return Promise.reject(e);
+    }
     this.plans.push(plan);
     for (const sp of plan.sheets) {
       const existing = this.grids.sheets.find((s) => s.name === sp.sheet);
@@ -68,6 +75,15 @@ export class MemoryHost implements PaneHost {
   saveSettings = (settings: Settings): Promise<void> => {
     this.settings = settings;
     this.savedSettings.push(settings);
+    return Promise.resolve();
+  };
+
+  lastFix: FixRecord | null = null;
+
+  loadLastFix = (): FixRecord | null => this.lastFix;
+
+  saveLastFix = (record: FixRecord | null): Promise<void> => {
+    this.lastFix = record === null ? null : (JSON.parse(JSON.stringify(record)) as FixRecord);
     return Promise.resolve();
   };
 

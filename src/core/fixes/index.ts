@@ -5,8 +5,9 @@
  * indicator the finding is about, never a formula, never a sheet the add-in made, never a
  * protected sheet.
  */
-export type { CellEdit, Fix, FixChoice, TextSplice } from "./types";
+export type { CellEdit, Fix, FixChoice, FixRecord, TextSplice } from "./types";
 export { FIXABLE_RULES } from "./types";
 export { planFixes, fixesOfRules, type FixOptions } from "./make";
 export { combineFixes, gridsWithEdits, planEdits, planUndo } from "./plan";
 export { fixAll, findingsToFix, composeEdits, type FixAllOptions, type FixAllResult } from "./all";
+export { previewEdit, type EditPreview } from "./preview";

@@ -55,6 +55,16 @@ export interface Fix {
   choice?: FixChoice;
 }
 
+/**
+ * What the pane keeps of the last fixes applied, in the workbook's document settings, so that
+ * "Batalkan" can put the values back (Excel's own undo does not cover changes made by add-ins).
+ */
+export interface FixRecord {
+  edits: CellEdit[];
+  /** The fixes' descriptions, to say what would be undone. */
+  descriptions: string[];
+}
+
 /** The rules that have fixes. */
 export const FIXABLE_RULES: readonly RuleId[] = [
   "code-parent-mismatch",

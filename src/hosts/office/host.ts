@@ -2,7 +2,7 @@
 import { applyPlan } from "./apply";
 import { readWorkbookGrids } from "./read";
 import { selectCell } from "./select";
-import { loadSettings, saveSettings } from "./settings";
+import { loadLastFix, loadSettings, saveLastFix, saveSettings } from "./settings";
 
 export const officeHost = {
   readGrids: readWorkbookGrids,
@@ -10,4 +10,6 @@ export const officeHost = {
   selectCell,
   loadSettings,
   saveSettings,
+  loadLastFix,
+  saveLastFix,
 };

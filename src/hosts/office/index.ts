@@ -9,7 +9,14 @@ export {
   type ApplyOptions,
   type ApplyResult,
 } from "./apply";
-export { loadSettings, saveSettings, SETTINGS_KEY } from "./settings";
+export {
+  loadSettings,
+  saveSettings,
+  loadLastFix,
+  saveLastFix,
+  SETTINGS_KEY,
+  LAST_FIX_KEY,
+} from "./settings";
 export { selectCell } from "./select";
 export { HostError, errorMessage, toHostError, runExcel, type HostErrorCode } from "./errors";
 export { officeHost } from "./host";

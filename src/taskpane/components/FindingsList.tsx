@@ -11,7 +11,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { Finding, Severity } from "../../core/findings";
+import type { Finding, RuleId, Severity } from "../../core/findings";
 import { t, type Lang } from "../../core/messages";
 import { ruleName, unbreakableRefs } from "../../core/report";
 
@@ -35,6 +35,12 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0 },
   group: { marginTop: tokens.spacingVerticalS },
   rule: { color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalXS },
+  ruleRow: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
   item: {
     display: "block",
     width: "100%",
@@ -75,7 +81,12 @@ export interface FindingsListProps {
   onFilterSeverity(severity: Severity | "all"): void;
   onSelect(index: number): void;
   onStep(delta: 1 | -1): void;
+  /** Shown under a finding (its "Perbaiki"), and beside a rule's name (its "Perbaiki semua"). */
+  findingAction?(finding: Finding): React.ReactNode;
+  ruleAction?(rule: RuleId, findings: Finding[]): React.ReactNode;
 }
+
+type Actions = Pick<FindingsListProps, "findingAction" | "ruleAction">;
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
@@ -90,6 +101,7 @@ function FindingItem(props: {
   current: boolean;
   register(i: number, el: HTMLButtonElement | null): void;
   onSelect(index: number): void;
+  action?: React.ReactNode;
 }) {
   const { s, lang, current } = props;
   const { f, i } = props.item;
@@ -112,6 +124,7 @@ function FindingItem(props: {
         </Text>
         {f.cell ? <div className={s.cell}>{f.cell}</div> : null}
       </button>
+      {props.action}
     </li>
   );
 }
@@ -125,8 +138,9 @@ function SeverityGroup(props: {
   current: number | null;
   register(i: number, el: HTMLButtonElement | null): void;
   onSelect(index: number): void;
+  actions: Actions;
 }) {
-  const { s, lang, severity, items } = props;
+  const { s, lang, severity, items, actions } = props;
   const rules = [...new Set(items.map((x) => x.f.rule))];
   return (
     <div className={s.group} role="group" aria-labelledby={`sev-${severity}`}>
@@ -135,9 +149,15 @@ function SeverityGroup(props: {
       </Subtitle2>
       {rules.map((rule) => (
         <div key={rule}>
-          <Caption1 as="h4" className={s.rule}>
-            {ruleName(rule, lang)}
-          </Caption1>
+          <div className={s.ruleRow}>
+            <Caption1 as="h4" className={s.rule}>
+              {ruleName(rule, lang)}
+            </Caption1>
+            {actions.ruleAction?.(
+              rule,
+              items.filter((x) => x.f.rule === rule).map((x) => x.f)
+            )}
+          </div>
           <ul className={s.list}>
             {items
               .filter((x) => x.f.rule === rule)
@@ -150,6 +170,7 @@ function SeverityGroup(props: {
                   current={props.current === item.i}
                   register={props.register}
                   onSelect={props.onSelect}
+                  action={actions.findingAction?.(item.f)}
                 />
               ))}
           </ul>
@@ -259,6 +280,7 @@ export function FindingsList(p: FindingsListProps) {
               current={current}
               register={register}
               onSelect={p.onSelect}
+              actions={p}
             />
           );
         })

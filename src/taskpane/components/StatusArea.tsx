@@ -50,6 +50,8 @@ const BUSY_LABEL: Record<BusyWith, MessageKey> = {
   new: "ui.action.newKertasKerja",
   settings: "ui.settings.save",
   prefill: "ui.busy.prefill",
+  fix: "fixes.ui.busy.fix",
+  undo: "fixes.ui.busy.undo",
 };
 
 function Dismiss({ lang, onClick }: { lang: Lang; onClick(): void }) {
