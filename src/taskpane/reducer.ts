@@ -185,7 +185,14 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
     case "workbook":
       return { ...state, busy: null, progress: null, workbook: action.workbook };
     case "failed":
-      return { ...state, busy: null, progress: null, error: action.message };
+      // A refused fix closes its dialog, so the message saying why is not behind it.
+      return {
+        ...state,
+        busy: null,
+        progress: null,
+        error: action.message,
+        fixes: { ...state.fixes, confirming: null },
+      };
     case "dismissError":
       return { ...state, error: null };
     case "dismissNotice":

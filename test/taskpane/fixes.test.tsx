@@ -141,6 +141,8 @@ describe("Perbaiki in the pane", () => {
     );
     expect(host.plans).toEqual([]);
     expect(host.lastFix).toBeNull();
+    // The dialog closes so the message is not behind it.
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
   });
 
   it("writes the name the user picks", async () => {
