@@ -24,7 +24,13 @@ export type RuleId =
   | "level-naming"
   | "skipped-content"
   | "fill-blocked"
-  | "sheet-protected";
+  | "sheet-protected"
+  | "duplicate-indicator"
+  | "parent-mismatch"
+  | "codes-given"
+  | "measure-columns"
+  | "unplaced-table"
+  | "mapping-outdated";
 
 export interface Finding {
   rule: RuleId;

@@ -11,6 +11,14 @@ export const reader = {
       'Indikator "{name}" sudah memiliki target dan realisasi di baris lain; baris {cell} dilewati.',
     "reader.skipped.polarity":
       'Polaritas "{text}" di {cell} tidak dikenali (gunakan "naik" atau "turun"); dianggap semakin tinggi semakin baik.',
+    "reader.duplicateIndicator":
+      'Indikator "{name}" di {cell} sudah tercatat untuk kondisi ini di {first}; baris ini dilewati.',
+    "reader.codesGiven":
+      "Tabel di {cell} tidak memuat kode kondisi; {count} kondisi diberi kode menurut urutannya (1, 1.1, 1.1.1, …).",
+    "reader.parentMismatch":
+      'Kondisi "{name}" di {cell} berada di bawah "{parent}", sedangkan di {other} di bawah kondisi lain.',
+    "reader.skipped.otherOutcome":
+      'Outcome lain "{text}" di {cell} dilewati; outcome yang dibaca ada di {outcome}.',
     "reader.summary.file": "Berkas: {file}",
     "reader.summary.outcome": "Outcome: {outcome}",
     "reader.summary.noOutcome": "Outcome: (tidak ditemukan)",
@@ -33,6 +41,14 @@ export const reader = {
       'Indicator "{name}" already has a target and actual in another row; row {cell} was skipped.',
     "reader.skipped.polarity":
       'Polarity "{text}" at {cell} is not understood (use "naik" or "turun"); higher-is-better was assumed.',
+    "reader.duplicateIndicator":
+      'Indicator "{name}" at {cell} is already listed for this condition at {first}; the row was skipped.',
+    "reader.codesGiven":
+      "The table at {cell} gives no condition codes; {count} conditions were numbered by their place (1, 1.1, 1.1.1, …).",
+    "reader.parentMismatch":
+      'Condition "{name}" at {cell} is listed under "{parent}", while at {other} it is under another condition.',
+    "reader.skipped.otherOutcome":
+      'Another outcome "{text}" at {cell} was skipped; the outcome read is at {outcome}.',
     "reader.summary.file": "File: {file}",
     "reader.summary.outcome": "Outcome: {outcome}",
     "reader.summary.noOutcome": "Outcome: (not found)",

@@ -10,7 +10,8 @@ import type { ConditionNode } from "../model";
 import type { TableBlock } from "./blocks";
 import { firstNonBlank } from "./cells";
 import type { Draft } from "./draft";
-import { codeDepth, lines, normaliseCode, parentCode, splitTrailingCode } from "./text";
+import { conditionCells, conditionFromRow } from "./row-conditions";
+import { codeDepth, lines, normaliseCode, splitTrailingCode } from "./text";
 
 /** The parent named in a CSF column, as far as the rows have come. */
 interface ParentCell {
@@ -59,16 +60,11 @@ export function readConditionTable(draft: Draft, b: TableBlock): void {
         const cause = col.faktor !== undefined ? cellText(row[col.faktor] ?? null) : "";
         node.cause = cause === "" ? null : cause;
       } else if (header.kind === "conditions") {
-        const p = code ? parentCode(code) : null;
-        draft.conditions.add({
-          code,
-          name: split.name,
-          depth: code ? codeDepth(code) : 1,
-          parent: p ? (draft.conditions.withCode(p)[0] ?? null) : null,
-          parentCode: p,
-          at,
-          kind: "csf-table",
-        });
+        const cells = conditionCells(b, r);
+        if (cells) {
+          const hasParent = col.parent !== undefined;
+          conditionFromRow(draft, { ...cells, code, name: split.name, at }, hasParent, "csf-table");
+        }
       } else {
         draft.conditions.add({
           code,
@@ -92,8 +88,11 @@ export function readConditionTable(draft: Draft, b: TableBlock): void {
 function parentNamed(draft: Draft, b: TableBlock, r: number, c: number): ParentCell | null {
   const text = cellText(b.sheet.values[r]?.[c] ?? null);
   if (text === "") return null;
-  const ref = splitTrailingCode(text);
   const depth = b.header.depth !== null ? b.header.depth - 1 : null;
+  // The parent's code alone ("1.2", "KA-1.2"): found by code, or linked when all is read.
+  const code = normaliseCode(text);
+  if (code !== null) return { node: draft.conditions.resolve(code, null, depth), code };
+  const ref = splitTrailingCode(text);
   const node = draft.conditions.resolve(ref.code, ref.name, depth);
   if (node) {
     draft.conditions.names.add(node, ref.name);

@@ -224,6 +224,11 @@ export function isConditionKind(kind: TableInfo["kind"]): boolean {
   return kind === "csf" || kind === "antara" || kind === "operasional" || kind === "conditions";
 }
 
+/** Tables that list conditions, matrices included. */
+export function listsConditions(kind: TableInfo["kind"]): boolean {
+  return isConditionKind(kind) || kind === "matrix";
+}
+
 /** The header has a Target, Realisasi or Capaian column. */
 export function hasMeasureColumns(h: Header): boolean {
   const c = h.columns;

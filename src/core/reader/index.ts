@@ -1,7 +1,8 @@
 /**
  * The reader: workbook grids → CSF model, in passes over plain data.
  *   1. blocks.ts      each sheet cut into tables (by their header row) and text rows;
- *   2. csf-tables.ts  the conditions listed in CSF tables;
+ *   2. csf-tables.ts  the conditions listed in CSF tables, then matrix.ts the tables of level
+ *                     columns (conditions and indicators together);
  *   3. sections.ts    the document's sections (headings.ts), with their indicator tables
  *                     (indicator-tables.ts), the outcome and the organisation;
  *   4. measures.ts    Target/Realisasi tables, matched to the indicators read;
@@ -17,6 +18,7 @@ import { scanSheet } from "./blocks";
 import { readConditionTable } from "./csf-tables";
 import { Draft } from "./draft";
 import { isConditionKind } from "./headers";
+import { readMatrix } from "./matrix";
 import { readMeasureTable } from "./measures";
 import { readSections } from "./sections";
 import { finish } from "./finish";
@@ -51,6 +53,9 @@ function readSheets(sheets: readonly SheetGrid[], lang: Lang): Draft {
   const blocks = sheets.flatMap((s) => scanSheet(draft, s, generatedKind(s) !== null));
   for (const b of blocks)
     if (b.kind === "table" && isConditionKind(b.header.kind)) readConditionTable(draft, b);
+  // Matrices after the CSF tables: a condition both list is found, not made twice.
+  for (const b of blocks)
+    if (b.kind === "table" && b.header.kind === "matrix") readMatrix(draft, b);
   readSections(draft, blocks);
   for (const b of blocks)
     if (b.kind === "table" && b.header.kind === "measure") readMeasureTable(draft, b);

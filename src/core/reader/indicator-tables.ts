@@ -11,15 +11,10 @@ import type { TableBlock } from "./blocks";
 import { firstNonBlank, joinNull, textAt } from "./cells";
 import type { Draft } from "./draft";
 import { hasMeasureColumns } from "./headers";
-import { newIndicator, textCells } from "./indicators";
+import { isDuplicate, newIndicator, reportDuplicate, textCells } from "./indicators";
 import { applyMeasure, measureOf } from "./measures";
-import { normaliseCode, splitTrailingCode } from "./text";
-
-/** The condition a row's Kode/Kondisi cells name (carried down while they are blank). */
-interface RowRef {
-  node: ConditionNode | null;
-  code: string | null;
-}
+import { TableConditions, type RowCondition } from "./row-conditions";
+import { normaliseCode } from "./text";
 
 /**
  * Read an indicator table. `sectionNode`: the condition whose section it stands in, used when the
@@ -35,12 +30,14 @@ export function readIndicatorTable(
   const nameCol = col.name;
   if (nameCol === undefined) return;
   const byRef = col.code !== undefined || col.kondisi !== undefined;
+  const named = col.kondisi !== undefined ? new TableConditions(draft, b) : null;
   const measured = hasMeasureColumns(header) ? measureOf(b) : null;
-  let ref: RowRef = { node: null, code: null };
+  let ref: RowCondition = { node: null, code: null };
   let last: Indicator | null = null;
   for (const r of b.rows) {
     const row = sheet.values[r] ?? [];
-    if (byRef) ref = rowRef(draft, b, r) ?? ref;
+    if (named) ref = named.at(r);
+    else if (byRef) ref = codeRef(draft, b, r) ?? ref;
     const node = byRef ? ref.node : sectionNode;
     const name = cellText(row[nameCol] ?? null);
     if (name === "") {
@@ -49,6 +46,11 @@ export function readIndicatorTable(
         const at = firstNonBlank(row, 0);
         if (at >= 0) draft.skipped("warning", "reader.skipped.noName", sheet.name, r, at);
       }
+      continue;
+    }
+    if (node && isDuplicate(node, name)) {
+      reportDuplicate(draft, { sheet: sheet.name, row: r, col: nameCol }, name, node);
+      last = null;
       continue;
     }
     const ind = newIndicator(name, cellRef(sheet.name, r, nameCol), node?.code ?? ref.code);
@@ -67,23 +69,14 @@ export function readIndicatorTable(
   }
 }
 
-/** The condition named in the row's Kode/Kondisi cells (recorded as a mention); null when blank. */
-function rowRef(draft: Draft, b: TableBlock, r: number): RowRef | null {
-  const col = b.header.columns;
-  const row = b.sheet.values[r] ?? [];
-  const codeText = col.code !== undefined ? cellText(row[col.code] ?? null) : "";
-  const kondisiText = col.kondisi !== undefined ? cellText(row[col.kondisi] ?? null) : "";
-  if (codeText === "" && kondisiText === "") return null;
-  const k = splitTrailingCode(kondisiText);
-  const code = (codeText !== "" ? normaliseCode(codeText) : null) ?? k.code;
-  const node = draft.conditions.resolve(code, k.name || null, null);
-  const at = codeText !== "" ? (col.code ?? 0) : (col.kondisi ?? 0);
-  node?.mentions.push({
-    name: k.name,
-    code,
-    kind: col.code !== undefined ? "kode-column" : "indicator-table",
-    cell: cellRef(b.sheet.name, r, at),
-  });
+/** The condition a Kode cell names (recorded as a mention); null when the cell is blank. */
+function codeRef(draft: Draft, b: TableBlock, r: number): RowCondition | null {
+  const c = b.header.columns.code ?? 0;
+  const codeText = cellText(b.sheet.values[r]?.[c] ?? null);
+  if (codeText === "") return null;
+  const code = normaliseCode(codeText);
+  const node = draft.conditions.resolve(code, null, null);
+  node?.mentions.push({ name: "", code, kind: "kode-column", cell: cellRef(b.sheet.name, r, c) });
   return { node, code };
 }
 

@@ -1,5 +1,8 @@
-/** A new indicator, and the cells of an indicator row's text fields. */
-import type { Indicator, SourceRef } from "../model";
+/** A new indicator, the cells of an indicator row's text fields, and an indicator typed twice. */
+import type { ConditionNode, Indicator, SourceRef } from "../model";
+import { excerpt } from "./cells";
+import type { Draft } from "./draft";
+import { normalise } from "./text";
 import type { Header } from "./headers";
 
 /** An indicator with only its name: the tables fill in the rest. */
@@ -37,4 +40,28 @@ export function textCells(name: SourceRef, col: Header["columns"]): Indicator["t
     if (c !== undefined) cells[field] = { sheet: name.sheet, row: name.row, col: c };
   }
   return cells;
+}
+
+/** The condition has an indicator of this name read from a text table already. */
+export function isDuplicate(node: ConditionNode, name: string): boolean {
+  const key = normalise(name);
+  return node.indicators.some((i) => i.textSource !== null && normalise(i.name) === key);
+}
+
+/** The same indicator typed twice under one condition: the first row is kept. */
+export function reportDuplicate(
+  draft: Draft,
+  at: SourceRef,
+  name: string,
+  node: ConditionNode
+): void {
+  const first = node.indicators.find((i) => normalise(i.name) === normalise(name));
+  draft.report(
+    "duplicate-indicator",
+    "warning",
+    at,
+    "reader.duplicateIndicator",
+    { name: excerpt(name), first: first?.cell ?? "" },
+    node.code
+  );
 }

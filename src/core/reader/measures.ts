@@ -7,13 +7,21 @@
 import type { CellValue, SheetGrid } from "../grid";
 import { cellText, formulaAt, numberFormatAt } from "../grid";
 import { cellRef } from "../address";
-import type { ConditionNode, Indicator, MeasureRow, NumberCell, Polarity } from "../model";
+import type {
+  ConditionNode,
+  Indicator,
+  MeasureRow,
+  NumberCell,
+  Polarity,
+  SourceRef,
+} from "../model";
 import { asShownPercent, isPercentFormat, parseNumber } from "../numbers";
 import { HIGHER_POLARITY_WORDS, LOWER_POLARITY_WORDS } from "../capaian";
 import type { TableBlock } from "./blocks";
 import { excerpt, firstNonBlank } from "./cells";
 import type { Draft } from "./draft";
-import { newIndicator } from "./indicators";
+import { newIndicator, reportDuplicate } from "./indicators";
+import { TableConditions, type RowCondition } from "./row-conditions";
 import { normalise, normaliseCode, splitTrailingCode } from "./text";
 
 /** A table's measure columns and where its rows are: what every row's MeasureRow shares. */
@@ -70,10 +78,12 @@ export function readMeasureTable(draft: Draft, b: TableBlock): void {
   const nameCol = col.name;
   if (nameCol === undefined) return;
   const table = measureOf(b);
+  const named = col.kondisi !== undefined ? new TableConditions(draft, b) : null;
   let ref: CodeRef = { code: null, nodes: [] };
   for (const r of b.rows) {
     const row = sheet.values[r] ?? [];
-    if (col.code !== undefined) ref = codeRef(draft, b, r, col.code) ?? ref;
+    if (named) ref = namedRef(draft, named.at(r));
+    else if (col.code !== undefined) ref = codeRef(draft, b, r, col.code) ?? ref;
     const name = cellText(row[nameCol] ?? null);
     if (name === "") {
       // Numbers without a name cannot be placed; a Kode alone is just a merged/blank-below cell.
@@ -82,11 +92,40 @@ export function readMeasureTable(draft: Draft, b: TableBlock): void {
       if (at >= 0) draft.skipped("warning", "reader.skipped.noName", sheet.name, r, at);
       continue;
     }
-    const ind = measuredIndicator(draft, ref, name, { sheet: sheet.name, row: r, col: nameCol });
+    const at = { sheet: sheet.name, row: r, col: nameCol };
+    const ind = named
+      ? flatIndicator(draft, ref, name, at)
+      : measuredIndicator(draft, ref, name, at);
     if (!ind) continue;
     applyMeasure(draft, ind, table, r);
     draft.markRead(sheet.name);
   }
+}
+
+/** The row's condition (a flat table), and every other condition with its code. */
+function namedRef(draft: Draft, row: RowCondition): CodeRef {
+  if (!row.node) return { code: row.code, nodes: [] };
+  const others = row.node.code ? draft.conditions.withCode(row.node.code) : [];
+  return { code: row.code, nodes: [row.node, ...others.filter((n) => n !== row.node)] };
+}
+
+/**
+ * The indicator a row of a flat table measures: named so under the row's condition (measured
+ * there once: a second row of it is a duplicate), else a new one of that condition.
+ */
+function flatIndicator(draft: Draft, ref: CodeRef, name: string, at: SourceRef): Indicator | null {
+  const node = ref.nodes[0] ?? null;
+  const key = normalise(name);
+  const same = node?.indicators.filter((i) => normalise(i.name) === key) ?? [];
+  const unmeasured = same.find((i) => i.measure === null);
+  if (unmeasured) return unmeasured;
+  if (node && same.length > 0) {
+    reportDuplicate(draft, at, name, node);
+    return null;
+  }
+  const ind = newIndicator(name, cellRef(at.sheet, at.row, at.col), node?.code ?? ref.code);
+  draft.indicators.attach(ind, node, ref.code);
+  return ind;
 }
 
 /** The condition a Kode cell names, recorded as a mention; null when the cell is blank. */

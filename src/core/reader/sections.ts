@@ -10,7 +10,7 @@ import type { Block } from "./blocks";
 import { excerpt, join } from "./cells";
 import type { Draft } from "./draft";
 import { matchHeading } from "./headings";
-import { isConditionKind } from "./headers";
+import { listsConditions } from "./headers";
 import { readIndicatorTable } from "./indicator-tables";
 import {
   isIndicatorLine,
@@ -52,7 +52,7 @@ function readSheetSections(draft: Draft, blocks: readonly Block[], claimed: Set<
     const b = blocks[i];
     if (!b) continue;
     if (b.kind === "table") {
-      if (isConditionKind(b.header.kind)) section = null;
+      if (listsConditions(b.header.kind)) section = null;
       else if (b.header.kind === "indicator-text") {
         readIndicatorTable(draft, b, section?.node ?? null);
         if (section) section.afterTable = true;
@@ -87,7 +87,7 @@ function readSheetSections(draft: Draft, blocks: readonly Block[], claimed: Set<
         text: excerpt(text),
       });
   }
-  const hasCsfTable = blocks.some((b) => b.kind === "table" && isConditionKind(b.header.kind));
+  const hasCsfTable = blocks.some((b) => b.kind === "table" && listsConditions(b.header.kind));
   if (draft.organisation === null && hasCsfTable) draft.organisation = organisationOf(titleLines);
 }
 

@@ -33,13 +33,24 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null)
 );
 
+/** The rules the reader itself reports (the checks report the others). */
+const READER_RULES = [
+  "skipped-content",
+  "duplicate-indicator",
+  "parent-mismatch",
+  "codes-given",
+  "measure-columns",
+  "unplaced-table",
+  "mapping-outdated",
+];
+
 describe("odd input", () => {
   it("never throws on random grids built from table words, text and numbers", () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 30 }), (rows) => {
         const model = readWorkbook({ sheets: [{ name: "Acak", values: rows }] });
         expect(Array.isArray(model.nodes)).toBe(true);
-        for (const f of model.findings) expect(f.rule).toBe("skipped-content");
+        for (const f of model.findings) expect(READER_RULES).toContain(f.rule);
       }),
       { numRuns: 300 }
     );
