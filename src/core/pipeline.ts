@@ -25,7 +25,7 @@ export function analyse(
   settings: Settings,
   file: string | null = null
 ): Analysis {
-  const model = readWorkbook(wb, { lang: settings.lang, file });
+  const model = readWorkbook(wb, { lang: settings.lang, file, year: settings.year });
   applyCapaian(model);
   const findings = [...model.findings, ...checkModel(model, wb, { lang: settings.lang })];
   return { model, findings: sortFindings(findings) };

@@ -19,6 +19,10 @@ export const reader = {
       'Kondisi "{name}" di {cell} berada di bawah "{parent}", sedangkan di {other} di bawah kondisi lain.',
     "reader.skipped.otherOutcome":
       'Outcome lain "{text}" di {cell} dilewati; outcome yang dibaca ada di {outcome}.',
+    "reader.measureColumns":
+      "Tabel di {cell}: target dibaca dari kolom {target}, realisasi dari kolom {actual}, capaian dari kolom {achievement}; tidak dipakai: {unused}.",
+    "reader.measureColumnsYear":
+      "Tabel di {cell} dibaca untuk tahun {year}: target dari kolom {target}, realisasi dari kolom {actual}, capaian dari kolom {achievement}; tidak dipakai: {unused}.",
     "reader.summary.file": "Berkas: {file}",
     "reader.summary.outcome": "Outcome: {outcome}",
     "reader.summary.noOutcome": "Outcome: (tidak ditemukan)",
@@ -49,6 +53,10 @@ export const reader = {
       'Condition "{name}" at {cell} is listed under "{parent}", while at {other} it is under another condition.',
     "reader.skipped.otherOutcome":
       'Another outcome "{text}" at {cell} was skipped; the outcome read is at {outcome}.',
+    "reader.measureColumns":
+      "Table at {cell}: target read from column {target}, realisasi from column {actual}, capaian from column {achievement}; not used: {unused}.",
+    "reader.measureColumnsYear":
+      "Table at {cell} read for the year {year}: target from column {target}, realisasi from column {actual}, capaian from column {achievement}; not used: {unused}.",
     "reader.summary.file": "File: {file}",
     "reader.summary.outcome": "Outcome: {outcome}",
     "reader.summary.noOutcome": "Outcome: (not found)",

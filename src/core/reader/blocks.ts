@@ -6,10 +6,11 @@ import type { CellValue, SheetGrid } from "../grid";
 import { cellText, isBlank } from "../grid";
 import { excerpt, firstNonBlank } from "./cells";
 import type { Draft } from "./draft";
-import { recogniseHeader, type Header } from "./headers";
+import { recogniseHeader, roleOf, type Header } from "./headers";
+import { periodOf } from "./periods";
 import { endsSentence, isLabel, isProse, startsWithDengan } from "./lines";
 import { scanOutcomeLabel } from "./outcome";
-import { normaliseCode, splitLeadingCode } from "./text";
+import { normalise, normaliseCode, splitLeadingCode } from "./text";
 
 /** A text row outside any table: its first non-blank cell. */
 export interface TextBlock {
@@ -29,6 +30,8 @@ export interface TableBlock {
   header: Header;
   headerRow: number;
   rows: number[];
+  /** Years named in the text rows above the table on its sheet, the nearest first. */
+  yearsAbove: number[];
 }
 
 export type Block = TextBlock | TableBlock;
@@ -44,6 +47,7 @@ export function scanSheet(draft: Draft, sheet: SheetGrid, skipMarker: boolean): 
   for (const m of sheet.merges ?? []) if (m.right > m.left) mergedAcross.add(`${m.top},${m.left}`);
   let table: TableBlock | null = null;
   let structureSeen = false;
+  let yearsAbove: number[] = [];
   const close = (): void => {
     if (table) {
       blocks.push(table);
@@ -65,11 +69,12 @@ export function scanSheet(draft: Draft, sheet: SheetGrid, skipMarker: boolean): 
       close();
       continue;
     }
-    const header = recogniseHeader(row);
-    if (header) {
+    const found = headerAt(sheet, r);
+    if (found) {
       close();
-      table = { kind: "table", sheet, header, headerRow: r, rows: [] };
+      table = { kind: "table", sheet, header: found.header, headerRow: r, rows: [], yearsAbove };
       structureSeen = true;
+      r += found.height - 1;
       continue;
     }
     if (table && !endsTable(table.header, row, r, mergedAcross)) {
@@ -79,12 +84,71 @@ export function scanSheet(draft: Draft, sheet: SheetGrid, skipMarker: boolean): 
     close();
     const text = cellText(row[first] ?? null);
     blocks.push({ kind: "text", sheet, row: r, col: first, text, title: !structureSeen });
+    const years = yearsIn(text);
+    if (years.length > 0) yearsAbove = [...years, ...yearsAbove];
+    if (!structureSeen) draft.titleYears.push(...years);
     if (!structureSeen && splitLeadingCode(text) && text.length <= 200) structureSeen = true;
     scanOutcomeLabel(draft, sheet, r, row);
     if (structureSeen) reportBesideText(draft, sheet, r, row, first);
   }
   close();
   return blocks;
+}
+
+/** Years (1950–2199) a line names, last first ("Renstra 2021–2026" gives 2026, 2021). */
+function yearsIn(text: string): number[] {
+  const found = text.match(/\b(?:19[5-9]\d|2[01]\d\d)\b/g) ?? [];
+  return found.map(Number).reverse();
+}
+
+/**
+ * The header starting at row `r`, and how many rows it takes: two when the row below holds the
+ * periods of its columns ("Target" over "2024 | 2025", "Realisasi" over "TW I … TW IV").
+ */
+function headerAt(sheet: SheetGrid, r: number): { header: Header; height: number } | null {
+  const row = sheet.values[r];
+  const header = recogniseHeader(row);
+  if (!header || !row) return null;
+  const below = sheet.values[r + 1];
+  const composed = below ? withPeriodRow(row, below) : null;
+  const twoRows = composed ? recogniseHeader(composed) : null;
+  return twoRows ? { header: twoRows, height: 2 } : { header, height: 1 };
+}
+
+/**
+ * The header row with the periods below it joined in ("Realisasi" + "TW I" → "Realisasi TW I"),
+ * or null when the row below is not all periods. A period under a blank header cell belongs to
+ * the group on its left (a group header merged across its periods).
+ */
+function withPeriodRow(row: readonly CellValue[], below: readonly CellValue[]): CellValue[] | null {
+  let periods = 0;
+  for (const v of below) {
+    if (isBlank(v)) continue;
+    if (!isPeriodLabel(v)) return null;
+    periods++;
+  }
+  if (periods < 2) return null;
+  const out: CellValue[] = [];
+  let group = "";
+  const width = Math.max(row.length, below.length);
+  for (let c = 0; c < width; c++) {
+    const top = cellText(row[c] ?? null);
+    if (top !== "") group = top;
+    const sub = cellText(below[c] ?? null);
+    if (sub === "") out.push(row[c] ?? null);
+    else if (group === "") return null;
+    else out.push(roleOf(sub) ? `${sub} ${group}` : `${group} ${sub}`);
+  }
+  return out;
+}
+
+/** "2025", "TW I", "Triwulan II", "Semester I", "s.d. TW IV", "Kumulatif", or Target/Realisasi. */
+function isPeriodLabel(v: CellValue | undefined): boolean {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1950 && v < 2200;
+  if (typeof v !== "string" || v.length > 40) return false;
+  const role = roleOf(v.trim())?.role;
+  if (role === "target" || role === "actual" || role === "achievement") return true;
+  return periodOf(normalise(v)) !== null;
 }
 
 /** Cells right of a text row's first cell hold nothing the reader places. */

@@ -69,7 +69,7 @@ export function readConditionTable(draft: Draft, b: TableBlock): void {
         draft.conditions.add({
           code,
           name: split.name,
-          depth: header.depth ?? (parent.node ? parent.node.depth + 1 : code ? codeDepth(code) : 2),
+          depth: childDepth(header.depth, parent.node, code),
           parent: parent.node,
           parentCode: parent.code,
           at,
@@ -79,6 +79,17 @@ export function readConditionTable(draft: Draft, b: TableBlock): void {
       draft.markRead(sheet.name);
     }
   }
+}
+
+/**
+ * The depth of a condition listed beside its parent: the level the header names, or deeper when
+ * the parent itself is at or below it (a tree deeper than three levels); without a header level
+ * one below the parent, else the code's.
+ */
+function childDepth(headerDepth: number | null, parent: ConditionNode | null, code: string | null) {
+  const belowParent = parent ? parent.depth + 1 : null;
+  if (headerDepth !== null) return Math.max(headerDepth, belowParent ?? 0);
+  return belowParent ?? (code ? codeDepth(code) : 2);
 }
 
 /**

@@ -22,10 +22,16 @@ export class Draft {
   outcome: string | null = null;
   outcomeCell: string | null = null;
   organisation: string | null = null;
+  /** Years named in the sheets' title blocks, in reading order. */
+  readonly titleYears: number[] = [];
   /** Cells taken as labels or values (the outcome's) so they are not reported as skipped. */
   private readonly consumed = new Set<string>();
 
-  constructor(readonly lang: Lang) {}
+  /** `year`: the year the settings say the workbook is about, when they say one. */
+  constructor(
+    readonly lang: Lang,
+    readonly year: number | null = null
+  ) {}
 
   /** A finding at a cell (the message rendered in the draft's language). */
   report(

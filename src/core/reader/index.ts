@@ -27,6 +27,8 @@ export { parsePolarity } from "./measures";
 
 export interface ReadOptions {
   lang?: Lang;
+  /** The year the workbook is about (settings), for tables with a column per year. */
+  year?: number | null;
   /** File name recorded in the model. */
   file?: string | null;
 }
@@ -40,16 +42,17 @@ export interface ReadOptions {
 export function readWorkbook(wb: WorkbookGrids, opts: ReadOptions = {}): CsfModel {
   const lang = opts.lang ?? "id";
   const own = wb.sheets.filter((s) => generatedKind(s) === null);
-  let draft = readSheets(own, lang);
+  const year = opts.year ?? null;
+  let draft = readSheets(own, lang, year);
   if (draft.conditions.nodes.length === 0) {
     const kk = wb.sheets.filter((s) => generatedKind(s) === "kertas-kerja");
-    if (kk.length > 0) draft = readSheets([...own, ...kk], lang);
+    if (kk.length > 0) draft = readSheets([...own, ...kk], lang, year);
   }
   return draft.model(opts.file ?? wb.name ?? null);
 }
 
-function readSheets(sheets: readonly SheetGrid[], lang: Lang): Draft {
-  const draft = new Draft(lang);
+function readSheets(sheets: readonly SheetGrid[], lang: Lang, year: number | null): Draft {
+  const draft = new Draft(lang, year);
   const blocks = sheets.flatMap((s) => scanSheet(draft, s, generatedKind(s) !== null));
   for (const b of blocks)
     if (b.kind === "table" && isConditionKind(b.header.kind)) readConditionTable(draft, b);

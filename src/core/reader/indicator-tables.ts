@@ -31,7 +31,7 @@ export function readIndicatorTable(
   if (nameCol === undefined) return;
   const byRef = col.code !== undefined || col.kondisi !== undefined;
   const named = col.kondisi !== undefined ? new TableConditions(draft, b) : null;
-  const measured = hasMeasureColumns(header) ? measureOf(b) : null;
+  const measured = hasMeasureColumns(header) ? measureOf(draft, b) : null;
   let ref: RowCondition = { node: null, code: null };
   let last: Indicator | null = null;
   for (const r of b.rows) {

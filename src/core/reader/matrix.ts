@@ -31,7 +31,7 @@ export function readMatrix(draft: Draft, b: TableBlock): void {
   const outcomeCol = b.header.levels.find((l) => l.depth === 0)?.col;
   const tree = new MatrixTree(draft, b);
   const chain: (ConditionNode | null)[] = levels.map(() => null);
-  const measured = hasMeasureColumns(b.header) ? measureOf(b) : null;
+  const measured = hasMeasureColumns(b.header) ? measureOf(draft, b) : null;
   for (const r of b.rows) {
     if (outcomeCol !== undefined) readOutcome(draft, b.sheet, r, outcomeCol, merged);
     const cells = levels.map((l) => levelCell(b.sheet, r, l.col, merged));

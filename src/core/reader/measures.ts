@@ -21,6 +21,7 @@ import type { TableBlock } from "./blocks";
 import { excerpt, firstNonBlank } from "./cells";
 import type { Draft } from "./draft";
 import { newIndicator, reportDuplicate } from "./indicators";
+import { chooseMeasureColumns } from "./measure-columns";
 import { TableConditions, type RowCondition } from "./row-conditions";
 import { normalise, normaliseCode, splitTrailingCode } from "./text";
 
@@ -47,11 +48,16 @@ const MEASURE_KEYS = [
   "denominator",
 ] as const;
 
-/** The measure columns of a table. */
-export function measureOf(b: TableBlock): MeasureTable {
+/**
+ * The measure columns of a table: among several Target/Realisasi/Capaian columns (years,
+ * quarters) the ones chosen for the year the workbook is about.
+ */
+export function measureOf(draft: Draft, b: TableBlock): MeasureTable {
+  const chosen = chooseMeasureColumns(draft, b);
   const columns: MeasureRow["columns"] = {};
   for (const k of MEASURE_KEYS) {
-    const c = b.header.columns[k];
+    const c =
+      k === "target" || k === "actual" || k === "achievement" ? chosen[k] : b.header.columns[k];
     if (c !== undefined) columns[k] = c;
   }
   const table: MeasureTable = {
@@ -77,7 +83,7 @@ export function readMeasureTable(draft: Draft, b: TableBlock): void {
   const col = b.header.columns;
   const nameCol = col.name;
   if (nameCol === undefined) return;
-  const table = measureOf(b);
+  const table = measureOf(draft, b);
   const named = col.kondisi !== undefined ? new TableConditions(draft, b) : null;
   let ref: CodeRef = { code: null, nodes: [] };
   for (const r of b.rows) {

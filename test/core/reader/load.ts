@@ -2,6 +2,9 @@
 import * as path from "path";
 import { readXlsxFile } from "../../../src/hosts/xlsx";
 import { readWorkbook } from "../../../src/core/reader";
+import type { WorkbookGrids } from "../../../src/core/grid";
+import { FakeExcelHost } from "../../../src/hosts/fake-excel";
+import { readWorkbookGrids } from "../../../src/hosts/office";
 import type { ConditionNode, CsfModel, Indicator } from "../../../src/core/model";
 import { gridsOf, type Fixture } from "../../fixtures/reader/fixtures";
 
@@ -37,4 +40,33 @@ export function indicatorNamed(model: CsfModel, name: string): Indicator {
   const i = all.find((x) => x.name === name);
   if (!i) throw new Error(`no indicator ${name}`);
   return i;
+}
+
+export type Way =
+  | "package reader, merges known"
+  | "Office host, ExcelApi 1.13 (merges known)"
+  | "Office host, ExcelApi 1.7 (no merges)"
+  | "grid without merge info";
+
+/**
+ * The fixture's model read every way a workbook reaches the reader: its .xlsx file through the
+ * package reader (the command line), the same workbook through the Office host over the fake
+ * Excel with and without merged areas (ExcelApi 1.13 and 1.7), and the literal grid without merges.
+ */
+export async function readAllWays(
+  f: Fixture,
+  opts: { year?: number | null } = {}
+): Promise<[Way, CsfModel][]> {
+  const file = await readXlsxFile(path.join(__dirname, "../../fixtures/reader", f.file));
+  const read = (grids: WorkbookGrids) => readWorkbook(grids, { file: f.file, ...opts });
+  const throughOffice = async (maxApi: string) => {
+    new FakeExcelHost(file, { maxApi }).install();
+    return read(await readWorkbookGrids());
+  };
+  return [
+    ["package reader, merges known", read(file)],
+    ["Office host, ExcelApi 1.13 (merges known)", await throughOffice("1.13")],
+    ["Office host, ExcelApi 1.7 (no merges)", await throughOffice("1.7")],
+    ["grid without merge info", read(gridsOf(f, false))],
+  ];
 }

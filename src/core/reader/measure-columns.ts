@@ -1,0 +1,77 @@
+/**
+ * Which of a table's Target, Realisasi and Capaian columns are read, when it has several (one per
+ * year, quarter or semester): see periods.ts. Said once per table, naming the columns used.
+ */
+import { isBlank } from "../grid";
+import { columnLetters } from "../address";
+import type { TableBlock } from "./blocks";
+import type { Draft } from "./draft";
+import type { HeaderCell } from "./headers";
+import { chooseColumn, chooseYear, type PeriodColumn } from "./periods";
+
+/** The columns read for target, realisasi and capaian (undefined when the table has none). */
+export interface ChosenColumns {
+  target?: number;
+  actual?: number;
+  achievement?: number;
+}
+
+/** Choose the table's measure columns; report the choice when there was one to make. */
+export function chooseMeasureColumns(draft: Draft, b: TableBlock): ChosenColumns {
+  const of = (role: string): PeriodColumn[] =>
+    b.header.cells
+      .filter((c) => c.guess?.role === role)
+      .map((c) => ({ col: c.col, period: c.guess?.period ?? null, filled: filled(b, c.col) }));
+  const targets = of("target");
+  const actuals = of("actual");
+  const achievements = of("achievement");
+  const baselines = b.header.cells.filter((c) => c.guess?.role === "baseline");
+  const year = chooseYear(targets, actuals, [...b.yearsAbove, ...draft.titleYears, draft.year]);
+  const chosen: ChosenColumns = {};
+  const target = chooseColumn(targets, year);
+  const actual = chooseColumn(actuals, year);
+  const achievement = chooseColumn(achievements, year);
+  if (target !== null) chosen.target = target;
+  if (actual !== null) chosen.actual = actual;
+  if (achievement !== null) chosen.achievement = achievement;
+  const choice =
+    targets.length + actuals.length + achievements.length > 3 ||
+    [...targets, ...actuals].some((c) => c.period !== null) ||
+    baselines.length > 0;
+  if (choice) report(draft, b, chosen, year);
+  return chosen;
+}
+
+function filled(b: TableBlock, col: number): boolean {
+  return b.rows.some((r) => !isBlank(b.sheet.values[r]?.[col]));
+}
+
+/** "Tabel di 'T'!A3 (tahun 2025): target dari kolom D "Target 2025", …". */
+function report(draft: Draft, b: TableBlock, chosen: ChosenColumns, year: number | null): void {
+  const name = (col: number | undefined): string => {
+    if (col === undefined) return draft.lang === "en" ? "none" : "tidak ada";
+    const cell = b.header.cells.find((c: HeaderCell) => c.col === col);
+    return `${columnLetters(col)} "${cell ? cell.text : ""}"`;
+  };
+  const used = new Set([chosen.target, chosen.actual, chosen.achievement]);
+  const unused = b.header.cells
+    .filter((c) => {
+      const role = c.guess?.role;
+      const measure = role === "target" || role === "actual" || role === "achievement";
+      return (measure || role === "baseline") && !used.has(c.col);
+    })
+    .map((c) => `${columnLetters(c.col)} "${c.text}"`);
+  draft.report(
+    "measure-columns",
+    "info",
+    { sheet: b.sheet.name, row: b.headerRow, col: b.header.firstCol },
+    year === null ? "reader.measureColumns" : "reader.measureColumnsYear",
+    {
+      year: year ?? "",
+      target: name(chosen.target),
+      actual: name(chosen.actual),
+      achievement: name(chosen.achievement),
+      unused: unused.length > 0 ? unused.join(", ") : "-",
+    }
+  );
+}

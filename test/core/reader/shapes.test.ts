@@ -1,0 +1,310 @@
+/**
+ * Every shape of CSF worksheet the reader reads besides the seed's layout (issue 14), each read
+ * from its .xlsx file through both hosts' readers and from its bare grid, with and without merges:
+ * the whole model it gives (conditions, parents, depth, codes typed or given, indicators, the
+ * cells of target and realisasi, the responsible unit) and the reader's own findings.
+ */
+import type { CsfModel } from "../../../src/core/model";
+import { analyse } from "../../../src/core/pipeline";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+import {
+  flat,
+  levelColumn,
+  levelSheets,
+  matrixCodes,
+  matrixMerged,
+  matrixRepeated,
+  mixed,
+} from "../../fixtures/reader/shapes";
+import { gridsOf } from "../../fixtures/reader/fixtures";
+import { readAllWays } from "./load";
+
+/** code, where it came from, name, depth, level and parent of each condition, in reading order. */
+function conditions(model: CsfModel) {
+  return model.nodes.map((n) => [
+    n.code,
+    n.codeGiven ? "place" : "typed",
+    n.name,
+    n.depth,
+    n.level,
+    n.parent,
+  ]);
+}
+
+/** Each indicator under its condition's code: name, target and its cell, realisasi and its cell, unit in charge. */
+function indicators(model: CsfModel) {
+  return model.nodes.flatMap((n) =>
+    n.indicators.map((i) => [
+      n.code,
+      i.name,
+      i.target,
+      cell(i.values.target),
+      i.actual,
+      cell(i.values.actual),
+      i.responsible ?? null,
+    ])
+  );
+}
+
+function cell(c: { sheet: string; row: number; col: number } | undefined): string | null {
+  return c ? `${c.sheet}!${String.fromCharCode(65 + c.col)}${c.row + 1}` : null;
+}
+
+/** The reader's own findings: rule and cell. */
+function readerFindings(model: CsfModel) {
+  return model.findings.map((f) => [f.rule, f.cell]);
+}
+
+const CSF1 = "Meningkatnya Mutu Pelayanan Kesehatan";
+const KA11 = "Meningkatnya Akreditasi Fasilitas Kesehatan";
+const KO111 = "Terlaksananya Pendampingan Akreditasi";
+const KO112 = "Tersusunnya Dokumen Mutu";
+const KA12 = "Meningkatnya Kompetensi Tenaga Kesehatan";
+const CSF2 = "Meningkatnya Cakupan Jaminan Kesehatan";
+const KA21 = "Meningkatnya Kepesertaan JKN";
+const KO211 = "Terlaksananya Pendataan Penduduk Miskin";
+const OUTCOME = "Meningkatnya Derajat Kesehatan Masyarakat";
+
+/** The tree both plain matrices give: no code typed, every code given by place. */
+const MATRIX_TREE = [
+  ["1", "place", CSF1, 1, "csf", null],
+  ["1.1", "place", KA11, 2, "antara", "1"],
+  ["1.1.1", "place", KO111, 3, "operasional", "1.1"],
+  ["1.1.2", "place", KO112, 3, "operasional", "1.1"],
+  ["1.2", "place", KA12, 2, "antara", "1"],
+  ["2", "place", CSF2, 1, "csf", null],
+  ["2.1", "place", KA21, 2, "antara", "2"],
+  ["2.1.1", "place", KO211, 3, "operasional", "2.1"],
+];
+
+function matrixIndicators(sheet: string, first: string) {
+  const col = (c: string, r: number) =>
+    `${sheet}!${String.fromCharCode(c.charCodeAt(0) + (first === "H" ? 0 : -1))}${r}`;
+  return [
+    [
+      "1.1.1",
+      "Persentase Puskesmas Terakreditasi Paripurna",
+      60,
+      col("H", 4),
+      65,
+      col("I", 4),
+      "Bidang Yankes",
+    ],
+    ["1.1.1", "Jumlah Puskesmas Didampingi", 12, col("H", 5), 12, col("I", 5), "Bidang Yankes"],
+    ["1.1.2", "Jumlah Dokumen Mutu Disusun", 5, col("H", 6), 4, col("I", 6), "Seksi Mutu"],
+    ["1.2", "Persentase Tenaga Kesehatan Kompeten", 70, col("H", 7), 72, col("I", 7), "Bidang SDK"],
+    ["2.1.1", "Persentase Penduduk Terdaftar JKN", 95, col("H", 8), 96.5, col("I", 8), "Bidang P2"],
+  ];
+}
+
+describe("a matrix of level columns", () => {
+  it("with level cells merged down reads the tree, its indicators and the outcome column", async () => {
+    for (const [way, model] of await readAllWays(matrixMerged)) {
+      expect([way, conditions(model)]).toEqual([way, MATRIX_TREE]);
+      expect(indicators(model)).toEqual(matrixIndicators("Pohon Kinerja", "H"));
+      expect([model.outcome, model.outcomeCell]).toEqual([OUTCOME, "'Pohon Kinerja'!B4"]);
+      // Each level cell is where the condition is first named (a merged area's top-left cell).
+      expect(model.nodes.map((n) => n.cell)).toEqual(
+        ["C4", "D4", "E4", "E6", "D7", "C8", "D8", "E8"].map((c) => `'Pohon Kinerja'!${c}`)
+      );
+      expect(model.nodes.map((n) => n.responsible ?? null)).toEqual([
+        null,
+        null,
+        "Bidang Yankes",
+        "Seksi Mutu",
+        "Bidang SDK",
+        null,
+        null,
+        "Bidang P2",
+      ]);
+      expect(readerFindings(model)).toEqual([["codes-given", "'Pohon Kinerja'!A3"]]);
+    }
+  });
+
+  it("with level cells typed again on every row gives the same tree; the outcome from its label", async () => {
+    for (const [way, model] of await readAllWays(matrixRepeated)) {
+      expect([way, conditions(model)]).toEqual([way, MATRIX_TREE]);
+      expect(indicators(model)).toEqual(matrixIndicators("Matriks", "G"));
+      expect([model.outcome, model.outcomeCell]).toEqual([OUTCOME, "'Matriks'!C1"]);
+      expect(model.orphans).toEqual([]);
+    }
+  });
+
+  it("takes codes typed in the level cells, reads two antara columns as two levels, the outcome from a title line", async () => {
+    for (const [way, model] of await readAllWays(matrixCodes)) {
+      expect([way, conditions(model)]).toEqual([
+        way,
+        [
+          ["1", "typed", CSF1, 1, "csf", null],
+          ["1.1", "typed", KA11, 2, "antara", "1"],
+          ["1.1.1", "typed", "Meningkatnya Kesiapan Puskesmas", 3, "antara", "1.1"],
+          ["1.1.1.1", "typed", KO111, 4, "operasional", "1.1.1"],
+          ["1.1.1.2", "typed", KO112, 4, "operasional", "1.1.1"],
+          ["1.2", "typed", KA12, 2, "antara", "1"],
+        ],
+      ]);
+      expect(indicators(model).map((i) => [i[0], i[1]])).toEqual([
+        ["1.1.1.1", "Jumlah Puskesmas Didampingi"],
+        ["1.1.1.2", "Jumlah Dokumen Mutu Disusun"],
+        ["1.2", "Persentase Tenaga Kesehatan Kompeten"],
+      ]);
+      expect([model.outcome, model.outcomeCell]).toEqual([OUTCOME, "'Pohon'!A1"]);
+      expect(readerFindings(model)).toEqual([]);
+    }
+  });
+});
+
+describe("one sheet per level with a parent column", () => {
+  it("links each condition to the parent its row names, codes compared without their prefixes", async () => {
+    for (const [way, model] of await readAllWays(levelSheets)) {
+      expect([way, conditions(model)]).toEqual([
+        way,
+        [
+          ["1", "typed", CSF1, 1, "csf", null],
+          ["2", "typed", CSF2, 1, "csf", null],
+          ["1.1", "typed", KA11, 2, "antara", "1"],
+          ["1.2", "typed", KA12, 2, "antara", "1"],
+          ["2.1", "typed", KA21, 2, "antara", "2"],
+          ["1.1.1", "typed", KO111, 3, "operasional", "1.1"],
+          ["1.1.2", "typed", KO112, 3, "operasional", "1.1"],
+          // Under the parent its row names, not the one its code's shape suggests.
+          ["1.3.1", "typed", KO211, 3, "operasional", "2.1"],
+        ],
+      ]);
+      expect(model.nodes.map((n) => n.indicators.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+      expect(indicators(model)[7]).toEqual([
+        "1.3.1",
+        "Jumlah Keluarga Didata",
+        900,
+        "Kondisi Operasional!F4",
+        950,
+        "Kondisi Operasional!G4",
+        null,
+      ]);
+    }
+    // The code that does not extend its parent's is the check's to report.
+    const { findings } = analyse(gridsOf(levelSheets, false), DEFAULT_SETTINGS);
+    expect(findings.filter((f) => f.rule === "code-parent-mismatch").map((f) => f.code)).toEqual([
+      "1.3.1",
+    ]);
+  });
+
+  it("reads one sheet with a Level column, parents listed after their children", async () => {
+    for (const [way, model] of await readAllWays(levelColumn)) {
+      expect([way, conditions(model)]).toEqual([
+        way,
+        [
+          ["1.1.1", "typed", KO111, 3, "operasional", "1.1"],
+          ["1.1", "typed", KA11, 2, "antara", "1"],
+          ["1", "typed", CSF1, 1, "csf", null],
+          ["1.2", "typed", KA12, 2, "antara", "1"],
+        ],
+      ]);
+      expect(model.nodes.map((n) => n.parentId)).toEqual(["1.1", "1", null, "1"]);
+    }
+  });
+});
+
+describe("a flat table typing the condition on each indicator row", () => {
+  it("makes one condition per code, keeps a row with another name under it, skips a row typed twice", async () => {
+    for (const [way, model] of await readAllWays(flat)) {
+      expect([way, conditions(model)]).toEqual([
+        way,
+        [
+          ["1", "typed", CSF1, 1, "csf", null],
+          ["1.1", "typed", KA11, 2, "antara", "1"],
+          ["2", "typed", CSF2, 1, "csf", null],
+        ],
+      ]);
+      expect(indicators(model)).toEqual([
+        ["1", "Indeks Mutu Pelayanan", 80, "Kertas Kerja!H2", 81, "Kertas Kerja!I2", "Sekretariat"],
+        [
+          "1.1",
+          "Persentase Puskesmas Terakreditasi Paripurna",
+          60,
+          "Kertas Kerja!H3",
+          65,
+          "Kertas Kerja!I3",
+          "Bidang Yankes",
+        ],
+        [
+          "1.1",
+          "Jumlah Puskesmas Didampingi",
+          12,
+          "Kertas Kerja!H4",
+          12,
+          "Kertas Kerja!I4",
+          "Bidang Yankes",
+        ],
+        [
+          "1.1",
+          "Jumlah Dokumen Mutu Disusun",
+          5,
+          "Kertas Kerja!H5",
+          4,
+          "Kertas Kerja!I5",
+          "Seksi Mutu",
+        ],
+        [
+          "1.1",
+          "Persentase Fasyankes Bermutu",
+          50,
+          "Kertas Kerja!H7",
+          55,
+          "Kertas Kerja!I7",
+          "Bidang Yankes",
+        ],
+        [
+          "2",
+          "Persentase Penduduk Terdaftar JKN",
+          95,
+          "Kertas Kerja!H8",
+          96.5,
+          "Kertas Kerja!I8",
+          "Bidang P2",
+        ],
+      ]);
+      expect(model.nodes.map((n) => n.responsible ?? null)).toEqual([
+        "Sekretariat",
+        null,
+        "Bidang P2",
+      ]);
+      expect(readerFindings(model)).toEqual([["duplicate-indicator", "'Kertas Kerja'!C6"]]);
+    }
+    // The other name under code 1.1 is the name-mismatch check's to report, in both languages.
+    for (const lang of ["id", "en"] as const) {
+      const { findings } = analyse(gridsOf(flat, false), { ...DEFAULT_SETTINGS, lang });
+      const mismatch = findings.filter((f) => f.rule === "name-mismatch");
+      expect(mismatch.map((f) => f.code)).toEqual(["1.1"]);
+      const duplicate = findings.find((f) => f.rule === "duplicate-indicator");
+      expect(duplicate?.message).toContain("Jumlah Puskesmas Didampingi");
+      expect(duplicate?.message).toContain(lang === "id" ? "dilewati" : "skipped");
+    }
+  });
+});
+
+describe("the seed's layout on one sheet and a matrix on another", () => {
+  it("give one model: the matrix finds the listed conditions, adds its own, and the disagreement is reported", async () => {
+    for (const [way, model] of await readAllWays(mixed)) {
+      expect([way, conditions(model)]).toEqual([
+        way,
+        [
+          ["1", "typed", CSF1, 1, "csf", null],
+          ["2", "typed", CSF2, 1, "csf", null],
+          ["1.1", "typed", KA11, 2, "antara", "1"],
+          ["1.2", "typed", KA12, 2, "antara", "1"],
+          ["2.1", "typed", KA21, 2, "antara", "2"],
+          ["1.1.1", "place", KO111, 3, "operasional", "1.1"],
+        ],
+      ]);
+      expect(indicators(model).map((i) => [i[0], i[1]])).toEqual([
+        ["1.2", "Persentase Tenaga Kesehatan Kompeten"],
+        ["1.1.1", "Jumlah Puskesmas Didampingi"],
+      ]);
+      expect(readerFindings(model)).toEqual([
+        ["parent-mismatch", "'Matriks'!B3"],
+        ["codes-given", "'Matriks'!A1"],
+      ]);
+    }
+  });
+});
