@@ -44,6 +44,25 @@ beforeAll(async () => {
   await page.getByRole("button", { name: "Periksa", exact: true }).waitFor();
 });
 
+/**
+ * The README's pictures of the pane, copied from this run's screenshots when POKIN_PANE_PNG names
+ * a folder (`POKIN_PANE_PNG=docs npm run test:e2e`), so they always show the product as built.
+ */
+const README_PICTURES: Record<string, string> = {
+  "02-periksa.png": "panel-periksa.png",
+  "02b-temuan.png": "panel-temuan.png",
+  "06b-jalankan-semua.png": "panel-jalankan-semua.png",
+  "07-pengaturan.png": "panel-pengaturan.png",
+};
+
+afterAll(() => {
+  const docs = process.env.POKIN_PANE_PNG;
+  if (!docs) return;
+  for (const [shotFile, docFile] of Object.entries(README_PICTURES))
+    if (fs.existsSync(path.join(shots, shotFile)))
+      fs.copyFileSync(path.join(shots, shotFile), path.join(root, docs, docFile));
+});
+
 afterAll(async () => {
   await context?.close();
   await browser?.close();
