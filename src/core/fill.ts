@@ -45,7 +45,10 @@ export interface FillOptions {
 /** Tolerance when comparing a typed capaian with the computed one. */
 const TOLERANCE = 0.01;
 
-/** Font colour of the capaian cells: the "–" of a missing capaian; the bands colour the numbers. */
+/**
+ * Font colour of the capaian cells: the "–" of a missing capaian (set right, where its number
+ * would be); the bands colour the numbers.
+ */
 export const NO_CAPAIAN_COLOR = "#808080";
 
 /**
@@ -439,7 +442,7 @@ export function planFill(
         for (const run of rowRuns(rows)) {
           const range = { top: run.first, left: col, bottom: run.last, right: col };
           const style = banded
-            ? { numberFormat: "0.00", fontColor: NO_CAPAIAN_COLOR }
+            ? { numberFormat: "0.00", fontColor: NO_CAPAIAN_COLOR, hAlign: "right" as const }
             : { numberFormat: "0.00" };
           work.plan.formats.push({ range, style });
           if (banded) work.plan.conditionalFormats.push({ range, bands: rules });

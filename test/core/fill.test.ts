@@ -2,6 +2,7 @@ import type { CellValue, SheetGrid, WorkbookGrids } from "../../src/core/grid";
 import type { CsfModel, Indicator, MeasureRow, Polarity } from "../../src/core/model";
 import type { SheetPlan } from "../../src/core/plan";
 import { DEFAULT_SETTINGS, withDefaults } from "../../src/core/settings";
+import { numberCell } from "../helpers/model-builder";
 import { bandRules, planFill } from "../../src/core/fill";
 import { capaianFormula, ratioFormula, type CellRead } from "../../src/core/capaian";
 
@@ -210,7 +211,10 @@ describe("planFill", () => {
       { top: 4, left: 4, bottom: 4, right: 4 },
     ];
     expect(plan?.formats).toEqual(
-      ranges.map((range) => ({ range, style: { numberFormat: "0.00", fontColor: "#808080" } }))
+      ranges.map((range) => ({
+        range,
+        style: { numberFormat: "0.00", fontColor: "#808080", hAlign: "right" },
+      }))
     );
     expect(plan?.conditionalFormats.map((c) => c.range)).toEqual(ranges);
     expect(plan?.conditionalFormats[0]?.bands).toEqual([
@@ -482,18 +486,14 @@ describe("planFill", () => {
   it("says so when a number typed as text has a shape the formula cannot read (a unit in the cell)", () => {
     const grid = wb([HEADER, ["1.1", "Jumlah Dokumen", "5 Dokumen", 4, null, null]]);
     const ind = indicator("Jumlah Dokumen", 1);
-    ind.values.target = {
-      sheet: "TR",
-      row: 1,
-      col: 2,
-      raw: "5 Dokumen",
-      value: 5,
-      readable: true,
-      formula: null,
-    };
-    const { findings } = planFill(model([ind]), grid, DEFAULT_SETTINGS);
+    ind.values.target = numberCell({ sheet: "TR", row: 1, col: 2, raw: "5 Dokumen", value: 5 });
+    const { sheets, findings } = planFill(model([ind]), grid, DEFAULT_SETTINGS);
     expect(findings.map((f) => [f.rule, f.cell])).toEqual([["invalid-number", "'TR'!C2"]]);
     expect(findings[0]?.message).toMatch(/tidak dapat dibaca rumus capaian/);
+    // The formula still reads the cell as text, and shows "–" while the unit is there.
+    expect(cellsOf(sheets[0])["1,4"]).toBe(
+      capaianFormula({ ref: "C2", kind: "text" }, plain("D2"), { cell: "F2" })
+    );
   });
 
   it("reports a protected sheet once and writes nothing there", () => {
