@@ -434,7 +434,7 @@ async function perbaiki(
     out(
       t(
         "fixes.cli.line",
-        { cell: fix.cell ?? "-", rule: fix.rule, description: fix.description },
+        { cell: fix.cell ?? "-", rule: ruleName(fix.rule, lang), description: fix.description },
         lang
       )
     );

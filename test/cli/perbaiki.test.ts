@@ -52,9 +52,9 @@ describe("pokin perbaiki on the sample", () => {
   it("prints one line per fix and exits 0: no error-level finding remains", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
-    expect(run.stdout).toContain("'CSF'!C20 code-parent-mismatch: Kode 2.1 → 1.2.1 di 1 tempat");
-    expect(run.stdout).toContain("'CSF'!C24 duplicate-code: Kode 1.4.6 → 1.4.7 di 1 tempat");
-    expect(run.stdout).toContain("'CSF'!C33 duplicate-code: Kode 1.7.3 → 1.7.4 di 1 tempat");
+    expect(run.stdout).toContain("'CSF'!C20 Kode tidak sesuai induk: Kode 2.1 → 1.2.1 di 1 tempat");
+    expect(run.stdout).toContain("'CSF'!C24 Kode ganda: Kode 1.4.6 → 1.4.7 di 1 tempat");
+    expect(run.stdout).toContain("'CSF'!C33 Kode ganda: Kode 1.7.3 → 1.7.4 di 1 tempat");
     expect(run.stdout).toMatch(/\d+ perbaikan, \d+ sel diubah\./);
     expect(fingerprint(SAMPLE)).toEqual(before);
   });
@@ -120,11 +120,19 @@ describe("pokin perbaiki options", () => {
     expect(r.code).toBe(1);
   });
 
+  it("--aturan polarity-assumed writes naik in each blank Polaritas cell", async () => {
+    const r = await runCli(["perbaiki", SAMPLE, "--coba", "--aturan", "polarity-assumed"]);
+    expect(r.stdout).toContain(
+      "'Target & Realisasi'!G15 Polaritas dianggap naik: Polaritas indikator \"Indeks Reformasi Hukum (IRH)\" → naik"
+    );
+    expect(r.stdout).not.toContain("Kode 2.1 →");
+  });
+
   it("--aturan name-mismatch writes the CSF table's name, which no default run does", async () => {
     const named = await runCli(["perbaiki", SAMPLE, "--coba", "--aturan", "name-mismatch"]);
     expect(named.stdout).toContain('Nama kondisi 1.5 → "Meningkatnya ITKP" di 2 tempat');
     const plain = await runCli(["perbaiki", SAMPLE, "--coba"]);
-    expect(plain.stdout).not.toContain("name-mismatch");
+    expect(plain.stdout).not.toContain("Nama kondisi");
   });
 
   it("refuses a rule that has no fix, and a missing -o", async () => {
@@ -153,7 +161,7 @@ describe("pokin perbaiki on numbers typed as text", () => {
     const out = path.join(dir, "teks-diperbaiki.xlsx");
     const r = await runCli(["perbaiki", path.join(dir, "teks.xlsx"), "-o", out]);
     expect(r.stdout).toContain(
-      "'Target & Realisasi'!D4 invalid-number: Target \"1.200\" → angka 1200"
+      "'Target & Realisasi'!D4 Bukan angka: Target \"1.200\" → angka 1200"
     );
     const measures = (await grids(out)).sheets.find((s) => s.name === "Target & Realisasi");
     expect([measures?.values[3]?.[3], measures?.values[3]?.[4]]).toEqual([1200, 82.5]);

@@ -8,6 +8,7 @@ import { makeFixContext } from "./context";
 import { nameFixes } from "./names";
 import { narrativeFixes } from "./narrative";
 import { numberFixes } from "./numbers";
+import { polarityFixes } from "./polarity";
 import type { Fix } from "./types";
 
 export interface FixOptions {
@@ -34,6 +35,7 @@ export function planFixes(
     ...nameFixes(ctx, findings, (id) => choices[id]),
     ...numberFixes(ctx, findings),
     ...narrativeFixes(ctx, findings),
+    ...polarityFixes(ctx, findings, (id) => choices[id]),
   ];
   const order = new Map(findings.map((f, i) => [f, i]));
   const first = (fix: Fix) => Math.min(...fix.findings.map((f) => order.get(f) ?? Infinity));

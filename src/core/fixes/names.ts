@@ -6,6 +6,7 @@
 import { nameKey } from "../checks/text";
 import type { Finding } from "../findings";
 import type { ConditionNode, Mention } from "../model";
+import { t } from "../messages";
 import { nameSplices } from "./cell-text";
 import {
   addTo,
@@ -46,7 +47,11 @@ export function nameFixes(
     if (edits.length === 0) continue;
     const params = { code: node.code ?? "?", name, places: placesOf(ctx, edits) };
     out.push(
-      makeFix(ctx, "name-mismatch", fixed, edits, "fixes.name", params, { options, chosen })
+      makeFix(ctx, "name-mismatch", fixed, edits, "fixes.name", params, {
+        question: t("fixes.choice.name", {}, ctx.lang),
+        options,
+        chosen,
+      })
     );
   }
   return out;

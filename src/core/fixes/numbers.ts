@@ -8,47 +8,94 @@ import { cellRef } from "../address";
 import type { Finding } from "../findings";
 import { allIndicators, type NumberCell } from "../model";
 import { t } from "../messages";
-import { makeFix, valueEdit, type FixContext } from "./context";
+import { addTo, makeFix, valueEdit, type FixContext } from "./context";
 import type { Fix } from "./types";
 
 type NumberField = "target" | "actual" | "numerator" | "denominator";
 const FIELDS: NumberField[] = ["target", "actual", "numerator", "denominator"];
 
-/** One fix per number typed as text that an `invalid-number` finding names. */
+/**
+ * One fix per number typed as text that a finding names: `invalid-number` at its cell, or the
+ * capaian shown "–" because the formula in the sheet cannot read the target's or realisasi's text.
+ */
 export function numberFixes(ctx: FixContext, findings: readonly Finding[]): Fix[] {
   const cells = textNumbers(ctx);
-  const out: Fix[] = [];
+  const byCell = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (f.rule !== "invalid-number" || f.cell === null) continue;
-    const hit = cells.get(f.cell);
+    const at = textCellOf(f, cells);
+    if (at !== null) addTo(byCell, at, f);
+  }
+  const out: Fix[] = [];
+  for (const [at, fixed] of byCell) {
+    const hit = cells.get(at);
     if (!hit) continue;
     const { cell, field } = hit;
     const raw = String(cell.raw);
-    const value = cell.value as number;
-    const edit = valueEdit(ctx, cell, value, numberFormatFor(raw, value));
+    const { value, format } = typedNumber(raw, cell.value as number);
+    const edit = valueEdit(ctx, cell, value, format);
     if (!edit) continue;
+    const shown = cell.value as number;
     const params = {
       field: t(`checks.number.${field}`, {}, ctx.lang),
       raw: raw.trim(),
-      number: ctx.lang === "id" ? String(value).replace(".", ",") : String(value),
+      number: ctx.lang === "id" ? String(shown).replace(".", ",") : String(shown),
     };
-    out.push(makeFix(ctx, "invalid-number", [f], [edit], "fixes.number", params));
+    out.push(makeFix(ctx, "invalid-number", fixed, [edit], "fixes.number", params));
   }
   return out;
 }
 
+interface TextNumber {
+  cell: NumberCell;
+  field: NumberField;
+  /** The Capaian cell of its row, where an uncomputable capaian is reported, when there is one. */
+  capaianCell: string | null;
+}
+
 /** The number cells holding a number typed as text, by cell reference. */
-function textNumbers(ctx: FixContext): Map<string, { cell: NumberCell; field: NumberField }> {
-  const out = new Map<string, { cell: NumberCell; field: NumberField }>();
+function textNumbers(ctx: FixContext): Map<string, TextNumber> {
+  const out = new Map<string, TextNumber>();
   const indicators = [...allIndicators(ctx.model), ...ctx.model.orphans.map((o) => o.indicator)];
   for (const ind of indicators)
     for (const field of FIELDS) {
       const cell = ind.values[field];
       if (!cell || typeof cell.raw !== "string" || cell.formula !== null) continue;
       if (!cell.readable || cell.value === null) continue;
-      out.set(cellRef(cell.sheet, cell.row, cell.col), { cell, field });
+      const m = ind.measure;
+      const capaian = m?.columns.achievement;
+      const capaianCell = m && capaian !== undefined ? cellRef(m.sheet, m.row, capaian) : null;
+      out.set(cellRef(cell.sheet, cell.row, cell.col), { cell, field, capaianCell });
     }
   return out;
+}
+
+const UNCOMPUTABLE_TEXT: Record<string, NumberField> = {
+  "checks.uncomputable.targetText": "target",
+  "checks.uncomputable.actualText": "actual",
+};
+
+/** The text number cell a finding is about, or null. */
+function textCellOf(f: Finding, cells: Map<string, TextNumber>): string | null {
+  if (f.cell === null) return null;
+  if (f.rule === "invalid-number") return cells.has(f.cell) ? f.cell : null;
+  const field =
+    f.rule === "achievement-uncomputable" && UNCOMPUTABLE_TEXT[String(f.params.messageKey)];
+  if (!field) return null;
+  for (const [at, hit] of cells)
+    if (hit.field === field && (hit.capaianCell === f.cell || at === f.cell)) return at;
+  return null;
+}
+
+/**
+ * The number to write for a text the check reads as `value`, and its format. A percent
+ * ("16,5%") becomes the fraction in a percent format (0.165 shown as 16,5%), which the check
+ * reads as shown (16.5), as it read the text.
+ */
+export function typedNumber(raw: string, value: number): { value: number; format: string } {
+  if (!/%\s*$/.test(raw.trim())) return { value, format: numberFormatFor(raw, value) };
+  const decimals = decimalsOf(value);
+  const format = `0${decimals > 0 ? `.${"0".repeat(decimals)}` : ""}%`;
+  return { value: Number((value / 100).toPrecision(12)), format };
 }
 
 /** A literal in an Excel number format: quoted, quotes inside escaped. */

@@ -2,6 +2,7 @@
 import { cellRef } from "../address";
 import { cellText, type CellValue } from "../grid";
 import type { Lang } from "../messages";
+import { asShownPercent, isPercentFormat } from "../numbers";
 import { lineSpans } from "./cell-text";
 import { editText } from "./context";
 import type { CellEdit } from "./types";
@@ -24,12 +25,21 @@ const CONTEXT = 50;
  */
 export function previewEdit(edit: CellEdit, lang: Lang = "id"): EditPreview {
   const cell = cellRef(edit.sheet, edit.row, edit.col);
-  const shown = (v: CellValue) =>
-    typeof v === "number" && lang === "id" ? String(v).replace(".", ",") : cellText(v);
+  // A number as its format shows it: 0.165 in a percent format is "16,5%".
+  const shown = (v: CellValue, format: string | null) => {
+    if (typeof v !== "number") return cellText(v);
+    const percent = isPercentFormat(format);
+    const text = String(percent ? asShownPercent(v) : v);
+    return `${lang === "id" ? text.replace(".", ",") : text}${percent ? "%" : ""}`;
+  };
   const before = editText(edit.before);
   const after = editText(edit.after);
   if (typeof edit.before !== "string" || typeof edit.after !== "string")
-    return { cell, before: shown(edit.before), after: shown(edit.after) };
+    return {
+      cell,
+      before: shown(edit.before, edit.numberFormatBefore ?? null),
+      after: shown(edit.after, edit.numberFormat ?? null),
+    };
   // The changed stretch: the common start and end of both texts left out.
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;

@@ -32,6 +32,8 @@ export interface CellEdit {
 
 /** A fix where the user picks what is written (a name, a polarity); `chosen` was used for `edits`. */
 export interface FixChoice {
+  /** What the user picks ("Tulis di semua tempat:"), in the language asked for. */
+  question: string;
   options: string[];
   chosen: number;
 }
@@ -72,4 +74,5 @@ export const FIXABLE_RULES: readonly RuleId[] = [
   "name-mismatch",
   "invalid-number",
   "narrative-mismatch",
+  "polarity-assumed",
 ];

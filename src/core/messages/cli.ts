@@ -66,7 +66,8 @@ export const cli = {
       "  --ganti-capaian        ganti capaian yang diketik manual dengan rumus\n" +
       "  --json                 (periksa) keluaran JSON\n" +
       "  --laporan BERKAS.xlsx  (periksa) tulis buku kerja ringkasan\n" +
-      "  --aturan A,B           (perbaiki) hanya aturan ini; name-mismatch memakai nama di tabel CSF\n" +
+      "  --aturan A,B           (perbaiki) hanya aturan ini; name-mismatch memakai nama di tabel CSF,\n" +
+      "                         polarity-assumed menulis naik\n" +
       "  --coba                 (perbaiki) tampilkan perbaikannya tanpa menulis berkas\n" +
       "  --lang id|en           bahasa pesan (bawaan: id; LANG=en* memilih en)\n" +
       "  -h, --help             bantuan ini\n" +
@@ -157,7 +158,8 @@ export const cli = {
       "  --ganti-capaian        replace capaian typed by hand with formulas\n" +
       "  --json                 (periksa) JSON output\n" +
       "  --laporan FILE.xlsx    (periksa) write a summary workbook\n" +
-      "  --aturan A,B           (perbaiki) only these rules; name-mismatch takes the CSF table's name\n" +
+      "  --aturan A,B           (perbaiki) only these rules; name-mismatch takes the CSF table's name,\n" +
+      "                         polarity-assumed writes naik\n" +
       "  --coba                 (perbaiki) show the fixes without writing a file\n" +
       "  --lang id|en           message language (default: id; LANG=en* chooses en)\n" +
       "  -h, --help             this help\n" +

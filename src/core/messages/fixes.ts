@@ -14,6 +14,8 @@ export const fixes = {
     "fixes.polarity.higher": "naik",
     "fixes.polarity.lower": "turun",
     "fixes.polarity.header": "Polaritas",
+    "fixes.choice.name": "Nama yang ditulis di semua tempat:",
+    "fixes.choice.polarity": "Polaritas indikator ini:",
     "fixes.places.one": "1 tempat",
     "fixes.places.many": "{count} tempat",
     "fixes.ui.fix": "Perbaiki",
@@ -23,7 +25,6 @@ export const fixes = {
     "fixes.ui.confirmTitle.many": "Perbaiki {count} temuan?",
     "fixes.ui.confirmIntro":
       "Sel berikut akan diubah. Nilai lamanya disimpan di buku kerja sehingga perbaikan dapat dibatalkan.",
-    "fixes.ui.choice": "Tulis di semua tempat:",
     "fixes.ui.before": "Sebelum",
     "fixes.ui.after": "Sesudah",
     "fixes.ui.empty": "(kosong)",
@@ -59,6 +60,8 @@ export const fixes = {
     "fixes.polarity.higher": "naik (higher is better)",
     "fixes.polarity.lower": "turun (lower is better)",
     "fixes.polarity.header": "Polaritas",
+    "fixes.choice.name": "Name written in every place:",
+    "fixes.choice.polarity": "This indicator's polarity:",
     "fixes.places.one": "1 place",
     "fixes.places.many": "{count} places",
     "fixes.ui.fix": "Fix",
@@ -68,7 +71,6 @@ export const fixes = {
     "fixes.ui.confirmTitle.many": "Fix {count} findings?",
     "fixes.ui.confirmIntro":
       "These cells will change. Their old values are kept in the workbook so the fix can be undone.",
-    "fixes.ui.choice": "Write in every place:",
     "fixes.ui.before": "Before",
     "fixes.ui.after": "After",
     "fixes.ui.empty": "(empty)",

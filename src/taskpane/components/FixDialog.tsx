@@ -66,7 +66,7 @@ export function FixDialog(p: FixDialogProps) {
                 <li key={fix.id} data-testid="fix-item">
                   <Text weight="semibold">{fix.description}</Text>
                   {fix.choice && (
-                    <Field label={t("fixes.ui.choice", {}, lang)}>
+                    <Field label={fix.choice.question}>
                       <RadioGroup
                         value={String(fix.choice.chosen)}
                         onChange={(_, d) => p.onChoose(fix.id, Number(d.value))}

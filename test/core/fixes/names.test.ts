@@ -27,6 +27,7 @@ describe("one name for a condition written with two", () => {
       [
         'Nama kondisi 1.1 → "Meningkatnya Kualitas Perencanaan" di 1 tempat',
         {
+          question: "Nama yang ditulis di semua tempat:",
           options: [
             "Meningkatnya Kualitas Perencanaan",
             "Meningkatnya Kualitas Perencanaan Daerah",

@@ -29,14 +29,30 @@ describe("a number typed as text becomes the number", () => {
     expect(ruleCodes(r.after, "invalid-number")).toEqual([]);
   });
 
-  it("leaves the capaian the check computes as it was", () => {
+  it("writes a percent as the fraction in a percent format, the capaian unchanged", () => {
     const wb = workbook("16,5%", "15 %", "%");
     const capaian = (grids: typeof wb) =>
       analyse(grids, SETTINGS).model.nodes[0]?.indicators[0]?.achievement;
     const r = fixOnce(wb);
-    expect(r.edits.map((e) => e.after)).toEqual([16.5, 15]);
+    expect(r.edits.map((e) => [e.after, e.numberFormat])).toEqual([
+      [0.165, "0.0%"],
+      [0.15, "0%"],
+    ]);
+    expect(r.fixes.map((f) => f.description)).toEqual([
+      'Target "16,5%" → angka 16,5',
+      'Realisasi "15 %" → angka 15',
+    ]);
     expect(capaian(r.grids)).toBe(capaian(wb));
     expect(capaian(wb)).toBe(90.91);
+  });
+
+  it("repairs a capaian the sheet cannot compute from a number typed with its unit", () => {
+    // "9 Dokumen": the check reads 9; the formula in the sheet cannot, so it shows "–".
+    const r = fixOnce(workbook(10, "9 Dokumen"));
+    const rules = r.fixes.flatMap((f) => f.findings.map((x) => x.rule)).sort();
+    expect(rules).toEqual(["achievement-uncomputable", "invalid-number"]);
+    expect(r.edits.map((e) => [e.after, e.numberFormat])).toEqual([[9, '0" Dokumen"']]);
+    expect(ruleCodes(r.after, "achievement-uncomputable", "invalid-number")).toEqual([]);
   });
 
   it("has no fix for text that is not a number", () => {

@@ -36,5 +36,7 @@ describe("what the pane shows of an edit", () => {
     expect(previewEdit(edit("82,5", 82.5))).toMatchObject({ before: "82,5", after: "82,5" });
     expect(previewEdit(edit("82,5", 82.5), "en")).toMatchObject({ after: "82.5" });
     expect(previewEdit(edit("(3) Persentase BMD", null))).toMatchObject({ after: "" });
+    const percent = { ...edit("16,5%", 0.165), numberFormat: "0.0%", numberFormatBefore: null };
+    expect(previewEdit(percent)).toMatchObject({ before: "16,5%", after: "16,5%" });
   });
 });

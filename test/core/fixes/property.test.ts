@@ -1,7 +1,7 @@
 /**
  * On random kertas kerja with planted mistakes (a code not under its parent, a code used twice,
  * numbers typed as text, a heading naming its condition otherwise, an indicator line naming
- * another indicator), applying every fix and checking again finds none of the fixed rules'
+ * another indicator, a blank Polaritas cell), applying every fix and checking again finds none of the fixed rules'
  * findings, and never an error that was not there before.
  */
 import fc from "fast-check";
@@ -70,6 +70,8 @@ interface Mistakes {
   line: boolean;
   /** Target and realisasi typed as text ("82,5", "1.200", "16,5%"). */
   textNumbers: boolean;
+  /** Its Polaritas cell left blank. */
+  polarity: boolean;
 }
 
 const mistakesArb: fc.Arbitrary<Mistakes> = fc.record({
@@ -78,6 +80,7 @@ const mistakesArb: fc.Arbitrary<Mistakes> = fc.record({
   headingName: fc.boolean(),
   line: fc.boolean(),
   textNumbers: fc.boolean(),
+  polarity: fc.boolean(),
 });
 
 /** Children counts: 1–2 CSFs, each with 1–3 antara, each with 0–3 operasional. */
@@ -130,8 +133,16 @@ function build(shape: number[][], mistakes: Mistakes[], targets: number[]): Buil
       unit: percent ? "%" : "Dokumen",
       target: m?.textNumbers ? typed(target, percent) : target,
       actual: m?.textNumbers ? typed(target * 2, false) : target * 2,
-    } as { name: string; unit: string; target: CellValue; actual: CellValue };
+      polarity: m?.polarity ? null : "naik",
+    } as {
+      name: string;
+      unit: string;
+      target: CellValue;
+      actual: CellValue;
+      polarity: string | null;
+    };
     if (m?.textNumbers) planted.add("invalid-number");
+    if (m?.polarity) planted.add("polarity-assumed");
     const c: WrittenCondition = { code, name, indicators: [indicator] };
     if (depth > 1 && m && m.wrongCode > 0) {
       planted.add("code-parent-mismatch");
@@ -176,15 +187,18 @@ function build(shape: number[][], mistakes: Mistakes[], targets: number[]): Buil
 
 const key = (f: Finding) => `${f.rule}|${f.cell}`;
 
-/** The cells where the reader found the conditions and their indicators' numbers. */
+/** The cells where the reader found the conditions and their indicators' rows. */
 function recordCells(model: CsfModel): Set<string> {
   const out = new Set<string>();
   for (const n of model.nodes) {
     for (const m of n.mentions) out.add(m.cell);
     for (const i of n.indicators) {
       for (const v of Object.values(i.values)) if (v) out.add(cellRef(v.sheet, v.row, v.col));
+      // Its row of the Target & Realisasi table, and a column added at the table's edge.
       const m = i.measure;
-      if (m?.columns.code !== undefined) out.add(cellRef(m.sheet, m.row, m.columns.code));
+      if (!m) continue;
+      for (let c = 0; c <= m.lastCol + 1; c++) out.add(cellRef(m.sheet, m.row, c));
+      out.add(cellRef(m.sheet, m.headerRow, m.lastCol + 1));
     }
   }
   return out;
