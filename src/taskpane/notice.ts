@@ -19,9 +19,11 @@ export function actionNotice(out: ActionOutcome, lang: Lang): Notice {
     out.result === null ? [] : describeWrite(out.plan, out.analysis.model, out.findings, lang);
   const parts = [t(out.result === null ? "ui.done.periksa" : "ui.done.write", counts, lang)];
   let intent = findingsIntent(out.findings);
-  if (out.result !== null && out.result.skipped.length > 0) {
+  const skipped = out.result?.skipped ?? [];
+  // Only the paper size refused: the rest of the print setup is in place, so say just that.
+  if (skipped.includes("print") || skipped.includes("autoFilter"))
     parts.push(t("ui.skipped.print", {}, lang));
-    if (intent === "success") intent = "warning";
-  }
+  if (skipped.includes("paper")) parts.push(t("ui.skipped.paper", {}, lang));
+  if (skipped.length > 0 && intent === "success") intent = "warning";
   return { intent, text: parts.join(" "), written };
 }

@@ -16,7 +16,11 @@ function finding(severity: Finding["severity"]): Finding {
   };
 }
 
-function outcome(findings: Finding[], written: boolean, skipped: ("print" | "autoFilter")[] = []) {
+function outcome(
+  findings: Finding[],
+  written: boolean,
+  skipped: ("print" | "autoFilter" | "paper")[] = []
+) {
   const model = emptyModel({
     nodes: [node({ code: "1", indicators: [indicator(), indicator()] }), node({ code: "1.1" })],
   });
@@ -61,5 +65,12 @@ describe("the result bar", () => {
     expect(n.intent).toBe("warning");
     expect(n.text).toContain("Excel 2021 atau yang lebih baru");
     expect(n.text).not.toMatch(/ExcelApi/);
+  });
+
+  it("says only the paper size was refused when the rest of the print setup is in place", () => {
+    const n = actionNotice(outcome([], true, ["paper"]), "id");
+    expect(n.intent).toBe("warning");
+    expect(n.text).toContain("ukuran kertas");
+    expect(n.text).not.toContain("Excel 2021");
   });
 });
