@@ -36,7 +36,7 @@ export function readIndicatorTable(
   let last: Indicator | null = null;
   for (const r of b.rows) {
     const row = sheet.values[r] ?? [];
-    if (named) ref = named.at(r);
+    if (named) ref = named.conditionAt(r);
     else if (byRef) ref = codeRef(draft, b, r) ?? ref;
     const node = byRef ? ref.node : sectionNode;
     const name = cellText(row[nameCol] ?? null);

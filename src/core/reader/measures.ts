@@ -88,7 +88,7 @@ export function readMeasureTable(draft: Draft, b: TableBlock): void {
   let ref: CodeRef = { code: null, nodes: [] };
   for (const r of b.rows) {
     const row = sheet.values[r] ?? [];
-    if (named) ref = namedRef(draft, named.at(r));
+    if (named) ref = namedRef(draft, named.conditionAt(r));
     else if (col.code !== undefined) ref = codeRef(draft, b, r, col.code) ?? ref;
     const name = cellText(row[nameCol] ?? null);
     if (name === "") {

@@ -124,7 +124,7 @@ export class TableConditions {
   ) {}
 
   /** The condition of row `r`; the one above when the row's condition cells are blank. */
-  at(r: number): RowCondition {
+  conditionAt(r: number): RowCondition {
     const cells = conditionCells(this.b, r);
     if (!cells) return this.current;
     const found = this.find(cells);
