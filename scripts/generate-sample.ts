@@ -6,13 +6,22 @@
  *   the five-column indicator table, closing paragraph);
  * - "Target & Realisasi": illustrative targets and realisasi for all indicators, Capaian (%) left empty.
  *
- * The seed's text is kept exactly as typed (see scripts/seed.ts for the only clean-ups).
+ * The seed's text is kept exactly as typed (see scripts/seed.ts for the only clean-ups). Written by
+ * the package writer `pokin` ships, from an empty package (no ExcelJS).
  * Deterministic: fixed document dates, no randomness. Usage:
  *   node lib/scripts/generate-sample.js [out.xlsx] [seed.txt]
  */
 import * as fs from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import type { CellRange } from "../src/core/grid";
+import {
+  emptySheetPlan,
+  type CellStyle,
+  type PrintSetup,
+  type SheetPlan,
+  type WritePlan,
+} from "../src/core/plan";
+import { applyPlanToPackage, emptyPackage } from "../src/hosts/xlsx";
 import { parseSeed, type Seed, type SeedIndicator, type SeedSection } from "./seed";
 
 /** Where the sample and its source live, relative to the project root. */
@@ -43,15 +52,46 @@ export const TARGET_NOTE =
 const FIXED_DATE = new Date(Date.UTC(2024, 9, 31, 8, 0, 0));
 const LINE_HEIGHT = 15;
 
-const thin: Partial<ExcelJS.Border> = { style: "thin" };
-const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-const HEADER_FILL: ExcelJS.Fill = {
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: "FFD9E1F2" },
-};
 const FONT = "Calibri";
-const WRAP_TOP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
+const thin = { style: "thin" } as const;
+/** A table cell: boxed, wrapped, at the top. */
+const TABLE_CELL: CellStyle = {
+  border: { top: thin, bottom: thin, left: thin, right: thin },
+  innerBorder: thin,
+  wrap: true,
+  vAlign: "top",
+};
+const HEADER_CELL: CellStyle = {
+  ...TABLE_CELL,
+  vAlign: "middle",
+  hAlign: "center",
+  fontName: FONT,
+  fontSize: 11,
+  bold: true,
+  fill: "#D9E1F2",
+};
+const CENTRED_CELL: CellStyle = { ...TABLE_CELL, hAlign: "center" };
+/** A paragraph of the Uraian Kondisi sheet: wrapped, at the top. */
+const PARAGRAPH: CellStyle = { wrap: true, vAlign: "top" };
+
+/** A sheet being laid out: its plan, its column widths and the next free row (0-based). */
+interface Layout {
+  plan: SheetPlan;
+  widths: readonly number[];
+  row: number;
+}
+
+/** A user's sheet (no marker, gridlines shown) with the given column widths. */
+function layout(name: string, widths: readonly number[]): Layout {
+  const plan = emptySheetPlan(name, "create");
+  delete plan.gridlines;
+  plan.columnWidths = widths.map((width, col) => ({ col, width }));
+  return { plan, widths, row: 0 };
+}
+
+function range(top: number, left: number, bottom = top, right = left): CellRange {
+  return { top, left, bottom, right };
+}
 
 /** Lines a text takes in a column of the given width (Excel width units ≈ characters). */
 function lineCount(text: string, width: number): number {
@@ -59,19 +99,39 @@ function lineCount(text: string, width: number): number {
   return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
 }
 
-/** Sets a row height that shows every wrapped line (Excel does not auto-fit merged or generated rows). */
-function fitRow(row: ExcelJS.Row, texts: Array<[string, number]>): void {
+/** A row height that shows every wrapped line (Excel does not auto-fit merged or generated rows). */
+function fitRow(l: Layout, row: number, texts: Array<[string, number]>): void {
   const lines = Math.max(1, ...texts.map(([t, w]) => lineCount(t, w)));
-  row.height = lines * LINE_HEIGHT + 3;
+  l.plan.rowHeights.push({ row, height: lines * LINE_HEIGHT + 3 });
 }
 
-function styleTableCell(cell: ExcelJS.Cell, header = false): void {
-  cell.border = BORDER;
-  cell.alignment = header ? { ...WRAP_TOP, vertical: "middle", horizontal: "center" } : WRAP_TOP;
-  if (header) {
-    cell.font = { name: FONT, size: 11, bold: true };
-    cell.fill = HEADER_FILL;
-  }
+/** One row of a table at the current row: values (null: empty) boxed, the header shaded. */
+function tableRow(
+  l: Layout,
+  values: ReadonlyArray<string | number | null>,
+  style: CellStyle,
+  sizeBy: readonly number[] = values.map((_v, c) => c)
+): void {
+  const r = l.row++;
+  values.forEach((value, col) => {
+    if (value !== null) l.plan.cells.push({ row: r, col, value });
+  });
+  l.plan.formats.push({ range: range(r, 0, r, values.length - 1), style });
+  fitRow(
+    l,
+    r,
+    sizeBy.map((c) => [String(values[c] ?? ""), l.widths[c] ?? 10])
+  );
+}
+
+/** A text across every column at the current row (merged), sized to fit. */
+function mergedLine(l: Layout, text: string, style: CellStyle): void {
+  const r = l.row++;
+  const right = l.widths.length - 1;
+  l.plan.merges.push(range(r, 0, r, right));
+  l.plan.cells.push({ row: r, col: 0, value: text });
+  l.plan.formats.push({ range: range(r, 0), style });
+  fitRow(l, r, [[text, l.widths.reduce((a, b) => a + b, 0)]]);
 }
 
 /** The "No." as a staff member types it: "1." stays text, a bare "8" becomes the number 8. */
@@ -79,141 +139,93 @@ function noValue(no: string): string | number {
   return /^\d+$/.test(no) ? Number(no) : no;
 }
 
-function print(ws: ExcelJS.Worksheet, orientation: "portrait" | "landscape"): void {
-  ws.pageSetup = {
-    paperSize: 9, // A4
+/** A4, one page wide, centred, with the sample's margins. */
+function print(orientation: "portrait" | "landscape"): PrintSetup {
+  return {
+    paper: "A4",
     orientation,
-    fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    centerHorizontally: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6 },
   };
 }
 
-function writeCsfSheet(wb: ExcelJS.Workbook, seed: Seed): void {
-  const ws = wb.addWorksheet(SHEET_CSF);
-  const widths = [7, 45, 80];
-  ws.columns = widths.map((width) => ({ width }));
-  const wAll = widths.reduce((a, b) => a + b, 0);
-  let r = 1;
+const banner = (size: number): CellStyle => ({
+  fontName: FONT,
+  bold: true,
+  fontSize: size,
+  hAlign: "center",
+  vAlign: "middle",
+  wrap: true,
+});
 
-  const banner = (text: string, size: number, bold = true): void => {
-    ws.mergeCells(r, 1, r, 3);
-    const cell = ws.getCell(r, 1);
-    cell.value = text;
-    cell.font = { name: FONT, bold, size };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    fitRow(ws.getRow(r), [[text, wAll]]);
-    r++;
-  };
-  // sizeBy: the columns whose text sets the row height (merged No/CSF cells span several rows).
-  const tableRow = (
-    values: Array<string | number | null>,
-    header = false,
-    sizeBy: number[] = [0, 1, 2]
-  ): void => {
-    const row = ws.getRow(r);
-    values.forEach((v, c) => {
-      const cell = row.getCell(c + 1);
-      if (v !== null) cell.value = v;
-      styleTableCell(cell, header);
-    });
-    fitRow(
-      row,
-      sizeBy.map((c) => [String(values[c] ?? ""), widths[c] ?? 10])
-    );
-    r++;
-  };
+function csfSheet(seed: Seed): SheetPlan {
+  const l = layout(SHEET_CSF, [7, 45, 80]);
+  for (const line of seed.titleLines) mergedLine(l, line, banner(14));
+  l.row++;
+  mergedLine(l, seed.documentTitle, banner(12));
+  l.row++;
+  mergedLine(l, seed.outcomeLabel, banner(11));
+  mergedLine(l, seed.outcome, banner(12));
+  l.row++;
 
-  for (const line of seed.titleLines) banner(line, 14);
-  r++;
-  banner(seed.documentTitle, 12);
-  r++;
-  banner(seed.outcomeLabel, 11);
-  banner(seed.outcome, 12);
-  r++;
+  tableRow(l, seed.table1.header, HEADER_CELL);
+  for (const row of seed.table1.rows)
+    tableRow(l, [noValue(row.no), row.cause, row.condition], TABLE_CELL);
+  l.row++;
 
-  tableRow(seed.table1.header, true);
-  for (const row of seed.table1.rows) tableRow([noValue(row.no), row.cause, row.condition]);
-  r++;
-
-  banner(seed.table2Caption, 11);
-  r++;
-  tableRow(seed.table2.header, true);
-  for (const row of seed.table2.rows) {
-    tableRow([noValue(row.no), row.csf, row.children.join("\n")]);
-  }
+  mergedLine(l, seed.table2Caption, banner(11));
+  l.row++;
+  tableRow(l, seed.table2.header, HEADER_CELL);
+  for (const row of seed.table2.rows)
+    tableRow(l, [noValue(row.no), row.csf, row.children.join("\n")], TABLE_CELL);
 
   // Table 3 as the seed pages it: the header repeated per page, a blank row between pages.
   seed.table3.headers.forEach((header, page) => {
-    r++;
-    tableRow(header, true);
+    l.row++;
+    tableRow(l, header, HEADER_CELL);
     for (const item of seed.table3.items.filter((it) => it.page === page)) {
-      const first = r;
+      const first = l.row;
+      // Merged No/CSF cells span several rows: only the children's text sets each row's height.
       const sizeBy = item.rows.length > 1 ? [2] : undefined;
       item.rows.forEach((children, k) => {
         const text = children.join("\n");
         const values = k === 0 ? [noValue(item.no), item.csf, text] : [null, null, text];
-        tableRow(values, false, sizeBy);
+        tableRow(l, values, TABLE_CELL, sizeBy);
       });
-      if (item.rows.length > 1) {
-        ws.mergeCells(first, 1, r - 1, 1);
-        ws.mergeCells(first, 2, r - 1, 2);
-      }
+      if (item.rows.length > 1)
+        l.plan.merges.push(range(first, 0, l.row - 1, 0), range(first, 1, l.row - 1, 1));
     }
   });
-
-  print(ws, "portrait");
+  l.plan.print = print("portrait");
+  return l.plan;
 }
 
-function writeUraianSheet(wb: ExcelJS.Workbook, seed: Seed): void {
-  const ws = wb.addWorksheet(SHEET_URAIAN);
-  const widths = [32, 44, 40, 34, 24];
-  ws.columns = widths.map((width) => ({ width }));
-  const wAll = widths.reduce((a, b) => a + b, 0);
-  let r = 1;
-
-  const paragraph = (text: string, bold = false): void => {
-    ws.mergeCells(r, 1, r, 5);
-    const cell = ws.getCell(r, 1);
-    cell.value = text;
-    cell.alignment = { ...WRAP_TOP, horizontal: "justify" };
-    if (bold) cell.font = { name: FONT, size: 11, bold: true };
-    fitRow(ws.getRow(r), [[text, wAll]]);
-    r++;
-  };
-  const tableRow = (values: string[], header: boolean): void => {
-    const row = ws.getRow(r);
-    values.forEach((v, c) => {
-      const cell = row.getCell(c + 1);
-      cell.value = v;
-      styleTableCell(cell, header);
-    });
-    fitRow(
-      row,
-      values.map((v, c) => [v, widths[c] ?? 10])
-    );
-    r++;
-  };
-
+function uraianSheet(seed: Seed): SheetPlan {
+  const l = layout(SHEET_URAIAN, [32, 44, 40, 34, 24]);
+  const paragraph = (text: string, bold = false): void =>
+    mergedLine(l, text, bold ? { ...PARAGRAPH, fontName: FONT, fontSize: 11, bold } : PARAGRAPH);
   seed.sections.forEach((section, n) => {
-    if (n > 0) r++;
+    if (n > 0) l.row++;
     paragraph(section.heading, true);
     paragraph("Penjelasan", true);
     for (const p of section.explanation) paragraph(p);
     if (section.problems !== null) paragraph(section.problems);
     for (const p of section.indicatorLine) paragraph(p);
     for (const table of section.tables) {
-      tableRow(table.header, true);
-      for (const ind of table.rows) {
-        tableRow([ind.name, ind.definition, ind.relevance, ind.formula, ind.dataSource], false);
-      }
+      tableRow(l, table.header, HEADER_CELL);
+      for (const ind of table.rows)
+        tableRow(
+          l,
+          [ind.name, ind.definition, ind.relevance, ind.formula, ind.dataSource],
+          TABLE_CELL
+        );
     }
     for (const p of section.closing) paragraph(p);
   });
-
-  print(ws, "landscape");
+  l.plan.print = print("landscape");
+  return l.plan;
 }
 
 /** A plausible unit word for an indicator, from the kind its name starts with. */
@@ -280,81 +292,50 @@ function kodeOf(section: SeedSection, n: number): string {
   return section.code ?? `CSF ${n + 1}`;
 }
 
-function writeTargetSheet(wb: ExcelJS.Workbook, seed: Seed): void {
-  const ws = wb.addWorksheet(SHEET_TARGET);
-  const widths = [10, 62, 11, 11, 16, 13, 12];
-  ws.columns = widths.map((width) => ({ width }));
-  const wAll = widths.reduce((a, b) => a + b, 0);
+function targetSheet(seed: Seed): SheetPlan {
+  const l = layout(SHEET_TARGET, [10, 62, 11, 11, 16, 13, 12]);
+  mergedLine(l, TARGET_TITLE, banner(12));
+  const { fontSize: _size, ...note } = banner(11);
+  mergedLine(l, TARGET_NOTE, { ...note, italic: true, fontColor: "#C00000" });
+  l.row++;
+  const headerRow = l.row;
+  tableRow(l, TARGET_HEADER, HEADER_CELL);
+  l.plan.rowHeights.push({ row: headerRow, height: 20 });
 
-  [TARGET_TITLE, TARGET_NOTE].forEach((text, k) => {
-    ws.mergeCells(k + 1, 1, k + 1, widths.length);
-    const cell = ws.getCell(k + 1, 1);
-    cell.value = text;
-    cell.font =
-      k === 0
-        ? { name: FONT, bold: true, size: 12 }
-        : { name: FONT, bold: true, italic: true, color: { argb: "FFC00000" } };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    fitRow(ws.getRow(k + 1), [[text, wAll]]);
-  });
-  const headerRow = 4;
-  TARGET_HEADER.forEach((h, c) => {
-    const cell = ws.getCell(headerRow, c + 1);
-    cell.value = h;
-    styleTableCell(cell, true);
-  });
-  ws.getRow(headerRow).height = 20;
-
-  let r = headerRow + 1;
   let n = 0;
   let multi = 0;
   seed.sections.forEach((section, s) => {
-    const first = r;
+    const first = l.row;
     section.indicators.forEach((ind, k) => {
       const m = measureOf(ind, n++);
-      const row = ws.getRow(r);
-      const values: Array<string | number | null> = [
-        k === 0 ? kodeOf(section, s) : null,
-        ind.name,
-        m.unit,
-        m.target,
-        m.actual,
-        null,
-        m.polarity,
-      ];
-      values.forEach((v, c) => {
-        const cell = row.getCell(c + 1);
-        if (v !== null) cell.value = v;
-        styleTableCell(cell);
-        if (c >= 2) cell.alignment = { ...WRAP_TOP, horizontal: "center" };
-      });
-      fitRow(row, [[ind.name, widths[1] ?? 10]]);
-      r++;
+      const r = l.row;
+      const kode = k === 0 ? kodeOf(section, s) : null;
+      tableRow(l, [kode, ind.name, m.unit, m.target, m.actual, null, m.polarity], TABLE_CELL, [1]);
+      l.plan.formats.push({ range: range(r, 2, r, 6), style: CENTRED_CELL });
     });
     // Both shapes staff use for a condition with several indicators: Kode merged, or blank below.
-    if (section.indicators.length > 1 && multi++ % 2 === 0) ws.mergeCells(first, 1, r - 1, 1);
+    if (section.indicators.length > 1 && multi++ % 2 === 0)
+      l.plan.merges.push(range(first, 0, l.row - 1, 0));
   });
 
-  ws.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow }];
-  print(ws, "portrait");
-  ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
+  l.plan.freeze = { rows: headerRow + 1, cols: 0 };
+  l.plan.print = { ...print("portrait"), titleRows: { first: headerRow, last: headerRow } };
+  return l.plan;
 }
 
 /**
- * Builds the sample workbook from the seed text.
+ * The sample workbook's bytes, built from the seed text by the package writer `pokin` ships,
+ * starting from an empty package.
  * @param seedText the content of examples/source/kertas-kerja-pohon-kinerja-setda-luwu-timur.txt
  */
-export function buildSampleWorkbook(seedText: string): ExcelJS.Workbook {
+export function buildSampleWorkbook(seedText: string): Buffer {
   const seed = parseSeed(seedText);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "pokin-csf";
-  wb.lastModifiedBy = "pokin-csf";
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  writeCsfSheet(wb, seed);
-  writeUraianSheet(wb, seed);
-  writeTargetSheet(wb, seed);
-  return wb;
+  const plan: WritePlan = {
+    sheets: [csfSheet(seed), uraianSheet(seed), targetSheet(seed)],
+    activate: SHEET_CSF,
+  };
+  const book = emptyPackage({ creator: "pokin-csf", created: FIXED_DATE });
+  return applyPlanToPackage(book, plan, "id", { sheets: [] }, { level: 9 });
 }
 
 /** Writes the sample: `generate-sample [out.xlsx] [seed.txt]`, defaults relative to the working directory. */
@@ -362,7 +343,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<stri
   const out = path.resolve(argv[0] ?? SAMPLE_PATH);
   const seedText = fs.readFileSync(path.resolve(argv[1] ?? SEED_PATH), "utf8");
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  await buildSampleWorkbook(seedText).xlsx.writeFile(out);
+  fs.writeFileSync(out, buildSampleWorkbook(seedText));
   return out;
 }
 

@@ -474,11 +474,20 @@ export function applyPlanToPackage(
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-/** A package with no sheet yet (a new workbook, such as the laporan), for applyPlanToPackage. */
-export function emptyPackage(): PackageParts {
+/** Who made a new workbook and when (docProps/core.xml), for a file whose bytes must not vary. */
+export interface CoreProperties {
+  creator: string;
+  created: Date;
+}
+
+/**
+ * A package with no sheet yet (a new workbook, such as the laporan or the sample), for
+ * applyPlanToPackage; with `core`, its creator and dates (created and modified) are recorded.
+ */
+export function emptyPackage(core?: CoreProperties): PackageParts {
   const ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
   const decl = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
-  return {
+  const pkg: PackageParts = {
     parts: new Map([
       [
         "[Content_Types].xml",
@@ -507,6 +516,37 @@ export function emptyPackage(): PackageParts {
       ["xl/styles.xml", enc(MINIMAL_STYLES)],
     ]),
   };
+  if (core) addCoreProperties(pkg, core);
+  return pkg;
+}
+
+const T_CORE_PROPS =
+  "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
+
+/** docProps/core.xml with its relationship and content type, added to a new package. */
+function addCoreProperties(pkg: PackageParts, core: CoreProperties): void {
+  const when = core.created.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const dc = (name: string) =>
+    `<dcterms:${name} xsi:type="dcterms:W3CDTF">${when}</dcterms:${name}>`;
+  pkg.parts.set(
+    "docProps/core.xml",
+    enc(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>${escapeText(core.creator)}</dc:creator><cp:lastModifiedBy>${escapeText(core.creator)}</cp:lastModifiedBy>${dc("created")}${dc("modified")}</cp:coreProperties>`
+    )
+  );
+  const edit = (path: string, insert: string) => {
+    const xml = new TextDecoder().decode(pkg.parts.get(path));
+    const end = xml.lastIndexOf("</");
+    pkg.parts.set(path, enc(`${xml.slice(0, end)}${insert}${xml.slice(end)}`));
+  };
+  edit(
+    "[Content_Types].xml",
+    `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>`
+  );
+  edit(
+    "_rels/.rels",
+    `<Relationship Id="rId2" Type="${T_CORE_PROPS}" Target="docProps/core.xml"/>`
+  );
 }
 
 /**
