@@ -11,8 +11,11 @@ import { readXlsxPackage, writePlanToXlsxFile } from "../../../src/hosts/xlsx";
 import { readWorkbook } from "../../../src/core/reader";
 import { planKertasKerja } from "../../../src/core/kertas-kerja";
 import { withDefaults } from "../../../src/core/settings";
-import { convertWithLibreOffice } from "../../helpers/libreoffice";
+import { convertWithLibreOffice, LIBREOFFICE_TIMEOUT_MS } from "../../helpers/libreoffice";
 import { onlySheet } from "../../helpers/xlsx";
+
+// LibreOffice starts slowly on a busy machine: its timeout, not Jest's minute.
+jest.setTimeout(LIBREOFFICE_TIMEOUT_MS);
 
 const sample = path.resolve(__dirname, "../../../examples/kertas-kerja-setda-luwu-timur.xlsx");
 

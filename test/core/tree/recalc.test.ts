@@ -17,8 +17,11 @@ import { a1, parseCellRef } from "../../../src/core/address";
 import { cellAt } from "../../../src/core/grid";
 import { readXlsxPackage, writePlanToXlsxFile } from "../../../src/hosts/xlsx";
 import { allIndicators } from "../../../src/core/model";
-import { recalculateWithLibreOffice } from "../../helpers/libreoffice";
+import { recalculateWithLibreOffice, LIBREOFFICE_TIMEOUT_MS } from "../../helpers/libreoffice";
 import { withCellsTyped } from "../../helpers/xlsx";
+
+// LibreOffice starts slowly on a busy machine: its timeout, not Jest's minute.
+jest.setTimeout(LIBREOFFICE_TIMEOUT_MS);
 
 const SAMPLE = path.join(__dirname, "../../../examples/kertas-kerja-setda-luwu-timur.xlsx");
 const TR = "Target & Realisasi";

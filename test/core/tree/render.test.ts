@@ -12,8 +12,11 @@ import { readXlsxPackage, writePlanToXlsxFile } from "../../../src/hosts/xlsx";
 import { analyse } from "../../../src/core/pipeline";
 import { planTree } from "../../../src/core/tree";
 import { withDefaults } from "../../../src/core/settings";
-import { convertWithLibreOffice } from "../../helpers/libreoffice";
+import { convertWithLibreOffice, LIBREOFFICE_TIMEOUT_MS } from "../../helpers/libreoffice";
 import { onlySheet } from "../../helpers/xlsx";
+
+// LibreOffice starts slowly on a busy machine: its timeout, not Jest's minute.
+jest.setTimeout(LIBREOFFICE_TIMEOUT_MS);
 
 const root = path.resolve(__dirname, "../../..");
 const sample = path.join(root, "examples/kertas-kerja-setda-luwu-timur.xlsx");
