@@ -149,6 +149,74 @@ export interface OrphanIndicator {
   refersTo: string | null;
 }
 
+/** A condition level a mapping can name (1 CSF, 2 antara, 3 operasional, deeper trees below). */
+export type MappedDepth = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/**
+ * What a column holds, as the user names it in a column mapping (see reader/mapping.ts). Each
+ * role is one thing the reader can recognise in a header, so a mapping written from what the
+ * reader saw reads the table exactly as before.
+ */
+export type MappingRole =
+  | "ignore"
+  | "no"
+  | "faktor"
+  | "outcome"
+  /** The CSF column: level 1 of a matrix, or the parent CSF beside "Kondisi (Antara)". */
+  | "csf"
+  /** The parent condition's name ("Kondisi Induk"). */
+  | "parentName"
+  /** A condition's name, its level from a code, parent or Level column. */
+  | "condition"
+  /** A condition column at a stated level (a matrix's level columns, "Kondisi Antara"). */
+  | `condition${MappedDepth}`
+  | "code"
+  | "parent"
+  | "level"
+  | "indicator"
+  | "definition"
+  | "relevance"
+  | "formula"
+  | "dataSource"
+  | "unit"
+  | "target"
+  | "actual"
+  | "achievement"
+  | "polarity"
+  | "numerator"
+  | "denominator"
+  | "responsible"
+  | "baseline";
+
+/** One column of a mapping: its letter, the header text it was made for, its role. */
+export interface MappedColumn {
+  column: string;
+  header: string;
+  role: MappingRole;
+}
+
+/** A table's column mapping: the sheet, the header row as Excel numbers it (1-based), its columns. */
+export interface ColumnMapping {
+  sheet: string;
+  headerRow: number;
+  columns: MappedColumn[];
+}
+
+/**
+ * A table the reader could not place: headers it does not know, or rows whose conditions it
+ * could not link. The columns carry the reader's best guess of each role, for the user to map.
+ */
+export interface UnplacedTable {
+  sheet: string;
+  /** 0-based, as in TableInfo. */
+  headerRow: number;
+  firstCol: number;
+  lastCol: number;
+  lastRow: number;
+  reason: "unknown-header" | "not-linked";
+  columns: MappedColumn[];
+}
+
 /** A table the reader recognised. */
 export interface TableInfo {
   sheet: string;
@@ -165,6 +233,10 @@ export interface TableInfo {
     | "conditions"
     /** One column per level, one row per indicator. */
     | "matrix";
+  /** The role the reader gave each header cell (what `pokin periksa --tulis-peta` prints). */
+  columns?: MappedColumn[];
+  /** True when a column mapping said the roles. */
+  mapped?: boolean;
 }
 
 /** Everything read from a workbook. */
@@ -182,6 +254,8 @@ export interface CsfModel {
   sheetsRead: string[];
   /** What the reader itself found: skipped content, unreadable numbers it had to keep as typed. */
   findings: Finding[];
+  /** Tables the reader could not place, for the user to map (absent when none). */
+  unplaced?: UnplacedTable[];
 }
 
 /** All indicators of the model, attached ones in node order. */

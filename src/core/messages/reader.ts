@@ -23,6 +23,14 @@ export const reader = {
       "Tabel di {cell}: target dibaca dari kolom {target}, realisasi dari kolom {actual}, capaian dari kolom {achievement}; tidak dipakai: {unused}.",
     "reader.measureColumnsYear":
       "Tabel di {cell} dibaca untuk tahun {year}: target dari kolom {target}, realisasi dari kolom {actual}, capaian dari kolom {achievement}; tidak dipakai: {unused}.",
+    "reader.mappingOutdated":
+      'Peta kolom untuk tabel di {cell} dibuat untuk judul kolom "{expected}", tetapi di lembar kini tertulis "{found}"; peta ini tidak dipakai. Buat peta kolom yang baru.',
+    "reader.mappingNoSheet":
+      'Peta kolom dibuat untuk lembar "{sheet}", yang tidak ada di buku kerja ini; peta ini tidak dipakai.',
+    "reader.unplaced.unknown":
+      "Tabel di {cell} (kolom: {headers}) tidak dapat dibaca karena judul kolomnya tidak dikenali. Tentukan peran setiap kolom dengan peta kolom.",
+    "reader.unplaced.notLinked":
+      "Indikator pada tabel di {cell} (kolom: {headers}) tidak dapat dihubungkan ke kondisi mana pun. Tentukan peran setiap kolom dengan peta kolom.",
     "reader.summary.file": "Berkas: {file}",
     "reader.summary.outcome": "Outcome: {outcome}",
     "reader.summary.noOutcome": "Outcome: (tidak ditemukan)",
@@ -57,6 +65,14 @@ export const reader = {
       "Table at {cell}: target read from column {target}, realisasi from column {actual}, capaian from column {achievement}; not used: {unused}.",
     "reader.measureColumnsYear":
       "Table at {cell} read for the year {year}: target from column {target}, realisasi from column {actual}, capaian from column {achievement}; not used: {unused}.",
+    "reader.mappingOutdated":
+      'The column mapping for the table at {cell} was made for the column header "{expected}", but the sheet now reads "{found}"; the mapping was not used. Make a new column mapping.',
+    "reader.mappingNoSheet":
+      'A column mapping was made for the sheet "{sheet}", which this workbook does not have; the mapping was not used.',
+    "reader.unplaced.unknown":
+      "The table at {cell} (columns: {headers}) could not be read: its column headers are not known. Say what each column holds with a column mapping.",
+    "reader.unplaced.notLinked":
+      "The indicators of the table at {cell} (columns: {headers}) could not be linked to any condition. Say what each column holds with a column mapping.",
     "reader.summary.file": "File: {file}",
     "reader.summary.outcome": "Outcome: {outcome}",
     "reader.summary.noOutcome": "Outcome: (not found)",

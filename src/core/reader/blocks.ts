@@ -6,7 +6,9 @@ import type { CellValue, SheetGrid } from "../grid";
 import { cellText, isBlank } from "../grid";
 import { excerpt, firstNonBlank } from "./cells";
 import type { Draft } from "./draft";
-import { recogniseHeader, roleOf, type Header } from "./headers";
+import { classify, recogniseHeader, roleOf, type Header, type HeaderCell } from "./headers";
+import { fitMapping, mappingOf } from "./mapping";
+import type { ColumnMapping } from "../model";
 import { periodOf } from "./periods";
 import { endsSentence, isLabel, isProse, startsWithDengan } from "./lines";
 import { scanOutcomeLabel } from "./outcome";
@@ -32,9 +34,20 @@ export interface TableBlock {
   rows: number[];
   /** Years named in the text rows above the table on its sheet, the nearest first. */
   yearsAbove: number[];
+  /** True when a column mapping gave the header's roles. */
+  mapped?: boolean;
 }
 
 export type Block = TextBlock | TableBlock;
+
+/** A table under a header the reader does not know (reported for the user to map). */
+export interface UnknownTable {
+  sheet: SheetGrid;
+  headerRow: number;
+  rows: number[];
+  cells: HeaderCell[];
+  lastRow: number;
+}
 
 /**
  * The sheet's blocks, in row order. Tables are recorded in `draft.tables`; the outcome's label is
@@ -58,6 +71,8 @@ export function scanSheet(draft: Draft, sheet: SheetGrid, skipMarker: boolean): 
         lastCol: table.header.lastCol,
         lastRow: table.rows[table.rows.length - 1] ?? table.headerRow,
         kind: table.header.kind,
+        columns: mappingOf(sheet.name, table.headerRow, table.header.cells).columns,
+        ...(table.mapped ? { mapped: true } : {}),
       });
     }
     table = null;
@@ -69,10 +84,13 @@ export function scanSheet(draft: Draft, sheet: SheetGrid, skipMarker: boolean): 
       close();
       continue;
     }
-    const found = headerAt(sheet, r);
+    const mappings = draft.mappingsAt(sheet.name, r);
+    const mapped = mappings.length > 0 ? mappedHeader(draft, mappings, sheet, r) : null;
+    const found = mapped ?? headerAt(sheet, r);
     if (found) {
       close();
       table = { kind: "table", sheet, header: found.header, headerRow: r, rows: [], yearsAbove };
+      if (mapped) table.mapped = true;
       structureSeen = true;
       r += found.height - 1;
       continue;
@@ -82,6 +100,13 @@ export function scanSheet(draft: Draft, sheet: SheetGrid, skipMarker: boolean): 
       continue;
     }
     close();
+    const unknown = skipMarker ? null : unknownTable(sheet, r);
+    if (unknown) {
+      draft.unknownTables.push(unknown);
+      structureSeen = true;
+      r = unknown.lastRow;
+      continue;
+    }
     const text = cellText(row[first] ?? null);
     blocks.push({ kind: "text", sheet, row: r, col: first, text, title: !structureSeen });
     const years = yearsIn(text);
@@ -93,6 +118,94 @@ export function scanSheet(draft: Draft, sheet: SheetGrid, skipMarker: boolean): 
   }
   close();
   return blocks;
+}
+
+/**
+ * The header the first fitting mapping gives row `r` (two rows when it was made for a header with
+ * its periods in the row below), or null when the header no longer reads as any was made for
+ * (reported, never applied) or its roles make no table.
+ */
+function mappedHeader(
+  draft: Draft,
+  mappings: readonly ColumnMapping[],
+  sheet: SheetGrid,
+  r: number
+): { header: Header; height: number } | null {
+  const row = sheet.values[r] ?? [];
+  const below = sheet.values[r + 1];
+  const composed = below ? withPeriodRow(row, below) : null;
+  let misfit: { expected: string; found: string } | null = null;
+  for (const mapping of mappings) {
+    const twoRows = composed ? fitMapping(mapping, composed) : null;
+    const fit = twoRows?.fits ? twoRows : fitMapping(mapping, row);
+    if (!fit.fits) {
+      if (!misfit) misfit = fit;
+      continue;
+    }
+    const header = classify(fit.cells);
+    return header ? { header, height: fit === twoRows ? 2 : 1 } : null;
+  }
+  const first = mappings[0];
+  if (misfit && first) reportOutdated(draft, first, misfit.expected, misfit.found);
+  return null;
+}
+
+/** The mapping no longer matches its sheet: said at its header row, and not applied. */
+export function reportOutdated(
+  draft: Draft,
+  mapping: ColumnMapping,
+  expected: string,
+  found: string
+): void {
+  draft.report(
+    "mapping-outdated",
+    "warning",
+    { sheet: mapping.sheet, row: mapping.headerRow - 1, col: 0 },
+    "reader.mappingOutdated",
+    { expected, found: found === "" ? "-" : found }
+  );
+}
+
+/**
+ * A table whose header the reader does not know: a row of at least three short labels (no
+ * numbers, no sentences) with rows of data below it. Null when row `r` is not such a header.
+ */
+function unknownTable(sheet: SheetGrid, r: number): UnknownTable | null {
+  const row = sheet.values[r] ?? [];
+  const cells: HeaderCell[] = [];
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    const text = cellText(v ?? null);
+    if (
+      typeof v !== "string" ||
+      text.length > 40 ||
+      /[.!?]$/.test(text) ||
+      /^[\d.,\s%]+$/.test(text)
+    )
+      return null;
+    cells.push({ col: c, text, guess: roleOf(text) });
+  }
+  if (cells.length < 3) return null;
+  const firstCol = cells[0]?.col ?? 0;
+  const lastCol = cells[cells.length - 1]?.col ?? 0;
+  const rows: number[] = [];
+  for (let rr = r + 1; rr < sheet.values.length; rr++) {
+    const data = sheet.values[rr] ?? [];
+    let filled = 0;
+    for (let c = firstCol; c <= lastCol; c++) if (!isBlank(data[c])) filled++;
+    if (filled === 0) break;
+    rows.push(rr);
+  }
+  if (rows.length === 0 || !rows.some((rr) => countFilled(sheet, rr, firstCol, lastCol) >= 2))
+    return null;
+  return { sheet, headerRow: r, rows, cells, lastRow: rows[rows.length - 1] ?? r };
+}
+
+function countFilled(sheet: SheetGrid, r: number, from: number, to: number): number {
+  let n = 0;
+  for (let c = from; c <= to; c++) if (!isBlank(sheet.values[r]?.[c])) n++;
+  return n;
 }
 
 /** Years (1950–2199) a line names, last first ("Renstra 2021–2026" gives 2026, 2021). */

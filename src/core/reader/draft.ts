@@ -2,7 +2,15 @@
  * The model as the reader's passes build it: the conditions and indicators read so far, the
  * outcome, the tables recognised, and the findings. Each pass is a function over a Draft.
  */
-import type { CsfModel, Indicator, OrphanIndicator, TableInfo } from "../model";
+import type {
+  ColumnMapping,
+  CsfModel,
+  Indicator,
+  OrphanIndicator,
+  TableInfo,
+  UnplacedTable,
+} from "../model";
+import type { UnknownTable } from "./blocks";
 import type { Finding, RuleId, Severity } from "../findings";
 import { cellRef } from "../address";
 import { t, type Lang, type MessageKey } from "../messages";
@@ -24,14 +32,36 @@ export class Draft {
   organisation: string | null = null;
   /** Years named in the sheets' title blocks, in reading order. */
   readonly titleYears: number[] = [];
+  /** Tables under headers the reader does not know. */
+  readonly unknownTables: UnknownTable[] = [];
+  /** Tables the reader could not place (see unplaced.ts). */
+  readonly unplaced: UnplacedTable[] = [];
   /** Cells taken as labels or values (the outcome's) so they are not reported as skipped. */
   private readonly consumed = new Set<string>();
 
-  /** `year`: the year the settings say the workbook is about, when they say one. */
+  /**
+   * `year`: the year the settings say the workbook is about, when they say one; `mappings`: the
+   * column mappings the user made.
+   */
   constructor(
     readonly lang: Lang,
-    readonly year: number | null = null
+    readonly year: number | null = null,
+    readonly mappings: readonly ColumnMapping[] = []
   ) {}
+
+  /** The mappings consulted at their header row (the others are reported as outdated). */
+  readonly mappingsSeen = new Set<ColumnMapping>();
+
+  /**
+   * The mappings made for this sheet's header row `r` (0-based): usually one, several when a
+   * folder's mappings hold one per workbook.
+   */
+  mappingsAt(sheet: string, r: number): ColumnMapping[] {
+    if (this.mappings.length === 0) return [];
+    const found = this.mappings.filter((m) => m.sheet === sheet && m.headerRow === r + 1);
+    for (const m of found) this.mappingsSeen.add(m);
+    return found;
+  }
 
   /** A finding at a cell (the message rendered in the draft's language). */
   report(
@@ -52,6 +82,19 @@ export class Draft {
       code,
       message: t(key, all, this.lang),
       params: all,
+    });
+  }
+
+  /** A finding about a whole sheet (no cell). */
+  reportSheet(rule: RuleId, severity: Severity, sheet: string, key: MessageKey, params: Params) {
+    this.findings.push({
+      rule,
+      severity,
+      sheet,
+      cell: null,
+      code: null,
+      message: t(key, params, this.lang),
+      params,
     });
   }
 
@@ -92,6 +135,7 @@ export class Draft {
       tables: this.tables,
       sheetsRead: [...this.sheetsRead],
       findings: this.findings,
+      ...(this.unplaced.length > 0 ? { unplaced: this.unplaced } : {}),
     };
   }
 }

@@ -5,7 +5,7 @@ import { readWorkbook } from "../../../src/core/reader";
 import type { WorkbookGrids } from "../../../src/core/grid";
 import { FakeExcelHost } from "../../../src/hosts/fake-excel";
 import { readWorkbookGrids } from "../../../src/hosts/office";
-import type { ConditionNode, CsfModel, Indicator } from "../../../src/core/model";
+import type { ColumnMapping, ConditionNode, CsfModel, Indicator } from "../../../src/core/model";
 import { gridsOf, type Fixture } from "../../fixtures/reader/fixtures";
 
 export type Variant = "xlsx file with merges" | "grid without merge info";
@@ -55,7 +55,7 @@ export type Way =
  */
 export async function readAllWays(
   f: Fixture,
-  opts: { year?: number | null } = {}
+  opts: { year?: number | null; mappings?: ColumnMapping[] } = {}
 ): Promise<[Way, CsfModel][]> {
   const file = await readXlsxFile(path.join(__dirname, "../../fixtures/reader", f.file));
   const read = (grids: WorkbookGrids) => readWorkbook(grids, { file: f.file, ...opts });
