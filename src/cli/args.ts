@@ -25,6 +25,10 @@ export interface CliOptions {
   rules?: RuleId[];
   /** perbaiki: print the fixes, write nothing (--coba). */
   dryRun?: boolean;
+  /** Column mappings to read the workbooks with (--peta FILE.json). */
+  peta?: string;
+  /** periksa: print the column mappings the reader used, as JSON (--tulis-peta). */
+  writePeta?: boolean;
 }
 
 export type Parsed =
@@ -34,19 +38,21 @@ export type Parsed =
   | { kind: "usage-error"; message: string };
 
 /** Options taking a value, by every spelling. */
-const VALUE_OPTIONS: Record<string, "output" | "settings" | "laporan" | "lang" | "rules"> = {
-  "-o": "output",
-  "--output": "output",
-  "--settings": "settings",
-  "--laporan": "laporan",
-  "--lang": "lang",
-  "--aturan": "rules",
-};
+const VALUE_OPTIONS: Record<string, "output" | "settings" | "laporan" | "lang" | "rules" | "peta"> =
+  {
+    "-o": "output",
+    "--output": "output",
+    "--settings": "settings",
+    "--laporan": "laporan",
+    "--lang": "lang",
+    "--aturan": "rules",
+    "--peta": "peta",
+  };
 
 /** Which options each command accepts (besides --lang, --settings, --help, --version). */
 const ALLOWED: Record<Command, readonly string[]> = {
   info: [],
-  periksa: ["json", "laporan"],
+  periksa: ["json", "laporan", "writePeta"],
   hitung: ["output", "replaceOverrides"],
   pohon: ["output"],
   "kertas-kerja": ["output"],
@@ -105,8 +111,8 @@ export function parseArgs(argv: readonly string[], lang: Lang): Parsed {
         given.add("rules");
       } else {
         options[valueOpt] = value;
-        // --settings applies to every command; the others only to some.
-        if (valueOpt !== "settings") given.add(valueOpt);
+        // --settings and --peta apply to every command; the others only to some.
+        if (valueOpt !== "settings" && valueOpt !== "peta") given.add(valueOpt);
       }
       continue;
     }
@@ -124,6 +130,10 @@ export function parseArgs(argv: readonly string[], lang: Lang): Parsed {
       case "--json":
         options.json = true;
         given.add("json");
+        break;
+      case "--tulis-peta":
+        options.writePeta = true;
+        given.add("writePeta");
         break;
       case "--coba":
         options.dryRun = true;
@@ -180,6 +190,8 @@ function spelling(option: string): string {
       return "--aturan";
     case "dryRun":
       return "--coba";
+    case "writePeta":
+      return "--tulis-peta";
     default:
       return `--${option}`;
   }

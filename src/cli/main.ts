@@ -29,6 +29,7 @@ import { readXlsxPackage } from "../hosts/xlsx/package/read";
 import { emptyPackage, writePlanToXlsxFile, type PackageParts } from "../hosts/xlsx/package/write";
 import { langArgument, parseArgs, type CliOptions, type Command } from "./args";
 import { checkOutput, OutputError, writeFailure } from "./output";
+import { loadPeta, petaJson } from "./peta";
 
 /** Where the CLI writes; tests pass collectors. */
 export interface CliIo {
@@ -89,6 +90,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       case "run": {
         const settings = await loadSettings(parsed.options, lang);
         lang = settings.lang;
+        if (parsed.options.peta) {
+          const peta = await loadPeta(parsed.options.peta, lang);
+          if ("error" in peta) throw new UserError(peta.error);
+          settings.mappings = peta.mappings;
+        }
         const debug = io.env.POKIN_DEBUG === "1";
         return await run(parsed.command, parsed.files, parsed.options, settings, out, err, debug);
       }
@@ -325,7 +331,13 @@ async function periksa(
   const entries: (WorkbookResult | FailedFile)[] = [];
   for (const file of files) entries.push(await checkFile(file, settings, err, debug));
   const results = entries.filter((e): e is WorkbookResult => !isUnreadable(e));
-  if (options.json) {
+  if (options.writePeta) {
+    const json = entries.map((e) =>
+      isUnreadable(e) ? { file: e.file, error: e.error } : petaJson(e.file, e.model)
+    );
+    const single = args.length === 1 && !folder && json.length === 1;
+    out(JSON.stringify(single ? json[0] : json, null, 2));
+  } else if (options.json) {
     const json = entries.map((e) =>
       isUnreadable(e) ? { file: e.file, error: e.error } : modelToJson(e.model, e.findings, e.file)
     );
@@ -347,7 +359,9 @@ async function periksa(
     );
     await writeOutput(emptyPackage(), { sheets: [] }, laporan, laporanPath, lang);
     // Keep stdout pure JSON when JSON was asked for.
-    (options.json ? err : out)(t("cli.laporanWritten", { out: options.laporan }, lang));
+    (options.json || options.writePeta ? err : out)(
+      t("cli.laporanWritten", { out: options.laporan }, lang)
+    );
   }
   const failed = entries.filter((e): e is FailedFile => isUnreadable(e));
   if (failed.some((f) => f.bug)) return 3;

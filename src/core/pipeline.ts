@@ -25,7 +25,12 @@ export function analyse(
   settings: Settings,
   file: string | null = null
 ): Analysis {
-  const model = readWorkbook(wb, { lang: settings.lang, file, year: settings.year });
+  const model = readWorkbook(wb, {
+    lang: settings.lang,
+    file,
+    year: settings.year,
+    mappings: settings.mappings,
+  });
   applyCapaian(model);
   const findings = [...model.findings, ...checkModel(model, wb, { lang: settings.lang })];
   return { model, findings: sortFindings(findings) };

@@ -1,5 +1,6 @@
 /** Settings that travel with the workbook (document settings in Excel, a JSON file for the CLI). */
 import type { Lang } from "./messages";
+import type { ColumnMapping } from "./model";
 
 /** A capaian band: values ≥ min (and < the next band's min) get this label and colour. */
 export interface Band {
@@ -33,6 +34,8 @@ export interface Settings {
    * The checking version (false) is the default.
    */
   cleanPrint: boolean;
+  /** Column mappings the user made for tables the reader cannot place (absent: none). */
+  mappings?: ColumnMapping[];
 }
 
 /** Permendagri 86/2017 interpretation bands: ≥91, 76–90, 66–75, 51–65, ≤50. */

@@ -20,6 +20,9 @@ export const cli = {
     "cli.input.sameAsOutput":
       "{file}: berkas hasil (-o) tidak boleh sama dengan berkas masukan; berkas masukan tidak pernah diubah.",
     "cli.input.settings": "{file}: berkas pengaturan tidak dapat dibaca ({detail}).",
+    "cli.peta.unreadable": "{file}: peta kolom tidak dapat dibaca ({detail}).",
+    "cli.peta.invalid":
+      '{file}: bukan peta kolom yang dikenal (di {at}); setiap peta memuat "sheet", "headerRow" dan "columns" dengan "column", "header" dan "role".',
     "cli.output.unwritable": "{file}: berkas hasil tidak dapat ditulis ({detail}).",
     "cli.output.directory":
       "{file}: ini sebuah folder. Tulis nama berkas hasil setelah -o, misalnya {file}/hasil.xlsx.",
@@ -51,7 +54,7 @@ export const cli = {
       "\n" +
       "Pemakaian:\n" +
       "  pokin info BERKAS.xlsx                      nama lembar dan ukuran yang terpakai\n" +
-      "  pokin periksa BERKAS|FOLDER... [--json] [--laporan LAPORAN.xlsx]\n" +
+      "  pokin periksa BERKAS|FOLDER... [--json] [--laporan LAPORAN.xlsx] [--tulis-peta]\n" +
       "                                              periksa kertas kerja; folder: semua .xlsx di dalamnya\n" +
       "  pokin hitung BERKAS.xlsx -o HASIL.xlsx      isi capaian (%) sebagai rumus\n" +
       "  pokin pohon BERKAS.xlsx -o HASIL.xlsx       gambar pohon kinerja\n" +
@@ -66,6 +69,9 @@ export const cli = {
       "  --ganti-capaian        ganti capaian yang diketik manual dengan rumus\n" +
       "  --json                 (periksa) keluaran JSON\n" +
       "  --laporan BERKAS.xlsx  (periksa) tulis buku kerja ringkasan\n" +
+      "  --peta BERKAS.json     baca tabel dengan peta kolom ini (peran setiap kolom, per lembar dan baris judul)\n" +
+      "  --tulis-peta           (periksa) cetak peta kolom yang dipakai (JSON), dengan tebakan untuk tabel\n" +
+      '                         yang tidak dikenali di "unplaced": sunting, pindahkan ke "mappings", pakai dengan --peta\n' +
       "  --aturan A,B           (perbaiki) hanya aturan ini; name-mismatch memakai nama di tabel CSF,\n" +
       "                         polarity-assumed menulis naik\n" +
       "  --coba                 (perbaiki) tampilkan perbaikannya tanpa menulis berkas\n" +
@@ -112,6 +118,9 @@ export const cli = {
     "cli.input.sameAsOutput":
       "{file}: the output file (-o) must not be the input file; the input is never modified.",
     "cli.input.settings": "{file}: the settings file cannot be read ({detail}).",
+    "cli.peta.unreadable": "{file}: the column mapping file cannot be read ({detail}).",
+    "cli.peta.invalid":
+      '{file}: not a column mapping (at {at}); each mapping has "sheet", "headerRow" and "columns" with "column", "header" and "role".',
     "cli.output.unwritable": "{file}: the output file cannot be written ({detail}).",
     "cli.output.directory":
       "{file}: this is a folder. Give the output file's name after -o, for example {file}/hasil.xlsx.",
@@ -143,7 +152,7 @@ export const cli = {
       "\n" +
       "Usage:\n" +
       "  pokin info FILE.xlsx                        sheet names and used sizes\n" +
-      "  pokin periksa FILE|FOLDER... [--json] [--laporan REPORT.xlsx]\n" +
+      "  pokin periksa FILE|FOLDER... [--json] [--laporan REPORT.xlsx] [--tulis-peta]\n" +
       "                                              check kertas kerja; a folder: every .xlsx inside\n" +
       "  pokin hitung FILE.xlsx -o OUT.xlsx          fill capaian (%) as formulas\n" +
       "  pokin pohon FILE.xlsx -o OUT.xlsx           draw the pohon kinerja (tree)\n" +
@@ -158,6 +167,9 @@ export const cli = {
       "  --ganti-capaian        replace capaian typed by hand with formulas\n" +
       "  --json                 (periksa) JSON output\n" +
       "  --laporan FILE.xlsx    (periksa) write a summary workbook\n" +
+      "  --peta FILE.json       read tables with this column mapping (each column's role, per sheet and header row)\n" +
+      "  --tulis-peta           (periksa) print the column mappings used (JSON), with a guess for each table\n" +
+      '                         not recognised under "unplaced": edit it, move it to "mappings", apply with --peta\n' +
       "  --aturan A,B           (perbaiki) only these rules; name-mismatch takes the CSF table's name,\n" +
       "                         polarity-assumed writes naik\n" +
       "  --coba                 (perbaiki) show the fixes without writing a file\n" +
