@@ -19,7 +19,7 @@ import {
 } from "./plan";
 import type { Settings } from "./settings";
 import { t, type Lang } from "./messages";
-import { MAX_ROW_HEIGHT, heightForLines, wrappedLines } from "./kertas-kerja/text-fit";
+import { MAX_ROW_HEIGHT, heightForLines } from "./text-fit";
 import {
   BODY_FONT,
   HEADING_FONT,
@@ -33,6 +33,7 @@ import {
   spacer,
   spanWidth,
   wide,
+  wrappedLines,
   wideLines,
   type Placed,
   type RowCell,

@@ -14,7 +14,7 @@ import { countBySeverity, sortFindings } from "./findings";
 import type { CellStyle, GeneratedKind, SheetPlan, WritePlan } from "./plan";
 import { emptySheetPlan, markerText, resolveSheetName } from "./plan";
 import { t, type Lang, type MessageKey } from "./messages";
-import { heightForLines, wrappedLines } from "./kertas-kerja/text-fit";
+import { heightForLines, linesInColumns, type Font } from "./text-fit";
 
 /** Colours of the severity cells: the same reds, yellows and blues as Excel's built-in styles. */
 export const SEVERITY_STYLE: Record<Severity, { fill: string; fontColor: string }> = {
@@ -110,6 +110,8 @@ function colourSeverities(
 
 /** Font size of the tables' text (Excel's default). */
 const FONT_SIZE = 11;
+/** The workbook's own font the report is set in (Calibri 11 in a new workbook). */
+const FONT: Font = { name: "Calibri", size: FONT_SIZE };
 
 /**
  * Give each body row the height its tallest wrapped cell needs, among the wrapped columns
@@ -128,10 +130,13 @@ function fitRowHeights(
     for (const col of cols) {
       const text = r[col];
       if (typeof text !== "string" || text === "") continue;
-      lines = Math.max(lines, wrappedLines(text, widths.get(col) ?? 80, FONT_SIZE));
+      lines = Math.max(lines, linesInColumns(text, [widths.get(col) ?? 80], FONT));
     }
     if (lines > 1)
-      plan.rowHeights.push({ row: firstRow + i, height: heightForLines(lines, FONT_SIZE) });
+      plan.rowHeights.push({
+        row: firstRow + i,
+        height: heightForLines(lines, FONT_SIZE, "Calibri"),
+      });
   });
 }
 
@@ -179,11 +184,8 @@ function findingsTitle(
     { range: { top: 1, left: 0, bottom: 1, right }, style: { bold: true, fontSize: 14 } },
     { range: { top: 2, left: 0, bottom: 2, right }, style: { wrap: true, vAlign: "top" } }
   );
-  const width = [6, 14, 26, 12, 24, 80].reduce((a, b) => a + b, 0);
-  plan.rowHeights.push({
-    row: 2,
-    height: heightForLines(wrappedLines(summary, width, FONT_SIZE), FONT_SIZE),
-  });
+  const lines = linesInColumns(summary, [6, 14, 26, 12, 24, 80], FONT);
+  plan.rowHeights.push({ row: 2, height: heightForLines(lines, FONT_SIZE, "Calibri") });
 }
 
 /** One row per finding: its severity and rule by name, its code, its cell, its message. */

@@ -4,7 +4,23 @@
  * a parent with its children); a unit may ask to stay on the page of the next one (a heading).
  */
 import type { CellRange } from "../grid";
-import { MAX_ROW_HEIGHT, heightForLines, lineHeight, toPixelGrid, wrappedLines } from "./text-fit";
+import {
+  CELL_PADDING,
+  MAX_ROW_HEIGHT,
+  heightForLines,
+  lineHeight,
+  toPixelGrid,
+  wrappedLines as wrapInPoints,
+} from "../text-fit";
+
+/** Lines of `text` in a span `width` characters wide at `fontSize` (bold or not). */
+export function wrappedLines(text: string, width: number, fontSize: number, bold = false): number {
+  return wrapInPoints(text, width * 5.25 + 3.75 - CELL_PADDING, {
+    name: "Arial",
+    size: fontSize,
+    bold,
+  });
+}
 
 /** Column widths (Excel character units) of A:E: 94 units fill A4 portrait at 100 %. */
 export const WIDTHS: readonly number[] = [16, 22, 20, 20, 16];
@@ -83,8 +99,7 @@ export function rowHeight(kind: RowKind, cells: readonly RowCell[]): number {
   const font = fontFor(kind);
   let lines = 1;
   for (const c of cells) {
-    const width = spanWidth(c.col, c.right) * (isBold(kind) ? 0.9 : 1);
-    lines = Math.max(lines, wrappedLines(c.value, width, font));
+    lines = Math.max(lines, wrappedLines(c.value, spanWidth(c.col, c.right), font, isBold(kind)));
   }
   return heightOf(kind, lines);
 }

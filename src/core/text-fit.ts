@@ -1,0 +1,159 @@
+/**
+ * Text measured the way Excel and LibreOffice wrap it, so that generated sheets can size their
+ * rows: Excel does not autofit merged cells (and a file written without Excel is never autofit).
+ *
+ * Generated sheets are set in Arial or Calibri, whose widths are known here (`font-metrics.ts`)
+ * and which LibreOffice replaces by the metric-compatible Liberation Sans and Carlito: the same
+ * text wraps at the same words in both. Lines break at spaces (greedy, as both do); a word longer
+ * than the line breaks where the line is full. Breaks both make after a hyphen or a slash are not
+ * made here, so an estimate errs by a line too many, never too few.
+ */
+import { ARIAL, CALIBRI, MEASURED_CODES, UNITS_PER_EM } from "./font-metrics";
+
+/** The typefaces measured here. */
+export type FontName = "Arial" | "Calibri";
+
+/** Excel's largest row height (409 pt), on the 0.75 pt pixel grid. */
+export const MAX_ROW_HEIGHT = 408.75;
+
+/** A font to measure with: its size in points, bold or not (italic has the regular widths). */
+export interface Font {
+  name: FontName;
+  size: number;
+  bold?: boolean;
+}
+
+/** Widths in 1/2048 em by char code (0..0x2265), -1 where not measured; one table per weight. */
+function widthTable(widths: readonly number[]): Int16Array {
+  const table = new Int16Array(0x2266).fill(-1);
+  MEASURED_CODES.forEach((code, i) => {
+    const w = widths[i] ?? 0;
+    if (w > 0) table[code] = w;
+  });
+  return table;
+}
+const TABLES: Record<FontName, { regular: Int16Array; bold: Int16Array }> = {
+  Arial: { regular: widthTable(ARIAL.regular), bold: widthTable(ARIAL.bold) },
+  Calibri: { regular: widthTable(CALIBRI.regular), bold: widthTable(CALIBRI.bold) },
+};
+/** The widest measured character: what an unmeasured one counts as (a line too many, not too few). */
+const WIDEST = Math.max(...ARIAL.regular, ...ARIAL.bold, ...CALIBRI.regular, ...CALIBRI.bold);
+
+function tableOf(font: Font): Int16Array {
+  const t = TABLES[font.name];
+  return font.bold ? t.bold : t.regular;
+}
+
+/**
+ * Points a text area loses to the cell's own margins: LibreOffice starts text a point in and
+ * Excel about 2 px in on each side; 3 pt (4 px) covers both.
+ */
+export const CELL_PADDING = 3;
+/** Points of an indent level (`CellStyle.indent`): 10 px in Excel and LibreOffice. */
+export const INDENT_POINTS = 7.5;
+
+/**
+ * Width in points of one column `width` characters wide, as Excel draws it for a workbook whose
+ * default font is Calibri 11 or Arial 10 (7 px a character plus 5 px).
+ */
+export function columnPoints(width: number): number {
+  return Math.trunc(width * 7 + 5) * 0.75;
+}
+
+/**
+ * How much wider LibreOffice draws the same columns: it takes the default font's digit width
+ * unrounded (Carlito 11: 7.43 px, not 7). A page is filled to its width divided by this, so that
+ * LibreOffice prints it at 100 % too (Excel leaves the difference as margin).
+ */
+export const WIDE_RENDERER = 1.062;
+
+/** Width of one character in 1/2048 em. */
+function charUnits(table: Int16Array, c: number): number {
+  const w = c < table.length ? (table[c] as number) : -1;
+  return w >= 0 ? w : WIDEST;
+}
+
+/** Width of `text` in points, set in `font`. */
+export function textWidth(text: string, font: Font): number {
+  const table = tableOf(font);
+  let units = 0;
+  for (let i = 0; i < text.length; i++) units += charUnits(table, text.charCodeAt(i));
+  return (units * font.size) / UNITS_PER_EM;
+}
+
+/**
+ * Number of lines `text` takes in a text area `width` points wide: each paragraph (a line break
+ * starts one; "\r\n" is one break) wraps greedily at spaces. Scans the characters once without
+ * splitting: a long document measures tens of thousands of cells.
+ */
+export function wrappedLines(text: string, width: number, font: Font): number {
+  const table = tableOf(font);
+  // In font units, so that the loop adds integers.
+  const room = Math.max(1, (width * UNITS_PER_EM) / font.size);
+  // Most cells hold one short line: no wrap can happen when even the widest characters fit.
+  if (text.length * WIDEST <= room && !text.includes("\n")) return 1;
+  const space = charUnits(table, 32);
+  let lines = 0;
+  /** Width of the current line up to its last word, of the spaces after it, of the word being read. */
+  let used = 0;
+  let gap = 0;
+  let word = 0;
+  let count = 1;
+  const endWord = (): void => {
+    if (word === 0) return;
+    if (used > 0 && used + gap + word > room) {
+      count += 1;
+      used = 0;
+    } else if (used > 0) used += gap;
+    used += word;
+    // A word longer than the line breaks where the line is full.
+    while (used > room) {
+      count += 1;
+      used -= room;
+    }
+    word = 0;
+    gap = 0;
+  };
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c === 10) {
+      endWord();
+      lines += count;
+      count = 1;
+      used = 0;
+      gap = 0;
+    } else if (c === 32 || c === 9) {
+      endWord();
+      if (used > 0) gap += space;
+    } else if (c !== 13) word += charUnits(table, c);
+  }
+  return lines;
+}
+
+/**
+ * Distance between the lines of wrapped text in points. Arial's line is 1.117 em in both Excel
+ * (its Windows ascent and descent) and LibreOffice; 1.15 em leaves room for Excel's rounding to
+ * whole pixels. Calibri's is taken as Excel's row for it (15 pt at 11 pt, 1.36 em), but it is
+ * 1 em in LibreOffice's Carlito: rows sized for Excel show blank lines in LibreOffice, which is
+ * why documents whose rows follow their text are set in Arial.
+ */
+export function lineHeight(fontSize: number, name: FontName = "Arial"): number {
+  return fontSize * (name === "Calibri" ? 1.36 : 1.15);
+}
+
+/** Points rounded up to whole screen pixels (0.75 pt), as Excel keeps row heights. */
+export function toPixelGrid(points: number): number {
+  return Math.ceil(points / 0.75 - 1e-9) * 0.75;
+}
+
+/** Row height in points that shows `lines` lines with the cell's margins, capped at Excel's maximum. */
+export function heightForLines(lines: number, fontSize: number, name: FontName = "Arial"): number {
+  return Math.min(MAX_ROW_HEIGHT, toPixelGrid(lines * lineHeight(fontSize, name) + 3));
+}
+
+/** Lines of `text` in a cell (or merged cells) of `columns` widths in characters. */
+export function linesInColumns(text: string, columns: readonly number[], font: Font): number {
+  let width = -CELL_PADDING;
+  for (const c of columns) width += columnPoints(c);
+  return wrappedLines(text, width, font);
+}
