@@ -79,11 +79,11 @@ describe("a tree five levels deep", () => {
 
   it("draws every condition in the tree, none on the shelf of unplaced boxes", () => {
     const { layout } = layoutPohon(model, findings, deep, DEFAULT_SETTINGS);
-    const placed = layout.boxes.filter((b) => !b.shelf).map((b) => b.id);
+    const placed = layout.boxes.filter((b) => b.kind !== "shelf").map((b) => b.id);
     for (const n of model.nodes) expect(placed).toContain(n.id);
-    expect(layout.boxes.some((b) => b.shelf)).toBe(false);
+    expect(layout.boxes.some((b) => b.kind === "shelf")).toBe(false);
     // Each child's box sits below its parent's.
-    const byId = new Map(layout.boxes.map((b) => [b.id, b]));
+    const byId = new Map(layout.boxes.filter((b) => b.kind !== "continued").map((b) => [b.id, b]));
     for (const n of model.nodes)
       if (n.parentId) expect(byId.get(n.id)!.top).toBeGreaterThan(byId.get(n.parentId)!.bottom);
     expect(planTree(model, findings, deep, DEFAULT_SETTINGS).cells.length).toBeGreaterThan(0);

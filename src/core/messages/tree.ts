@@ -3,9 +3,10 @@ export const tree = {
   id: {
     "tree.sheetName": "Pohon Kinerja",
     "tree.title": "POHON KINERJA",
-    "tree.titleOrg": "POHON KINERJA {org}",
-    "tree.subtitle":
+    "tree.titleYear": "TAHUN {year}",
+    "tree.instructions":
       "Teks dan angka di setiap kotak mengikuti sel sumbernya. Klik kode kotak untuk membuka sumbernya. Buat ulang lembar ini bila susunan kondisi berubah.",
+    "tree.continued": "lanjutan dari {code}",
     "tree.outcomeMissing": "(Outcome belum ditemukan)",
     "tree.noCode": "(tanpa kode)",
     "tree.noIndicator": "(belum ada indikator)",
@@ -27,15 +28,15 @@ export const tree = {
     "tree.note.indicator": "IK = indikator kinerja",
     "tree.note.values": "T = target, R = realisasi, angka berwarna = capaian (%)",
     "tree.note.error": "⚠ n = jumlah kesalahan pada kondisi itu (lihat Hasil Pemeriksaan)",
-    "tree.note.link": "Klik kode kotak untuk membuka sel sumbernya",
     "tree.footer": "Pohon Kinerja — halaman &P dari &N",
   },
   en: {
     "tree.sheetName": "Pohon Kinerja",
     "tree.title": "POHON KINERJA (PERFORMANCE TREE)",
-    "tree.titleOrg": "POHON KINERJA (PERFORMANCE TREE) {org}",
-    "tree.subtitle":
+    "tree.titleYear": "YEAR {year}",
+    "tree.instructions":
       "The text and numbers in every box follow their source cells. Click a box's code to open its source. Draw this sheet again when the conditions are rearranged.",
+    "tree.continued": "continued from {code}",
     "tree.outcomeMissing": "(Outcome not found)",
     "tree.noCode": "(no code)",
     "tree.noIndicator": "(no indicator yet)",
@@ -57,7 +58,6 @@ export const tree = {
     "tree.note.indicator": "IK = indikator kinerja (performance indicator)",
     "tree.note.values": "T = target, R = realisasi (actual), coloured number = capaian (%)",
     "tree.note.error": "⚠ n = number of errors on that condition (see Hasil Pemeriksaan)",
-    "tree.note.link": "Click a box's code to open its source cell",
     "tree.footer": "Pohon Kinerja — page &P of &N",
   },
 } as const;

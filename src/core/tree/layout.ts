@@ -1,95 +1,72 @@
 /**
  * Pure geometry of the pohon kinerja drawn in cells: where every box goes (rows and columns),
- * which cell edges carry connector lines, and how tall every row is. Knows nothing of the model.
+ * which cell edges carry connector lines, how tall every row is and where pages break. Knows
+ * nothing of the model: boxes are ids with the heights of their parts.
  *
- * The grid: columns are all the same width and come in slots of SLOT_COLS columns. A box is
- * BOX_COLS columns wide. Rows come in tiers: one tier per level drawn side by side (outcome, CSF,
- * antara, …), then the stacks of the deepest level, each straight under its parent, then the shelf of
- * boxes that could not be placed. Boxes in one tier share its rows (a cell row has one height for
- * the whole sheet), so every box in a tier is as tall as the tier.
+ * Columns are all the same width and come in slots of `boxCols + 2` columns: one leaf box, or
+ * one parent with its stack, per slot (a folded stack takes several slots). Levels above the
+ * stacks are tiers of boxes side by side, each parent centred over its children, joined by a bus
+ * in two gap rows; a parent whose children are all leaves stacks them under itself on a spine.
+ * Every box part spans whole rows, at least as tall as the part asks; boxes side by side share
+ * rows, so rows below the tiers are all one unit high and any box can start on any of them.
+ *
+ * The passes, with plain data between them: `assignSlots` (columns), `placeTiers` (rows of the
+ * levels side by side and their buses), `placeStacks` (the stacks, each moved off a page end and
+ * continued under a repeated parent box), `placeShelf` (boxes that could not be placed), and
+ * `connectorRuns` (the connector lines as maximal straight runs).
  */
 
-/** Columns per slot (one leaf, or one parent with its stacked children). */
-export const SLOT_COLS = 8;
-/** Columns per box. Even, so that a box's centre is a column edge a connector can follow. */
-export const BOX_COLS = 6;
-/**
- * Height of every row inside a tier of boxes, in points: box rows are whole multiples of it. One
- * line of box text: a box's parts are whole lines, so boxes side by side share rows without
- * padding and a big tree has few rows (every row is cells, merges and bytes to write).
- */
-export const ROW_UNIT = 13;
-/** Empty row units between a parent and its first stacked child, and between stacked children. */
-const STACK_GAP_UNITS = 1;
-/** Height of the thin rows that carry connectors, in points. */
+/** Height of the rows below the tiers, in points: one line of 8 pt box text (13 px). */
+export const ROW_UNIT = 9.75;
+/** Height of the two rows that carry a bus between tiers, in points. */
 export const GAP_ROW_HEIGHT = 7;
+/** Columns between the slots of neighbouring boxes (one on each side of a stack). */
+export const SLOT_GAP_COLS = 2;
+/** Rows between a parent and its first stacked child, and between stacked children. */
+const STACK_GAP_ROWS = 1;
 
-/** A box to place: its internal row heights (points) and its children. */
+/** A box to place: the heights of its parts in points, top to bottom, and its children. */
 export interface LayoutNode {
   id: string;
-  /** Height in points of each internal row of the box, top to bottom (at least one). */
-  rows: number[];
+  parts: number[];
   children: LayoutNode[];
 }
 
+export type BoxKind = "tier" | "stacked" | "continued" | "shelf";
+
 /** Where a box went; rows and columns 0-based and inclusive, in sheet coordinates. */
 export interface BoxPlacement {
+  /** The node's id; a continued box has the id of the parent it repeats. */
   id: string;
+  kind: BoxKind;
   top: number;
   bottom: number;
   left: number;
   right: number;
-  /** First sheet row of each of the box's internal rows (same length as its `rows`). */
-  rowTops: number[];
-  /** Last sheet row of each internal row (an internal row spans whole units of ROW_UNIT). */
-  rowEnds: number[];
-  /** True when the box stands in a stack under its parent (deepest level). */
-  stacked: boolean;
-  /** True when the box is on the shelf of boxes that could not be placed. */
-  shelf: boolean;
+  /** First and last sheet row of each of the box's parts (a continued box: code and name). */
+  partTops: number[];
+  partEnds: number[];
 }
 
-/** Connector lines drawn as borders on one cell. */
-export interface EdgeSet {
-  top?: boolean;
-  bottom?: boolean;
-  left?: boolean;
-  right?: boolean;
+export type Side = "top" | "bottom" | "left" | "right";
+
+/**
+ * A connector line drawn as one side of a straight run of cells: the left (or right) side of the
+ * cells of one column from `top` to `bottom`, or the top (or bottom) side of the cells of one row
+ * from `left` to `right`.
+ */
+export interface ConnectorLine {
+  side: Side;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
-
-/** Bits given by `TreeLayout.forEachConnector`: which sides of a cell carry a connector line. */
-export const EDGE_TOP = 1;
-export const EDGE_BOTTOM = 2;
-export const EDGE_LEFT = 4;
-export const EDGE_RIGHT = 8;
-
-const EDGE_BITS: Record<keyof EdgeSet, number> = {
-  top: EDGE_TOP,
-  bottom: EDGE_BOTTOM,
-  left: EDGE_LEFT,
-  right: EDGE_RIGHT,
-};
 
 export interface TreeLayout {
   boxes: BoxPlacement[];
-  /**
-   * Connector borders per cell, keyed "row,col". Never on a cell inside a box. The same cells as
-   * `forEachConnector` visits, in the same order; built on first use (a big tree has hundreds of
-   * thousands of them).
-   */
-  readonly edges: Map<string, EdgeSet>;
-  /** Visit every connector cell with its EDGE_* bits, in the order the cells were first drawn. */
-  forEachConnector(visit: (row: number, col: number, sides: number) => void): void;
-  /**
-   * Visit the connector lines as runs: every maximal run of cells in one column carrying the same
-   * left (or right) side, and every maximal run in one row carrying the same top (or bottom)
-   * side, each once with its side's EDGE_* bit. A range's left edge is every one of its cells'
-   * left edges, so a border on each run's range draws exactly the cells' sides. Runs come in the
-   * order their first cell was drawn.
-   */
-  forEachConnectorRun(
-    visit: (side: number, top: number, left: number, bottom: number, right: number) => void
-  ): void;
+  /** Connector lines in the order they were drawn; `connectorRuns` joins them into runs. */
+  lines: ConnectorLine[];
   /** Height in points of every row from `startRow` to `endRow` (index 0 = startRow). */
   rowHeights: number[];
   startRow: number;
@@ -97,472 +74,580 @@ export interface TreeLayout {
   endRow: number;
   /** Number of columns used, from column 0. */
   cols: number;
-  /** Rows a page may start at without cutting a box (no box has rows above and below it). */
-  breakCandidates: number[];
-  /** The row for the shelf's title, when there is a shelf. */
+  /** The row of the shelf's title, when there is a shelf. */
   shelfTitleRow: number | null;
-  /** Slots across the tree (its width in slots). */
-  slots: number;
-  /** Rows each printed page after the first starts at (empty without `pageHeight`). */
+  /** Rows each printed page after the first starts at (none without `pageHeight`). */
   pageBreaks: number[];
 }
 
 export interface LayoutOptions {
   /** Sheet row of the first tier. */
   startRow: number;
-  /** Most boxes side by side on the shelf (default: the tree's width, at least 4). */
+  /** Columns of a box; even, so that a box's centre is a column edge a connector can follow. */
+  boxCols: number;
+  /** Stacks folded into several columns side by side: parent id → number of columns. */
+  folds?: ReadonlyMap<string, number>;
+  /** Most boxes side by side on the shelf (default: as many slots as the tree, at least 4). */
   shelfPerRow?: number;
   /**
-   * Height of a printed page in sheet points (the printable height divided by the print scale).
-   * When given, stacked boxes that would be cut by a page end move down to the next page and
+   * Height of a printed page in points. When given, a stacked box that a page end would cut
+   * starts the next page instead, under a repeated box of its parent (`continuedParts`), and
    * `pageBreaks` says where pages start.
    */
   pageHeight?: number;
-  /** Points of the first page already used above `startRow` (title rows). */
+  /** Points of the first page used above `startRow`. */
   firstPageUsed?: number;
+  /** Parts of the box that repeats a parent at the top of a page its stack continues on. */
+  continuedParts?: (id: string) => number[];
 }
 
-interface Placed {
+/** A node in its columns: its centre, its box's width, and, for a parent of a stack, its slot. */
+interface Slotted {
   node: LayoutNode;
   depth: number;
-  /** Centre in slot units (a leaf in slot k has centre k + 0.5). */
+  /** Column of the vertical line through the box's centre (its left edge in that column). */
   centre: number;
-  stacked: boolean;
-  parent: Placed | null;
-  children: Placed[];
+  /** Columns of the box: wider than the others for a parent over a wide subtree. */
+  cols: number;
+  /** First column of the slot and number of stack columns, for a parent of a stack. */
+  slotLeft: number;
+  folds: number;
+  /** Children side by side in the next tier, or stacked (all leaves) under this box. */
+  children: Slotted[];
+  stacks: boolean;
 }
 
-/** The deepest depth of a tree (root = 0). */
-function maxDepth(n: LayoutNode, d = 0): number {
-  let m = d;
-  for (const c of n.children) m = Math.max(m, maxDepth(c, d + 1));
-  return m;
+/** The columns of a slot (one leaf or one stack column). */
+export function slotCols(boxCols: number): number {
+  return boxCols + SLOT_GAP_COLS;
 }
 
-/** Column of the left edge a connector follows for a box centred at `centre` slots. */
-export function centreCol(centre: number): number {
-  return Math.round(centre * SLOT_COLS);
+/** Widest box, in box widths: a parent over a wide subtree gets room for its name on few lines. */
+const WIDE_BOXES = 3;
+
+/** True when a node's children are stacked under it: all leaves, and the node is not the root. */
+function stacksChildren(node: LayoutNode, depth: number): boolean {
+  return (
+    depth > 0 && node.children.length > 0 && node.children.every((c) => c.children.length === 0)
+  );
 }
 
-/** The depth whose boxes are stacked under their parent: the deepest, when it hangs below a level. */
-function stackDepthOf(root: LayoutNode): number {
-  const deepest = maxDepth(root);
-  return deepest >= 2 ? deepest : Infinity;
-}
-
-/** Boxes side by side on one shelf row. */
-function shelfPerRowOf(opts: { shelfPerRow?: number }, slots: number): number {
-  return Math.max(1, opts.shelfPerRow ?? Math.max(4, slots));
+/** An even width of at most `cols` and of the widest box, at least `boxCols`. */
+function boxWidth(cols: number, boxCols: number): number {
+  const w = Math.min(cols, WIDE_BOXES * boxCols);
+  return Math.max(boxCols, w - (w % 2));
 }
 
 /**
- * The number of columns `layoutTree` uses for this tree and shelf (its `cols`), without laying
- * anything out: a leaf, or a parent of a stack, takes one slot.
+ * Pass 1: the columns. A leaf, or a parent of a stack, takes one slot (a folded stack as many as
+ * its columns); a parent of boxes side by side is centred over its first and last child, as wide
+ * as its subtree allows around that centre (up to WIDE_BOXES box widths). Returns the tiers (the
+ * boxes side by side, by depth) and the number of columns.
  */
-export function layoutCols(
+export function assignSlots(
   root: LayoutNode,
-  shelf: readonly LayoutNode[],
-  opts: { shelfPerRow?: number } = {}
-): number {
-  const stackDepth = stackDepthOf(root);
-  const count = (node: LayoutNode, depth: number): number => {
-    if (node.children.length === 0 || depth + 1 === stackDepth) return 1;
-    let n = 0;
-    for (const c of node.children) n += count(c, depth + 1);
-    return n;
+  boxCols: number,
+  folds: ReadonlyMap<string, number> = new Map()
+): { tiers: Slotted[][]; cols: number } {
+  const slot = slotCols(boxCols);
+  const tiers: Slotted[][] = [];
+  let next = 0;
+  const visit = (node: LayoutNode, depth: number): Slotted => {
+    const left = next;
+    const s: Slotted = {
+      node,
+      depth,
+      centre: 0,
+      cols: boxCols,
+      slotLeft: left,
+      folds: 1,
+      children: [],
+      stacks: false,
+    };
+    (tiers[depth] ??= []).push(s);
+    if (node.children.length === 0 || stacksChildren(node, depth)) {
+      s.stacks = node.children.length > 0;
+      s.folds = s.stacks ? Math.max(1, folds.get(node.id) ?? 1) : 1;
+      s.centre = left + (s.folds * slot) / 2;
+      s.cols = boxWidth(s.folds * slot - SLOT_GAP_COLS, boxCols);
+      next += s.folds * slot;
+      return s;
+    }
+    s.children = node.children.map((c) => visit(c, depth + 1));
+    const first = s.children[0] as Slotted;
+    const last = s.children[s.children.length - 1] as Slotted;
+    s.centre = (first.centre + last.centre) / 2;
+    // Half a box each side of the centre, one column inside the subtree's columns.
+    const half = Math.min(s.centre - left - 1, next - 1 - s.centre);
+    s.cols = boxWidth(2 * half, boxCols);
+    return s;
   };
-  const slots = Math.max(1, count(root, 0));
-  const shelfSlots =
-    shelf.length > 0 ? Math.min(shelf.length, opts.shelfPerRow ?? Math.max(4, slots)) : 0;
-  return Math.max(slots, shelfSlots) * SLOT_COLS;
+  visit(root, 0);
+  return { tiers, cols: Math.max(slot, next) };
+}
+
+/** The width in columns of every box of the tree placed with `boxCols` and `folds` (by id). */
+export function boxWidths(
+  root: LayoutNode,
+  boxCols: number,
+  folds?: ReadonlyMap<string, number>
+): Map<string, number> {
+  const widths = new Map<string, number>();
+  for (const tier of assignSlots(root, boxCols, folds).tiers)
+    for (const s of tier) widths.set(s.node.id, s.cols);
+  return widths;
+}
+
+/** The rows of the sheet from the layout's first row, made as boxes need them. */
+class Rows {
+  readonly heights: number[] = [];
+  constructor(readonly start: number) {}
+  /** The next row to be made. */
+  get end(): number {
+    return this.start + this.heights.length;
+  }
+  heightOf(row: number): number {
+    return this.heights[row - this.start] ?? ROW_UNIT;
+  }
+  push(height: number): number {
+    this.heights.push(height);
+    return this.end - 1;
+  }
+  /** Unit rows until `last` exists. */
+  ensure(last: number): void {
+    while (this.end <= last) this.push(ROW_UNIT);
+  }
 }
 
 /**
- * Lay out a tree top-down: levels above the deepest side by side, the deepest level stacked
- * under its parent with a spine on the left; then `shelf` boxes (no connectors) below.
- * Deterministic; the order of children is kept.
+ * A box with its first row at `top`: each part spans rows from where the last ended until they
+ * are together at least as tall as the part (rows not made yet are units).
+ */
+function placeBox(
+  rows: Rows,
+  id: string,
+  kind: BoxKind,
+  parts: readonly number[],
+  top: number,
+  left: number,
+  boxCols: number
+): BoxPlacement {
+  const partTops: number[] = [];
+  const partEnds: number[] = [];
+  let r = top;
+  for (const need of parts.length > 0 ? parts : [ROW_UNIT]) {
+    partTops.push(r);
+    let h = 0;
+    do h += rows.heightOf(r++);
+    while (h < need - 1e-9);
+    partEnds.push(r - 1);
+  }
+  rows.ensure(r - 1);
+  return { id, kind, top, bottom: r - 1, left, right: left + boxCols - 1, partTops, partEnds };
+}
+
+/** Rows a box of `parts` takes when every row is a unit. */
+function unitsOf(parts: readonly number[]): number {
+  let n = 0;
+  for (const h of parts.length > 0 ? parts : [ROW_UNIT])
+    n += Math.max(1, Math.ceil(h / ROW_UNIT - 1e-9));
+  return n;
+}
+
+/** Everything the passes after the first add to: rows, boxes and lines. */
+interface Drawing {
+  rows: Rows;
+  boxes: BoxPlacement[];
+  lines: ConnectorLine[];
+  boxCols: number;
+  /** Columns a connector may use (the tree's width and one more edge). */
+  width: number;
+}
+
+function line(
+  d: Drawing,
+  side: Side,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number
+): void {
+  if (bottom < top || right < left) return;
+  if (top !== bottom && left !== right)
+    throw new Error("a connector line is one row or one column");
+  if (left < 0 || right >= d.width)
+    throw new Error(`connector outside the tree: column ${left < 0 ? left : right}`);
+  d.lines.push({ side, top, left, bottom, right });
+}
+
+/**
+ * Pass 2: the tiers, each starting below the one above and its bus; every box of a tier starts
+ * on the tier's first row and ends on its own last row. Returns where each box went.
+ */
+function placeTiers(d: Drawing, tiers: readonly Slotted[][]): Map<Slotted, BoxPlacement> {
+  const placed = new Map<Slotted, BoxPlacement>();
+  for (let depth = 0; depth < tiers.length; depth++) {
+    const tier = tiers[depth] ?? [];
+    if (depth > 0) drawBuses(d, tiers[depth - 1] ?? [], placed);
+    const top = d.rows.end;
+    for (const s of tier) {
+      const left = s.centre - s.cols / 2;
+      const box = placeBox(d.rows, s.node.id, "tier", s.node.parts, top, left, s.cols);
+      d.boxes.push(box);
+      placed.set(s, box);
+    }
+    d.rows.ensure(top);
+  }
+  return placed;
+}
+
+/** The two gap rows below a tier and the bus from each parent's bottom to its children's tops. */
+function drawBuses(
+  d: Drawing,
+  parents: readonly Slotted[],
+  placed: ReadonlyMap<Slotted, BoxPlacement>
+): void {
+  const g1 = d.rows.push(GAP_ROW_HEIGHT);
+  const g2 = d.rows.push(GAP_ROW_HEIGHT);
+  for (const parent of parents) {
+    if (parent.children.length === 0) continue;
+    const pc = parent.centre;
+    const cs = parent.children.map((c) => c.centre);
+    // From the parent's own bottom (it may be shorter than its tier) down to the bus.
+    line(d, "left", (placed.get(parent)?.bottom ?? g1 - 1) + 1, pc, g1, pc);
+    line(d, "bottom", g1, Math.min(pc, ...cs), g1, Math.max(pc, ...cs) - 1);
+    for (const c of cs) line(d, "left", g2, c, g2, c);
+  }
+}
+
+/** Where pages start while the stacks are placed: pages of `pageHeight` points from `firstStart`. */
+class Pages {
+  private readonly starts: number[] = [];
+  constructor(
+    private readonly rows: Rows,
+    private readonly pageHeight: number | undefined,
+    private readonly firstPageRoom: number,
+    private readonly firstStart: number
+  ) {}
+
+  /** The first row that no longer fits on the page starting at `start`. */
+  overflow(start: number): number {
+    if (this.pageHeight === undefined) return Infinity;
+    const room = start === this.rows.start ? this.firstPageRoom : this.pageHeight;
+    let used = 0;
+    for (let r = start; ; r++) {
+      used += this.rows.heightOf(r);
+      if (used > room) return Math.max(r, start + 1);
+    }
+  }
+
+  /** The first page start after row `r` (pages made as needed). */
+  nextAfter(r: number): number {
+    if (this.pageHeight === undefined) return Infinity;
+    for (;;) {
+      const found = this.starts.find((s) => s > r);
+      if (found !== undefined) return found;
+      this.starts.push(this.overflow(this.starts[this.starts.length - 1] ?? this.firstStart));
+    }
+  }
+
+  /** The page starts up to row `last`. */
+  upTo(last: number): number[] {
+    return this.starts.filter((s) => s <= last);
+  }
+
+  fits(height: number): boolean {
+    return this.pageHeight === undefined || height <= this.pageHeight;
+  }
+}
+
+/**
+ * Pass 3: each stack under its own parent (stacks never share columns), in one column on a spine
+ * from the parent's left edge, or folded into columns under a bus. A box a page end would cut
+ * starts the next page under a continued box of its parent, from which the spine goes on.
+ */
+function placeStacks(
+  d: Drawing,
+  tiers: readonly Slotted[][],
+  placed: ReadonlyMap<Slotted, BoxPlacement>,
+  pages: Pages,
+  continuedParts: (id: string) => number[]
+): void {
+  for (const tier of tiers) {
+    for (const parent of tier) {
+      const pb = placed.get(parent);
+      if (!parent.stacks || !pb) continue;
+      if (parent.folds > 1) placeFoldedStack(d, parent, pb);
+      else placeStack(d, parent.node, pb, pages, continuedParts);
+    }
+  }
+}
+
+/** One stack in one column under its parent's box `pb`, continued on the pages it runs onto. */
+function placeStack(
+  d: Drawing,
+  parent: LayoutNode,
+  pb: BoxPlacement,
+  pages: Pages,
+  continuedParts: (id: string) => number[]
+): void {
+  const spine = pb.left;
+  /** The spine's current segment starts below `from`'s box; `above` is the last box placed. */
+  let from = pb.bottom + 1;
+  let above = pb.bottom;
+  let last = -1;
+  for (const child of parent.children) {
+    let top = above + 1 + STACK_GAP_ROWS;
+    const units = unitsOf(child.parts);
+    const pageStart = pages.nextAfter(above);
+    if (pageStart <= top + units - 1 && pages.fits((units + 4) * ROW_UNIT)) {
+      // The spine so far ends at the last child; the stack goes on under a repeated parent.
+      line(d, "left", from, spine, last, spine);
+      const parts = continuedParts(parent.id);
+      const width = pb.right - pb.left + 1;
+      const cont = placeBox(d.rows, parent.id, "continued", parts, pageStart, pb.left, width);
+      d.boxes.push(cont);
+      from = cont.bottom + 1;
+      top = cont.bottom + 1 + STACK_GAP_ROWS;
+    }
+    const cb = placeBox(d.rows, child.id, "stacked", child.parts, top, spine + 1, d.boxCols);
+    d.boxes.push(cb);
+    line(d, "bottom", cb.top, spine, cb.top, spine);
+    last = cb.top;
+    above = cb.bottom;
+  }
+  line(d, "left", from, spine, last, spine);
+}
+
+/**
+ * A stack folded into columns: the children split into `folds` runs of about equal height, each
+ * run a column on its own spine, the spines joined to the parent's centre by a bus at the foot of
+ * the row under the parent. Folded stacks are for trees that fit one page: no page ends to avoid.
+ */
+function placeFoldedStack(d: Drawing, parent: Slotted, pb: BoxPlacement): void {
+  const slot = slotCols(d.boxCols);
+  const runs = balancedRuns(
+    parent.node.children.map((c) => unitsOf(c.parts) + STACK_GAP_ROWS),
+    parent.folds
+  );
+  const bus = pb.bottom + 1;
+  d.rows.ensure(bus);
+  const spines = runs.map((_, j) => parent.slotLeft + j * slot + 1);
+  line(d, "left", bus, parent.centre, bus, parent.centre);
+  line(
+    d,
+    "bottom",
+    bus,
+    Math.min(parent.centre, ...spines),
+    bus,
+    Math.max(parent.centre, ...spines) - 1
+  );
+  let k = 0;
+  runs.forEach((count, j) => {
+    const spine = spines[j] as number;
+    // A row between the bus and the first box: the bus must not run along the box's top.
+    let top = bus + 1 + STACK_GAP_ROWS;
+    let last = top;
+    for (let i = 0; i < count; i++) {
+      const child = parent.node.children[k++] as LayoutNode;
+      const cb = placeBox(d.rows, child.id, "stacked", child.parts, top, spine + 1, d.boxCols);
+      d.boxes.push(cb);
+      line(d, "bottom", cb.top, spine, cb.top, spine);
+      last = cb.top;
+      top = cb.bottom + 1 + STACK_GAP_ROWS;
+    }
+    line(d, "left", bus + 1, spine, last, spine);
+  });
+}
+
+/**
+ * `heights` cut into `n` consecutive runs whose tallest is as short as possible (the number of
+ * items in each run). Folded stacks are short lists: every cut is tried.
+ */
+export function balancedRuns(heights: readonly number[], n: number): number[] {
+  const runs = Math.max(1, Math.min(n, heights.length));
+  const total = heights.reduce((a, b) => a + b, 0);
+  // The smallest limit for which a greedy cut needs no more than `runs` runs.
+  const cut = (limit: number): number[] | null => {
+    const out: number[] = [];
+    let sum = 0;
+    let count = 0;
+    for (const h of heights) {
+      if (count > 0 && sum + h > limit) {
+        out.push(count);
+        sum = 0;
+        count = 0;
+      }
+      sum += h;
+      count += 1;
+    }
+    out.push(count);
+    return out.length <= runs ? out : null;
+  };
+  let lo = Math.max(...heights, Math.ceil(total / runs));
+  while (!cut(lo)) lo += 1;
+  const out = cut(lo) as number[];
+  // Leave no column empty: split the longest run while columns are left.
+  while (out.length < runs) {
+    const i = out.indexOf(Math.max(...out));
+    const c = out[i] as number;
+    if (c < 2) break;
+    out.splice(i, 1, Math.ceil(c / 2), Math.floor(c / 2));
+  }
+  return out;
+}
+
+/** Pass 4: the shelf, below the tree under its title row, in rows of at most `perRow` boxes. */
+function placeShelf(d: Drawing, shelf: readonly LayoutNode[], perRow: number): number | null {
+  if (shelf.length === 0) return null;
+  const slot = slotCols(d.boxCols);
+  d.rows.push(GAP_ROW_HEIGHT * 2);
+  const title = d.rows.push(18);
+  for (let i = 0; i < shelf.length; i += perRow) {
+    if (i > 0) d.rows.push(GAP_ROW_HEIGHT);
+    const top = d.rows.end;
+    shelf.slice(i, i + perRow).forEach((node, k) => {
+      d.boxes.push(
+        placeBox(d.rows, node.id, "shelf", node.parts, top, k * slot + SLOT_GAP_COLS / 2, d.boxCols)
+      );
+    });
+  }
+  return title;
+}
+
+/** Rows no box straddles (a page may start there), from `from` to `to`, as a lookup. */
+function cleanRows(
+  boxes: readonly BoxPlacement[],
+  from: number,
+  to: number
+): (r: number) => boolean {
+  const cut = new Uint8Array(Math.max(0, to - from + 1));
+  for (const b of boxes)
+    if (b.bottom > b.top)
+      cut.fill(1, Math.max(0, b.top + 1 - from), Math.max(0, b.bottom + 1 - from));
+  return (r) => r < from || r > to || cut[r - from] === 0;
+}
+
+/** Greedy page starts from `start` to `last`, each on a clean row, no page taller than its room. */
+function paginate(
+  pages: Pages,
+  start: number,
+  last: number,
+  clean: (r: number) => boolean
+): number[] {
+  const breaks: number[] = [];
+  let pageStart = start;
+  for (;;) {
+    const over = pages.overflow(pageStart);
+    if (over > last) return breaks;
+    let r = over;
+    while (r > pageStart + 1 && !clean(r)) r--;
+    if (!clean(r)) r = over;
+    breaks.push(r);
+    pageStart = r;
+  }
+}
+
+/**
+ * Lay a tree out top-down: the levels above the stacks side by side, each parent of leaves with
+ * its leaves stacked under it; then `shelf` boxes (no connectors) below. Deterministic; the
+ * order of children is kept.
  */
 export function layoutTree(
   root: LayoutNode,
   shelf: readonly LayoutNode[],
   opts: LayoutOptions
 ): TreeLayout {
-  // The deepest level is stacked only when there is a level above it to hang from (not the root).
-  const stackDepth = stackDepthOf(root);
+  const { tiers, cols: treeCols } = assignSlots(root, opts.boxCols, opts.folds);
+  const slot = slotCols(opts.boxCols);
+  const perRow = Math.max(1, opts.shelfPerRow ?? Math.max(4, treeCols / slot));
+  const cols = Math.max(treeCols, shelf.length > 0 ? Math.min(shelf.length, perRow) * slot : 0);
+  const rows = new Rows(opts.startRow);
+  const d: Drawing = { rows, boxes: [], lines: [], boxCols: opts.boxCols, width: cols + 1 };
+  const firstRoom = (opts.pageHeight ?? Infinity) - (opts.firstPageUsed ?? 0);
+  const pagesFrom = (start: number) => new Pages(rows, opts.pageHeight, firstRoom, start);
 
-  // Pass 1: widths in slots and centres (tidy: a parent centred over its first and last child).
-  const tiers: Placed[][] = [];
-  let nextSlot = 0;
-  const place = (node: LayoutNode, depth: number, parent: Placed | null): Placed => {
-    const p: Placed = {
-      node,
-      depth,
-      centre: 0,
-      stacked: depth === stackDepth,
-      parent,
-      children: [],
-    };
-    if (p.stacked) return p;
-    (tiers[depth] ??= []).push(p);
-    const stackChildren = depth + 1 === stackDepth;
-    if (node.children.length === 0 || stackChildren) {
-      p.centre = nextSlot + 0.5;
-      nextSlot += 1;
-      if (stackChildren) {
-        p.children = node.children.map((c) => place(c, depth + 1, p));
-        for (const c of p.children) c.centre = p.centre;
-      }
-    } else {
-      p.children = node.children.map((c) => place(c, depth + 1, p));
-      const first = p.children[0];
-      const last = p.children[p.children.length - 1];
-      p.centre = first && last ? (first.centre + last.centre) / 2 : nextSlot + 0.5;
-    }
-    return p;
-  };
-  place(root, 0, null);
-  const slots = Math.max(1, nextSlot);
-
-  const rowHeights: number[] = [];
-  const start = opts.startRow;
-  let row = start;
-  const pushRow = (h: number): number => {
-    rowHeights.push(h);
-    return row++;
-  };
-  const boxes: BoxPlacement[] = [];
-  const byPlaced = new Map<Placed, BoxPlacement>();
-  // Connector lines are kept as the straight runs they are drawn as (a big tree has hundreds of
-  // thousands of connector cells but a few thousand lines); cells are made from them only when
-  // asked. Connectors run only under the tree's slots: `width` columns.
-  const width = slots * SLOT_COLS + 1;
-  /** side, top, left, bottom, right of each line, in drawing order. */
-  const lines: number[] = [];
-  const line = (side: keyof EdgeSet, top: number, left: number, bottom: number, right: number) => {
-    if (bottom < top || right < left) return;
-    if (top !== bottom && left !== right)
-      throw new Error("a connector line is one row or one column");
-    if (left < 0 || right >= width)
-      throw new Error(`connector outside the tree: column ${left < 0 ? left : right}`);
-    lines.push(EDGE_BITS[side], top, left, bottom, right);
-  };
-  const forEachConnector = (visit: (row: number, col: number, sides: number) => void): void => {
-    // One byte of side bits per cell, the cells in first-drawn order.
-    const sideRows: (Uint8Array | undefined)[] = [];
-    const drawn: number[] = [];
-    for (let i = 0; i < lines.length; i += 5) {
-      const [side, top, left, bottom, right] = lines.slice(i, i + 5) as [
-        number,
-        number,
-        number,
-        number,
-        number,
-      ];
-      for (let r = top; r <= bottom; r++) {
-        // Rows filled in order: an array written far past its end turns into a slow dictionary.
-        while (sideRows.length <= r) sideRows.push(undefined);
-        const sides = (sideRows[r] ??= new Uint8Array(width));
-        for (let c = left; c <= right; c++) {
-          if (sides[c] === 0) drawn.push(r * width + c);
-          sides[c] = (sides[c] ?? 0) | side;
-        }
-      }
-    }
-    for (const k of drawn) {
-      const r = Math.floor(k / width);
-      const c = k - r * width;
-      visit(r, c, sideRows[r]?.[c] ?? 0);
-    }
-  };
-  const forEachConnectorRun = (
-    visit: (side: number, top: number, left: number, bottom: number, right: number) => void
-  ): void => {
-    // Every line is one column (left, right) or one row (top, bottom). Lines of one side on one
-    // column (or row) that overlap or touch are one run: sort them by side, line and start,
-    // join neighbours, then visit the runs in the order their first line was drawn.
-    interface Run {
-      side: number;
-      top: number;
-      left: number;
-      bottom: number;
-      right: number;
-      order: number;
-    }
-    const runs: Run[] = [];
-    for (let i = 0; i < lines.length; i += 5) {
-      runs.push({
-        side: lines[i] ?? 0,
-        top: lines[i + 1] ?? 0,
-        left: lines[i + 2] ?? 0,
-        bottom: lines[i + 3] ?? 0,
-        right: lines[i + 4] ?? 0,
-        order: i,
-      });
-    }
-    const vertical = (x: Run): boolean => x.side === EDGE_LEFT || x.side === EDGE_RIGHT;
-    runs.sort((x, y) =>
-      vertical(x)
-        ? x.side - y.side || x.left - y.left || x.top - y.top
-        : x.side - y.side || x.top - y.top || x.left - y.left
-    );
-    const joined: Run[] = [];
-    for (const x of runs) {
-      const last = joined[joined.length - 1];
-      if (last && last.side === x.side) {
-        const v = vertical(x);
-        if (
-          v
-            ? last.left === x.left && x.top <= last.bottom + 1
-            : last.top === x.top && x.left <= last.right + 1
-        ) {
-          last.bottom = Math.max(last.bottom, x.bottom);
-          last.right = Math.max(last.right, x.right);
-          last.order = Math.min(last.order, x.order);
-          continue;
-        }
-      }
-      joined.push(x);
-    }
-    joined.sort((x, y) => x.order - y.order);
-    for (const x of joined) visit(x.side, x.top, x.left, x.bottom, x.right);
-  };
-
-  /** Place one box with its first row at `top`; its internal rows span whole row units. */
-  const placeBox = (
-    node: LayoutNode,
-    top: number,
-    left: number,
-    flags: { stacked: boolean; shelf: boolean },
-    placed?: Placed
-  ): BoxPlacement => {
-    const rowTops: number[] = [];
-    const rowEnds: number[] = [];
-    let r = top;
-    for (const h of node.rows.length > 0 ? node.rows : [ROW_UNIT]) {
-      const n = Math.max(1, Math.ceil(h / ROW_UNIT - 1e-9));
-      rowTops.push(r);
-      rowEnds.push(r + n - 1);
-      r += n;
-    }
-    const b: BoxPlacement = {
-      id: node.id,
-      top,
-      bottom: r - 1,
-      left,
-      right: left + BOX_COLS - 1,
-      rowTops,
-      rowEnds,
-      stacked: flags.stacked,
-      shelf: flags.shelf,
-    };
-    boxes.push(b);
-    if (placed) byPlaced.set(placed, b);
-    return b;
-  };
-  /** Unit rows until `last` exists. */
-  const ensureRows = (last: number): void => {
-    while (row <= last) pushRow(ROW_UNIT);
-  };
-
-  /**
-   * One tier of boxes side by side, all starting on its first row. Every row of a tier is one
-   * unit high, so boxes of different shapes share the rows without padding each other; a box
-   * ends at its own last row. Returns the tier's last row.
-   */
-  const drawTier = (
-    items: { node: LayoutNode; left: number; placed?: Placed }[],
-    flags: { stacked: boolean; shelf: boolean }
-  ): number => {
-    const top = row;
-    let bottom = top;
-    for (const it of items)
-      bottom = Math.max(bottom, placeBox(it.node, top, it.left, flags, it.placed).bottom);
-    ensureRows(bottom);
-    return bottom;
-  };
-
-  // Pagination: pages start only on rows no box straddles.
-  const cap = opts.pageHeight;
-  const breaks: number[] = [];
-  let pageStart = start;
-  const heightOf = (r: number): number => rowHeights[r - start] ?? ROW_UNIT;
-  /** The first row that no longer fits on the page starting at `ps` (rows not made yet are units). */
-  const overflowRow = (ps: number): number => {
-    if (cap === undefined) return Infinity;
-    const room = cap - (ps === start ? (opts.firstPageUsed ?? 0) : 0);
-    let acc = 0;
-    for (let r = ps; ; r++) {
-      acc += heightOf(r);
-      if (acc > room) return Math.max(r, ps + 1);
-    }
-  };
-  const straddles = (r: number): boolean => boxes.some((b) => b.top < r && r <= b.bottom);
-  /** Greedy breaks on clean rows up to row `end`. */
-  const paginateTo = (end: number): void => {
-    for (;;) {
-      const b = overflowRow(pageStart);
-      if (b > end) return;
-      let c = b;
-      while (c > pageStart + 1 && straddles(c)) c--;
-      if (c <= pageStart + 1 && straddles(c)) c = b;
-      breaks.push(c);
-      pageStart = c;
-    }
-  };
-  /** Page starts after `r` while placing stacks: each the first row that overflows the last. */
-  const boundaries: number[] = [];
-  const nextBoundaryAfter = (r: number): number => {
-    if (cap === undefined) return Infinity;
-    for (;;) {
-      const found = boundaries.find((b) => b > r);
-      if (found !== undefined) return found;
-      boundaries.push(overflowRow(boundaries[boundaries.length - 1] ?? pageStart));
-    }
-  };
-
-  // Pass 2: the tiers side by side, with a bus between each tier and the next.
-  for (let d = 0; d < tiers.length; d++) {
-    const tier = tiers[d] ?? [];
-    if (d > 0) {
-      const g1 = pushRow(GAP_ROW_HEIGHT);
-      const g2 = pushRow(GAP_ROW_HEIGHT);
-      for (const parent of tiers[d - 1] ?? []) {
-        if (parent.children.length === 0 || parent.children[0]?.stacked) continue;
-        const pc = centreCol(parent.centre);
-        const cs = parent.children.map((c) => centreCol(c.centre));
-        // From the parent's own bottom (it may be shorter than its tier) down to the bus.
-        const pb = byPlaced.get(parent);
-        line("left", (pb?.bottom ?? g1 - 1) + 1, pc, g1, pc);
-        const lo = Math.min(pc, ...cs);
-        const hi = Math.max(pc, ...cs);
-        line("bottom", g1, lo, g1, hi - 1);
-        for (const c of cs) line("left", g2, c, g2, c);
-      }
-    }
-    drawTier(
-      tier.map((p) => ({ node: p.node, left: centreCol(p.centre) - BOX_COLS / 2, placed: p })),
-      { stacked: false, shelf: false }
+  const placed = placeTiers(d, tiers);
+  const tierEnd = rows.end - 1;
+  const breaks = paginate(pagesFrom(opts.startRow), opts.startRow, tierEnd, (r) =>
+    isClean(d.boxes, r)
+  );
+  const stackPages = pagesFrom(breaks[breaks.length - 1] ?? opts.startRow);
+  const continued = opts.continuedParts ?? ((id: string) => nodeParts(root, id).slice(0, 2));
+  placeStacks(d, tiers, placed, stackPages, continued);
+  breaks.push(...stackPages.upTo(rows.end - 1));
+  const shelfTitleRow = placeShelf(d, shelf, perRow);
+  const last = rows.end - 1;
+  if (shelfTitleRow !== null) {
+    const clean = cleanRows(d.boxes, opts.startRow, last);
+    const from = breaks[breaks.length - 1] ?? opts.startRow;
+    breaks.push(
+      ...paginate(pagesFrom(from), from, last, (r) => r !== shelfTitleRow + 1 && clean(r))
     );
   }
-
-  paginateTo(row - 1);
-
-  // Pass 3: each stack straight under its own parent (stacks never share columns), a spine on
-  // the parent's left edge and a tick into each child.
-  for (const parents of tiers) {
-    for (const parent of parents) {
-      if (!parent.children[0]?.stacked) continue;
-      const pb = byPlaced.get(parent);
-      if (!pb) continue;
-      let top = pb.bottom + 1 + STACK_GAP_UNITS;
-      let last = top;
-      for (const c of parent.children) {
-        // A box that a page end would cut starts on the next page instead (if it fits on one).
-        const units = (c.node.rows.length > 0 ? c.node.rows : [ROW_UNIT]).reduce(
-          (a, h) => a + Math.max(1, Math.ceil(h / ROW_UNIT - 1e-9)),
-          0
-        );
-        const b = nextBoundaryAfter(top);
-        if (b <= top + units - 1 && units * ROW_UNIT <= (cap ?? Infinity)) top = b;
-        const cb = placeBox(c.node, top, pb.left + 1, { stacked: true, shelf: false }, c);
-        ensureRows(cb.bottom);
-        line("bottom", cb.top, pb.left, cb.top, pb.left);
-        last = cb.top;
-        top = cb.bottom + 1 + STACK_GAP_UNITS;
-      }
-      line("left", pb.bottom + 1, pb.left, last, pb.left);
-    }
-  }
-
-  for (const b of boundaries) {
-    if (b > row - 1) break;
-    breaks.push(b);
-    pageStart = b;
-  }
-
-  // Pass 4: the shelf, in rows of at most `perRow` boxes, no connectors.
-  let shelfTitleRow: number | null = null;
-  if (shelf.length > 0) {
-    pushRow(GAP_ROW_HEIGHT * 2);
-    shelfTitleRow = pushRow(18);
-    const perRow = shelfPerRowOf(opts, slots);
-    for (let i = 0; i < shelf.length; i += perRow) {
-      if (i > 0) pushRow(GAP_ROW_HEIGHT);
-      const chunk = shelf.slice(i, i + perRow);
-      drawTier(
-        chunk.map((node, k) => ({ node, left: k * SLOT_COLS + (SLOT_COLS - BOX_COLS) / 2 })),
-        { stacked: false, shelf: true }
-      );
-    }
-  }
-
-  paginateTo(row - 1);
-
-  // A page may start on any row that no box straddles, except between the shelf title and its boxes.
-  // Rows from `start`, marked where a box straddles them (a big tree stacks thousands of boxes).
-  const straddled = new Uint8Array(Math.max(0, row - start));
-  for (const b of boxes) straddled.fill(1, b.top + 1 - start, b.bottom + 1 - start);
-  const breakCandidates: number[] = [];
-  for (let r = start + 1; r < row; r++) {
-    if (!straddled[r - start] && (shelfTitleRow === null || r !== shelfTitleRow + 1))
-      breakCandidates.push(r);
-  }
-  const shelfSlots =
-    shelf.length > 0 ? Math.min(shelf.length, opts.shelfPerRow ?? Math.max(4, slots)) : 0;
-  let edges: Map<string, EdgeSet> | null = null;
   return {
-    boxes,
-    get edges(): Map<string, EdgeSet> {
-      return (edges ??= edgeSets(forEachConnector));
-    },
-    forEachConnector,
-    forEachConnectorRun,
-    rowHeights,
-    startRow: start,
-    endRow: row - 1,
-    cols: Math.max(slots, shelfSlots) * SLOT_COLS,
-    breakCandidates,
+    boxes: d.boxes,
+    lines: d.lines,
+    rowHeights: rows.heights,
+    startRow: opts.startRow,
+    endRow: last,
+    cols,
     shelfTitleRow,
-    slots,
     pageBreaks: breaks,
   };
 }
 
-/** The string-keyed form of compact connectors ("row,col" → sides), in the same order. */
-function edgeSets(forEachConnector: TreeLayout["forEachConnector"]): Map<string, EdgeSet> {
-  const out = new Map<string, EdgeSet>();
-  forEachConnector((r, c, bits) => {
-    const e: EdgeSet = {};
-    for (const side of ["top", "bottom", "left", "right"] as const)
-      if (bits & EDGE_BITS[side]) e[side] = true;
-    out.set(`${r},${c}`, e);
-  });
-  return out;
+/** True when no box straddles row `r` (a page may start there). For the few rows of the tiers. */
+function isClean(boxes: readonly BoxPlacement[], r: number): boolean {
+  return !boxes.some((b) => b.top < r && r <= b.bottom);
 }
 
-/** Greedy page breaks: rows to break above so no page is taller than `pageHeight` points. */
-export function pageBreaks(
-  heights: readonly number[],
-  firstRow: number,
-  candidates: readonly number[],
-  pageHeight: number
-): number[] {
-  const sorted = [...new Set(candidates)].filter((c) => c > firstRow).sort((a, b) => a - b);
-  const lastRow = firstRow + heights.length - 1;
-  const h = (from: number, to: number): number => {
-    let s = 0;
-    for (let r = from; r <= to; r++) s += heights[r - firstRow] ?? 0;
-    return s;
-  };
-  const breaks: number[] = [];
-  let pageStart = firstRow;
-  for (let i = 0; i < sorted.length; i++) {
-    const c = sorted[i] as number;
-    const segEnd = (sorted[i + 1] ?? lastRow + 1) - 1;
-    if (h(pageStart, segEnd) > pageHeight && c > pageStart) {
-      breaks.push(c);
-      pageStart = c;
-    }
+/** The parts of the node `id` of the tree (for the default continued box: code and name). */
+function nodeParts(root: LayoutNode, id: string): number[] {
+  const stack = [root];
+  while (stack.length > 0) {
+    const n = stack.pop() as LayoutNode;
+    if (n.id === id) return n.parts;
+    stack.push(...n.children);
   }
-  return breaks;
+  return [ROW_UNIT];
+}
+
+/** A connector run: one side of a straight run of cells, with where its first line was drawn. */
+interface Run extends ConnectorLine {
+  order: number;
+}
+
+/**
+ * The lines as maximal runs: lines of one side on one column (or row) that overlap or touch are
+ * one run, so a border on each run's range draws exactly the cells' sides, each once. Runs come
+ * in the order their first line was drawn.
+ */
+export function connectorRuns(lines: readonly ConnectorLine[]): ConnectorLine[] {
+  const vertical = (x: ConnectorLine): boolean => x.side === "left" || x.side === "right";
+  const runs: Run[] = lines.map((l, order) => ({ ...l, order }));
+  runs.sort((x, y) =>
+    x.side !== y.side
+      ? x.side.localeCompare(y.side)
+      : vertical(x)
+        ? x.left - y.left || x.top - y.top
+        : x.top - y.top || x.left - y.left
+  );
+  const joined: Run[] = [];
+  for (const x of runs) {
+    const prev = joined[joined.length - 1];
+    const touches =
+      prev !== undefined &&
+      prev.side === x.side &&
+      (vertical(x)
+        ? prev.left === x.left && x.top <= prev.bottom + 1
+        : prev.top === x.top && x.left <= prev.right + 1);
+    if (prev && touches) {
+      prev.bottom = Math.max(prev.bottom, x.bottom);
+      prev.right = Math.max(prev.right, x.right);
+      prev.order = Math.min(prev.order, x.order);
+    } else joined.push(x);
+  }
+  joined.sort((x, y) => x.order - y.order);
+  return joined.map(({ side, top, left, bottom, right }) => ({ side, top, left, bottom, right }));
 }

@@ -1,5 +1,6 @@
-import { drawTree, layoutPohon, planTree } from "../../../src/core/tree";
-import { estimateLines } from "../../../src/core/tree/plan";
+import { drawTree, layoutPohon, planTree, printableSize } from "../../../src/core/tree";
+import { COL_POINTS } from "../../../src/core/tree/content";
+import { WIDE_RENDERER } from "../../../src/core/text-fit";
 import { a1 } from "../../../src/core/address";
 import {
   withDefaults,
@@ -8,8 +9,10 @@ import {
   type Settings,
 } from "../../../src/core/settings";
 import { analyse } from "../../../src/core/pipeline";
+import { readXlsxFile } from "../../../src/hosts/xlsx";
+import { SAMPLE } from "../../cli/run";
 import { shapeFor, syntheticWorkbook } from "../../../bench/synthetic";
-import { markerText, markerTag, type SheetPlan } from "../../../src/core/plan";
+import { markerText, markerTag, type PlanCell, type SheetPlan } from "../../../src/core/plan";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../../src/core/grid";
 import type { CsfModel } from "../../../src/core/model";
 import type { Finding } from "../../../src/core/findings";
@@ -98,11 +101,12 @@ function at(
   return plan.cells.find((c) => c.row === row && c.col === col);
 }
 
-/** The top-left cell of the box whose code link shows `code`. */
-function boxOf(plan: SheetPlan, code: string): { row: number; col: number } {
+/** The top-left cell of the box whose code link shows `code`, and the box's right column. */
+function boxOf(plan: SheetPlan, code: string): { row: number; col: number; right: number } {
   const h = plan.hyperlinks.find((x) => x.text === code);
   if (!h) throw new Error(`no box for ${code}`);
-  return { row: h.row, col: h.col };
+  const block = plan.blocks?.find((b) => b.top === h.row && b.left === h.col);
+  return { row: h.row, col: h.col, right: block?.right ?? h.col };
 }
 
 /**
@@ -121,7 +125,7 @@ function boxColumn(plan: SheetPlan, code: string) {
   const values = (k: number) => {
     const row = col[3 + 2 * k]?.row;
     return plan.cells
-      .filter((c) => c.row === row && c.col >= b.col && c.col < b.col + 6)
+      .filter((c) => c.row === row && c.col >= b.col && c.col <= b.right)
       .sort((x, y) => x.col - y.col);
   };
   return { name: col[1], indicatorName: (k: number) => col[2 + 2 * k], values };
@@ -157,12 +161,32 @@ describe("planTree", () => {
     expect(planTree(model, [], own, settings).sheet).toBe("Pohon Kinerja");
   });
 
-  it("writes each name as a formula showing its source cell as text", () => {
+  it("writes each name as a formula showing its source cell as text, without a typed code", () => {
     const { model, wb } = smallCase();
     const plan = planTree(model, [], wb, settings);
     // ref&"" shows "" for a blank cell (test/core/tree/recalc.test.ts checks the results).
-    expect(boxColumn(plan, "CSF 1").name?.formula).toBe(`='CSF'!C10&""`);
     expect(boxColumn(plan, "OUTCOME").name?.formula).toBe(`='CSF'!A6&""`);
+    // The box's header shows the code: the "(CSF 1)" typed after the name is left out.
+    expect(boxColumn(plan, "CSF 1").name).toMatchObject({
+      formula: `=TRIM(SUBSTITUTE('CSF'!C10," (CSF 1)",""))`,
+      value: "Meningkatnya Tata Kelola",
+    });
+  });
+
+  it("writes every formula with the value it shows today, for viewers that do not recalculate", () => {
+    const { model, wb } = smallCase();
+    const plan = planTree(model, [], wb, settings);
+    const formulas = plan.cells.filter((c) => c.formula !== undefined);
+    expect(formulas.length).toBeGreaterThan(5);
+    for (const c of formulas) expect(c.value).not.toBeUndefined();
+    expect(boxColumn(plan, "1.1").name?.value).toBe("Meningkatnya Kualitas Pemerintahan");
+    expect(boxColumn(plan, "1.1.1").indicatorName(0)?.value).toBe("IK: Jumlah Dokumen Penataan");
+    // Target 10, realisasi 8: the capaian cached is 80.
+    expect(
+      boxColumn(plan, "1.1.1")
+        .values(0)
+        .map((c) => c.value)
+    ).toEqual([10, 8, 80]);
   });
 
   it("takes a condition's own line from a cell that lists several conditions", () => {
@@ -174,6 +198,8 @@ describe("planTree", () => {
     expect(f11).toContain("'CSF'!C12");
     expect(evalLinePick(f11, text)).toBe("Meningkatnya Kualitas Pemerintahan (CSF1.1)");
     expect(evalLinePick(f12, text)).toBe("Meningkatnya Kebijakan Kesra (CSF 1.2)");
+    // Each line's typed code is taken out of the picked line.
+    expect(f11).toMatch(/^=TRIM\(SUBSTITUTE\(TRIM\(MID\(.*\)\)," \(CSF1\.1\)",""\)\)$/);
   });
 
   it("writes the text itself when the line cannot be told apart", () => {
@@ -258,22 +284,45 @@ describe("planTree", () => {
     }
   });
 
-  it("sets up printing one page wide on the paper of the settings", () => {
+  it("prints a small tree on one page of the settings' paper, the marker and instructions left off", () => {
     const { model, wb } = smallCase();
     const plan = planTree(model, [], wb, withDefaults({ paper: "A4", orientation: "portrait" }));
     expect(plan.print).toMatchObject({
       paper: "A4",
       orientation: "portrait",
       fitToWidth: 1,
-      fitToHeight: 0,
+      fitToHeight: 1,
     });
     const area = plan.print?.area;
     const maxRow = Math.max(...plan.cells.map((c) => c.row));
     const maxCol = Math.max(...plan.merges.map((m) => m.right));
-    expect(area?.top).toBe(0);
+    // Rows 0 and 1 (the marker, "klik kode kotak …") are above the print area.
+    expect(area?.top).toBe(2);
+    expect(at(plan, 1, 0)?.value).toMatch(/Klik kode kotak/);
+    const printed = plan.cells.filter((c) => c.row >= 2).map((c) => String(c.value ?? ""));
+    expect(printed.filter((v) => /pokin-csf|jangan mengetik|Klik kode/i.test(v))).toEqual([]);
     expect(area?.bottom).toBeGreaterThanOrEqual(maxRow);
     expect(area?.right).toBeGreaterThanOrEqual(maxCol);
     expect(plan.print?.rowBreaks).toBeUndefined();
+    expect(plan.gridlines).toBe(false);
+  });
+
+  it("titles the tree with the organisation and the year, from the settings or the workbook", () => {
+    const { model, wb } = smallCase();
+    const title = (p: SheetPlan) =>
+      plan0(p).find((v) => typeof v === "string" && v.startsWith("POHON KINERJA"));
+    const plan0 = (p: SheetPlan) => p.cells.map((c) => c.value);
+    const fromSettings = planTree(
+      model,
+      [],
+      wb,
+      withDefaults({ organisation: "Setda", year: 2025 })
+    );
+    expect(title(fromSettings)).toBe("POHON KINERJA\nSETDA TAHUN 2025");
+    const typed = {
+      sheets: [...wb.sheets, sheet("Target", [[0, 0, "Target dan Realisasi Tahun 2024"]])],
+    };
+    expect(title(planTree(model, [], typed, settings))).toBe("POHON KINERJA\nTAHUN 2024");
   });
 
   it("breaks a tall tree into pages only between boxes", () => {
@@ -305,6 +354,89 @@ describe("planTree", () => {
     }
   });
 
+  it("continues a stack that runs off a page under its parent repeated, saying so", () => {
+    const kids = Array.from({ length: 40 }, (_, i) =>
+      node({
+        code: `1.1.${i + 1}`,
+        name: `Terlaksananya Kegiatan ${i + 1}`,
+        indicators: [indicator()],
+      })
+    );
+    const model = emptyModel({ nodes: [node({ code: "1" }), node({ code: "1.1" }), ...kids] });
+    const plan = planTree(
+      model,
+      [],
+      { sheets: [] },
+      withDefaults({ paper: "A4", orientation: "portrait" })
+    );
+    const breaks = plan.print?.rowBreaks ?? [];
+    const continued = plan.hyperlinks.filter((h) => h.text === "lanjutan dari 1.1");
+    // Every page after the first opens with the repeated 1.1, named as its original is.
+    expect(continued.map((h) => h.row)).toEqual(breaks);
+    const names = plan.cells.filter((c) => c.value === "Meningkatnya Kondisi 1.1");
+    expect(names).toHaveLength(1 + breaks.length);
+  });
+
+  it("prints clean for presenting: no red outlines, no error counts, no note about them", () => {
+    const { model, wb } = smallCase();
+    const error: Finding = {
+      rule: "duplicate-code",
+      severity: "error",
+      sheet: null,
+      cell: null,
+      code: "1.2",
+      message: "x",
+      params: {},
+    };
+    const texts = (p: SheetPlan) => p.cells.map((c) => String(c.value ?? ""));
+    const red = (p: SheetPlan) =>
+      p.formats.filter((f) => f.style.border?.left?.color === "#C00000");
+    const checking = planTree(model, [error], wb, settings);
+    expect(texts(checking).some((v) => v.startsWith("⚠"))).toBe(true);
+    expect(red(checking).length).toBeGreaterThan(0);
+    const clean = planTree(model, [error], wb, withDefaults({ cleanPrint: true }));
+    expect(texts(clean).filter((v) => v.includes("⚠"))).toEqual([]);
+    expect(red(clean)).toEqual([]);
+  });
+
+  it("shows a realisasi typed as words in full, on a line of its own", () => {
+    const { model, wb } = smallCase();
+    (wb.sheets[2]?.values[5] as CellValue[])[4] = "belum ada data";
+    // Ten antara side by side: boxes as narrow as they get.
+    for (let i = 3; i <= 12; i++) model.nodes.push(node({ code: `1.${i}` }));
+    const plan = planTree(model, [], wb, settings);
+    const laidOut = layoutPohon(model, [], wb, settings);
+    const parts = laidOut.parts.get("1.1.1")?.map((p) => p.role);
+    expect(parts).toEqual(["code", "name", "indicator", "target", "actual"]);
+    const realisasi = plan.cells.find((c) => c.value === "belum ada data");
+    expect(realisasi?.formula).toContain("'Target & Realisasi'!E6");
+    // Its merged area is as wide as the box less the capaian.
+    const area = plan.merges.find((m) => m.top === realisasi?.row && m.left === realisasi?.col);
+    const box = boxOf(plan, "1.1.1");
+    expect((area?.right ?? 0) - (area?.left ?? 0) + 1).toBe(box.right - box.col + 1 - 4);
+  });
+
+  it("draws a tree of any depth: every level between the CSF and the leaves side by side", () => {
+    const codes = ["1", "1.1", "1.1.1", "1.1.1.1", "1.1.1.2", "1.1.2", "1.1.2.1", "1.2", "1.2.1"];
+    const model = emptyModel({ nodes: codes.map((code) => node({ code })) });
+    const plan = planTree(model, [], { sheets: [] }, settings);
+    const laidOut = layoutPohon(model, [], { sheets: [] }, settings);
+    const kind = (id: string) => laidOut.layout.boxes.find((b) => b.id === id)?.kind;
+    expect(codes.map(kind)).toEqual([
+      "tier",
+      "tier",
+      "tier",
+      "stacked",
+      "stacked",
+      "tier",
+      "stacked",
+      "tier",
+      "stacked",
+    ]);
+    for (const code of codes)
+      expect(plan.hyperlinks.some((h) => h.text === (code === "1" ? "CSF 1" : code))).toBe(true);
+  });
+
   it("marks a condition with errors with a red count, and not one with warnings only", () => {
     const { model, wb } = smallCase();
     const f = (
@@ -329,7 +461,7 @@ describe("planTree", () => {
         (c) =>
           c.row === b.row &&
           c.col > b.col &&
-          c.col < b.col + 6 &&
+          c.col <= b.right &&
           typeof c.value === "string" &&
           c.value.startsWith("⚠")
       )?.value;
@@ -357,7 +489,8 @@ describe("planTree", () => {
       node({ code: "2.3", name: "Terlaksananya Hal Tanpa Kode Induk", parentId: null, depth: 2 })
     );
     const plan = planTree(model, [], wb, settings);
-    const title = plan.cells.find((c) => c.value === "Tidak terhubung");
+    // The shelf's own title (the legend names the shelf too): the last one.
+    const title = plan.cells.filter((c) => c.value === "Tidak terhubung").pop();
     expect(title).toBeDefined();
     const tree = boxOf(plan, "1.1.1");
     const orphan = boxOf(plan, "9.9.1");
@@ -372,6 +505,29 @@ describe("planTree", () => {
     const plan = planTree(model, [], wb, withDefaults({ lang: "en" }));
     expect(at(plan, 0, 0)?.value).toBe(markerText("pohon", "en"));
     expect(plan.cells.map((c) => c.value)).toContain("Legend");
+  });
+});
+
+describe("the sample's pohon kinerja", () => {
+  it("fits its 44 conditions on one A3 landscape page at full size, no text under 8 pt", async () => {
+    const wb = await readXlsxFile(SAMPLE);
+    const { model, findings } = analyse(wb, settings);
+    const laidOut = layoutPohon(model, findings, wb, settings);
+    expect(model.nodes).toHaveLength(44);
+    expect(laidOut.onePage).toBe(true);
+    const plan = drawTree(laidOut);
+    expect(plan.print).toMatchObject({ paper: "A3", orientation: "landscape", fitToHeight: 1 });
+    expect(plan.print?.rowBreaks).toBeUndefined();
+    // As wide as the page at 100 % even where columns come out wider (LibreOffice): no shrinking.
+    const page = printableSize("A3", "landscape");
+    expect(laidOut.cols * COL_POINTS * WIDE_RENDERER).toBeLessThanOrEqual(page.width);
+    let height = 0;
+    for (const r of plan.rowHeights) if (r.row >= 2) height += r.height;
+    expect(height).toBeLessThanOrEqual(page.height);
+    const sizes = plan.formats.map((f) => f.style.fontSize).filter((x) => x !== undefined);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(8);
+    // The legend is on the page too.
+    expect(plan.cells.some((c) => c.value === "Legenda" && c.row >= 2)).toBe(true);
   });
 });
 
@@ -402,7 +558,7 @@ describe("planTree on a big tree", () => {
     expect(chars).toBeLessThanOrEqual(400 * indicators);
   });
 
-  it("gives a stack and its parent one band range", () => {
+  it("gives each stack one band range, and each box side by side its own", () => {
     // Every condition here has indicators; boxes drawn side by side are the CSF and antara ones.
     const sideBySide = plan.hyperlinks.filter(
       (h) => !/^\d+\.\d+\.\d+$/.test(h.text) && h.text !== "OUTCOME"
@@ -411,8 +567,7 @@ describe("planTree on a big tree", () => {
       plan.hyperlinks.filter((h) => /^\d+\.\d+\.\d+$/.test(h.text)).map((h) => h.col)
     );
     expect(stacks.size).toBeGreaterThan(10);
-    // One range per box side by side: each stack's range is its parent's, stretched down.
-    expect(plan.conditionalFormats).toHaveLength(sideBySide.length);
+    expect(plan.conditionalFormats).toHaveLength(sideBySide.length + stacks.size);
   });
 
   it("draws every connector as straight lines of one side, none overlapping another", () => {
@@ -454,11 +609,19 @@ describe("planTree on a big tree", () => {
       );
     const capaian = plan.cells.filter((c) => c.formula?.startsWith("=IFERROR(ROUND("));
     expect(capaian.length).toBe(indicators);
+    const cellsAt = new Map<number, PlanCell[]>();
+    for (const c of plan.cells) cellsAt.set(c.row, [...(cellsAt.get(c.row) ?? []), c]);
     for (const c of capaian) {
       expect(inBands(c.row, c.col)).toBe(true);
-      // Target (four columns left) and realisasi (two left) are outside every band range.
-      expect(inBands(c.row, c.col - 2)).toBe(false);
-      expect(inBands(c.row, c.col - 4)).toBe(false);
+      // The target and realisasi cells beside it (left of it, in its box) are outside every range.
+      const box = plan.blocks?.find(
+        (b) => b.top <= c.row && c.row <= b.bottom && b.left <= c.col && c.col <= b.right
+      );
+      const beside = (cellsAt.get(c.row) ?? []).filter(
+        (x) => box && x.col >= box.left && x.col < c.col
+      );
+      expect(beside).toHaveLength(2);
+      for (const x of beside) expect(inBands(x.row, x.col)).toBe(false);
     }
     // Apart from capaian, the band ranges hold only the error markers' text.
     const capaianAt = new Set(capaian.map((c) => `${c.row},${c.col}`));
@@ -478,57 +641,5 @@ describe("layoutPohon and drawTree", () => {
     expect(ids).toEqual(["outcome", ...model.nodes.map((n) => n.id)].sort());
     for (const id of ids) expect(laidOut.contents.has(id)).toBe(true);
     expect(drawTree(laidOut)).toEqual(planTree(model, findings, wb, settings));
-  });
-});
-
-describe("estimateLines on any text", () => {
-  /** The plain statement of the rule: split into paragraphs and words, wrap greedily. */
-  function byWords(text: string, charsPerLine: number): number {
-    const cpl = Math.max(1, Math.floor(charsPerLine));
-    let lines = 0;
-    for (const para of text.split("\n")) {
-      let n = 1;
-      let len = 0;
-      for (const word of para.split(/\s+/).filter((w) => w.length > 0)) {
-        if (len === 0) {
-          n += Math.floor((word.length - 1) / cpl);
-          len = ((word.length - 1) % cpl) + 1;
-        } else if (len + 1 + word.length <= cpl) {
-          len += 1 + word.length;
-        } else {
-          n += 1 + Math.floor((word.length - 1) / cpl);
-          len = ((word.length - 1) % cpl) + 1;
-        }
-      }
-      lines += n;
-    }
-    return Math.max(1, lines);
-  }
-
-  it("counts the lines of a greedy word wrap for random texts with every kind of space and break", () => {
-    let seed = 777;
-    const next = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
-    const pieces = [
-      "a",
-      "kata",
-      "Persentase",
-      "y".repeat(45),
-      " ",
-      "  ",
-      "\t",
-      "\n",
-      "\r\n",
-      "\u00a0",
-      "\u2003",
-      "",
-    ];
-    for (let k = 0; k < 500; k++) {
-      const text = Array.from({ length: next(30) }, () => pieces[next(pieces.length)]).join("");
-      const cpl = 3 + next(50) + next(10) / 10;
-      expect(estimateLines(text, cpl)).toBe(byWords(text, cpl));
-    }
   });
 });
