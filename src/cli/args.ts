@@ -29,6 +29,8 @@ export interface CliOptions {
   peta?: string;
   /** periksa: print the column mappings the reader used, as JSON (--tulis-peta). */
   writePeta?: boolean;
+  /** pohon, proses: the tree without the checking marks, for presenting (--bersih). */
+  cleanPrint?: boolean;
 }
 
 export type Parsed =
@@ -54,9 +56,9 @@ const ALLOWED: Record<Command, readonly string[]> = {
   info: [],
   periksa: ["json", "laporan", "writePeta"],
   hitung: ["output", "replaceOverrides"],
-  pohon: ["output"],
+  pohon: ["output", "cleanPrint"],
   "kertas-kerja": ["output"],
-  proses: ["output", "replaceOverrides"],
+  proses: ["output", "replaceOverrides", "cleanPrint"],
   perbaiki: ["output", "rules", "dryRun"],
 };
 
@@ -143,6 +145,10 @@ export function parseArgs(argv: readonly string[], lang: Lang): Parsed {
         options.replaceOverrides = true;
         given.add("replaceOverrides");
         break;
+      case "--bersih":
+        options.cleanPrint = true;
+        given.add("cleanPrint");
+        break;
       default:
         return usage(t("cli.usage.unknownOption", { option: arg }, lang));
     }
@@ -192,6 +198,8 @@ function spelling(option: string): string {
       return "--coba";
     case "writePeta":
       return "--tulis-peta";
+    case "cleanPrint":
+      return "--bersih";
     default:
       return `--${option}`;
   }

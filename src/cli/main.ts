@@ -148,6 +148,7 @@ async function loadSettings(options: CliOptions, lang: Lang): Promise<Settings> 
     }
   }
   const settings = withDefaults(partial);
+  if (options.cleanPrint) settings.cleanPrint = true;
   settings.lang =
     options.lang ?? (partial.lang === "en" || partial.lang === "id" ? partial.lang : lang);
   return settings;

@@ -67,6 +67,7 @@ export const cli = {
       "  -o, --output BERKAS    berkas hasil (.xlsx) di folder yang sudah ada; berkas masukan tidak pernah diubah\n" +
       "  --settings BERKAS.json pengaturan (pita capaian, kertas, penandatangan, ...)\n" +
       "  --ganti-capaian        ganti capaian yang diketik manual dengan rumus\n" +
+      "  --bersih               (pohon, proses) pohon tanpa tanda pemeriksaan (garis merah, ⚠ n), untuk dipresentasikan\n" +
       "  --json                 (periksa) keluaran JSON\n" +
       "  --laporan BERKAS.xlsx  (periksa) tulis buku kerja ringkasan\n" +
       "  --peta BERKAS.json     baca tabel dengan peta kolom ini (peran setiap kolom, per lembar dan baris judul)\n" +
@@ -165,6 +166,7 @@ export const cli = {
       "  -o, --output FILE      output file (.xlsx) in an existing folder; the input file is never modified\n" +
       "  --settings FILE.json   settings (capaian bands, paper, signatory, ...)\n" +
       "  --ganti-capaian        replace capaian typed by hand with formulas\n" +
+      "  --bersih               (pohon, proses) the tree without the checking marks (red outlines, ⚠ n), for presenting\n" +
       "  --json                 (periksa) JSON output\n" +
       "  --laporan FILE.xlsx    (periksa) write a summary workbook\n" +
       "  --peta FILE.json       read tables with this column mapping (each column's role, per sheet and header row)\n" +
