@@ -13,9 +13,7 @@ import type { WorkbookGrids } from "../src/core/grid";
 import { analyse } from "../src/core/pipeline";
 import { layoutPohon, planTree } from "../src/core/tree";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
-import { FakeExcelHost } from "../src/hosts/fake-excel";
-import { officeHost } from "../src/hosts/office";
-import { runAction, type ActionId } from "../src/core/actions";
+import { fillsRules, paneSession } from "./office";
 import { indicatorCount, shapeFor, syntheticWorkbook } from "./synthetic";
 import { zipBombXlsx } from "./bomb";
 import { MAX_PART_BYTES, MAX_TOTAL_BYTES, readZip } from "../src/hosts/xlsx/package/zip";
@@ -105,52 +103,6 @@ function partSizes(file: string) {
     totalMb: mb(sizes.reduce((a, b) => a + b, 0)),
     totalCeilingMb: mb(MAX_TOTAL_BYTES),
   };
-}
-
-interface ActionFigures {
-  syncs: number;
-  /** The fake's measure: JSON of its queued operations (smaller than what Office.js sends). */
-  maxRequestBytes: number;
-  maxResponseBytes: number;
-}
-
-/**
- * Every pane action through the Office.js host against the strict fake Excel host, in one
- * session (as a user clicks them in turn), then each again now that the tree and the kertas
- * kerja exist: per action, the most round trips and the largest request and response.
- */
-async function paneSession(wb: WorkbookGrids, listSeparator: "," | ";") {
-  const actions: ActionId[] = ["periksa", "fill", "tree", "kertas-kerja", "report"];
-  const perAction: Record<string, ActionFigures> = {};
-  const host = new FakeExcelHost(wb, { listSeparator }).install();
-  for (let pass = 0; pass < 2; pass++)
-    for (const a of actions) {
-      host.resetStats();
-      await runAction(a, officeHost, DEFAULT_SETTINGS);
-      const was = perAction[a];
-      perAction[a] = {
-        syncs: Math.max(was?.syncs ?? 0, host.stats.syncs),
-        maxRequestBytes: Math.max(was?.maxRequestBytes ?? 0, ...host.stats.requestBytes),
-        maxResponseBytes: Math.max(was?.maxResponseBytes ?? 0, ...host.stats.responseBytes),
-      };
-    }
-  const all = Object.values(perAction);
-  return {
-    syncs: Math.max(...all.map((f) => f.syncs)),
-    bytes: Math.max(...all.map((f) => f.maxRequestBytes)),
-    responseBytes: Math.max(...all.map((f) => f.maxResponseBytes)),
-    perAction,
-  };
-}
-
-/** Conditional formats on the capaian sheet after one Isi Capaian, and after three. */
-async function fillsRules(wb: WorkbookGrids): Promise<{ afterOne: number; afterThree: number }> {
-  const host = new FakeExcelHost(wb).install();
-  const count = () => host.workbook.sheets.reduce((n, s) => n + s.conditionalFormats.length, 0);
-  await runAction("fill", officeHost, DEFAULT_SETTINGS);
-  const afterOne = count();
-  for (let i = 0; i < 2; i++) await runAction("fill", officeHost, DEFAULT_SETTINGS);
-  return { afterOne, afterThree: count() };
 }
 
 async function main(): Promise<void> {

@@ -58,6 +58,17 @@ export class FakeWorksheetFreezePanes {
   }
 }
 
+/** Run `f`; an Office error it throws says where, as Excel's debugInfo.errorLocation does. */
+function located<T>(where: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof FakeOfficeError && !e.debugInfo.errorLocation)
+      throw new FakeOfficeError(e.code, e.message, where);
+    throw e;
+  }
+}
+
 export class FakePageBreakCollection {
   constructor(private readonly ws: FakeWorksheet) {}
   add(pageBreakRange: FakeRange | string): void {
@@ -65,10 +76,11 @@ export class FakePageBreakCollection {
     this.ws._queueSheetWrite(
       { pageBreak: addr },
       (s) => {
-        const row =
+        const row = located("PageBreakCollection.add", () =>
           typeof pageBreakRange === "string"
             ? parseAddress(pageBreakRange).top
-            : pageBreakRange._target(false).rect.top;
+            : pageBreakRange._target(false).rect.top
+        );
         const list = (s.print.rowBreaks as number[] | undefined) ?? [];
         s.print.rowBreaks = [...list, row];
       },

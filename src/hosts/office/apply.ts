@@ -113,8 +113,9 @@ function sameValue(a: CellValue, b: CellValue): boolean {
 
 /** A plan's requests for one list separator. */
 interface Requests {
+  /** The last request ends with the print setups (or is theirs alone when they do not fit). */
   chunks: Step[][];
-  /** Print setups, sent after everything else in a request of their own. */
+  /** The print setups, sent again without the paper size when Excel refuses them. */
   print: Step[];
   checks: CopyCheck[];
   /** Whether a request joins areas with the separator (which is then probed if not known). */
@@ -188,23 +189,24 @@ class PlanWriter {
     // Merged areas can be read back from ExcelApi 1.13; the reads ride on the last request.
     const checks = apiSupported("1.13") ? ctx.checks : [];
     for (const check of checks) steps.push(copyCheckStep(check));
-    const chunks = chunkSteps(steps, this.budget);
-    this.total = chunks.length + (ctx.print.length > 0 ? 1 : 0);
+    const chunks = withPrintLast(chunkSteps(steps, this.budget), ctx.print, this.budget);
+    this.total = chunks.length;
     const areas = ctx.separator !== null && (steps.some((s) => s.areas) || checks.length > 0);
     return { chunks, print: ctx.print, checks, areas };
   }
 
   /**
-   * Send the chunks from `i` on, then the copies' repairs and the print setup. The first request
-   * carries the separator probe while the separator is not known; a probe refused means the
-   * requests are made again with the next separator. A request Excel refuses for its size is
-   * split in two and sent again.
+   * Send the chunks from `i` on, then the copies' repairs. The first request carries the
+   * separator probe while the separator is not known; a probe refused means the requests are
+   * made again with the next separator. A request Excel refuses for its size is split in two and
+   * sent again. The last request ends with the print setup: when Excel refuses the setup, what
+   * ran before it stays done, and the setup is sent again without the paper size.
    */
   private async sendChunks(context: Excel.RequestContext, r: Requests, i: number): Promise<void> {
     const chunk = r.chunks[i];
     if (!chunk) return this.finish(context, r);
     const probe = i === 0 && r.areas && !this.confirmed ? this.separator : null;
-    const final = i === r.chunks.length - 1 && r.print.length === 0;
+    const final = i === r.chunks.length - 1;
     try {
       await send(context, chunk, { probe, final });
     } catch (e) {
@@ -215,7 +217,8 @@ class PlanWriter {
         this.total++;
         return this.sendChunks(context, r, i);
       }
-      throw e;
+      if (!final || r.print.length === 0 || !printRefused(e)) throw e;
+      await this.sendPrintAgain(context, r);
     }
     if (probe) this.learn();
     this.written++;
@@ -236,43 +239,58 @@ class PlanWriter {
     learnSeparator(this.separator);
   }
 
-  /** After the chunks: copies that lost their merged areas written in full, then the print setup. */
+  /** After the chunks: copies that lost their merged areas written in full. */
   private async finish(context: Excel.RequestContext, r: Requests): Promise<void> {
     const repair = r.checks.filter((c) => !copiedAsPlanned(c)).flatMap((c) => c.repair());
-    if (repair.length > 0) {
-      const chunks = chunkSteps(repair, this.budget);
-      this.total += chunks.length;
-      return this.sendChunks(context, { chunks, print: r.print, checks: [], areas: false }, 0);
-    }
-    if (r.print.length > 0) await this.sendPrint(context, r.print);
+    if (repair.length === 0) return;
+    const chunks = chunkSteps(repair, this.budget);
+    this.total += chunks.length;
+    return this.sendChunks(context, { chunks, print: [], checks: [], areas: false }, 0);
   }
 
   /**
-   * The print setup, last. Excel refuses a paper size the printer cannot take: the setup is then
-   * sent again without it ("paper" skipped), and if Excel still refuses, left out ("print").
-   * Either way what was written stays.
+   * Excel refused the print setup at the end of the last request (a paper size the printer
+   * cannot take): the writes before it stand, the copies' read-backs and the recalculation did
+   * not run. They go again with the setup less its paper size ("paper" skipped), and if Excel
+   * still refuses, without the setup ("print" skipped).
    */
-  private async sendPrint(context: Excel.RequestContext, print: Step[]): Promise<void> {
+  private async sendPrintAgain(context: Excel.RequestContext, r: Requests): Promise<void> {
+    const checks = r.checks.map(copyCheckStep);
     try {
-      await send(context, print, { probe: null, final: true });
+      await send(context, [...checks, ...r.print.filter((s) => !s.paper)], FINAL);
+      this.skipped.add("paper");
     } catch (e) {
-      if (!fromExcel(e)) throw e;
-      try {
-        await send(
-          context,
-          print.filter((s) => !s.paper),
-          { probe: null, final: true }
-        );
-        this.skipped.add("paper");
-      } catch (e2) {
-        if (!fromExcel(e2)) throw e2;
-        this.skipped.add("print");
-        await send(context, [], { probe: null, final: true });
-      }
+      if (!printRefused(e)) throw e;
+      this.skipped.add("print");
+      await send(context, checks, FINAL);
     }
-    this.written++;
-    this.opts.onProgress?.(this.written, this.total);
   }
+}
+
+const FINAL = { probe: null, final: true };
+
+/**
+ * The print setups at the end of the last request, or in one of their own when the last is too
+ * full: printing is set up once everything it prints is written, without a round trip more.
+ */
+function withPrintLast(chunks: Step[][], print: Step[], budget: number): Step[][] {
+  if (print.length === 0) return chunks;
+  const last = chunks[chunks.length - 1];
+  const bytes = (steps: Step[]) => steps.reduce((n, s) => n + s.bytes, 0);
+  if (last && bytes(last) + bytes(print) <= budget) last.push(...print);
+  else chunks.push([...print]);
+  return chunks;
+}
+
+/**
+ * Whether Excel refused the print setup: its error names a page layout or page break operation
+ * (OfficeExtension.DebugInfo.errorLocation, "the object type and property or method name").
+ * Without a location the failure cannot be told from a write's, and the write is undone.
+ */
+function printRefused(e: unknown): boolean {
+  if (!fromExcel(e)) return false;
+  const where = (e as { debugInfo?: { errorLocation?: unknown } }).debugInfo?.errorLocation;
+  return typeof where === "string" && /^(PageLayout|PageBreak|HeaderFooter)/i.test(where);
 }
 
 /**

@@ -1,4 +1,4 @@
-/** Print setup (ExcelApi 1.9): its own request, after everything else is written. */
+/** Print setup (ExcelApi 1.9): at the end of the last write request, after everything it prints. */
 import { a1, rangeA1 } from "../../core/address";
 import type { PrintSetup } from "../../core/plan";
 import {

@@ -11,7 +11,7 @@ import { conditionalFormatFacts, loadRules, type ConditionalFormatFact } from ".
 import { HostError } from "./errors";
 
 /** Response budget per read request: below the 5 MB limit, with room for the envelope. */
-export const READ_BUDGET_BYTES = 4 * 1024 * 1024;
+export const READ_BUDGET_BYTES = 4_600_000;
 
 /** Each cell's value, formula and number format as read, anchored at A1. */
 export interface SheetCells {
@@ -31,6 +31,8 @@ export interface SheetToRead {
 
 /** Rows of one sheet read in one request. */
 interface Slice {
+  /** The sheet's place in the list read. */
+  index: number;
   sheet: SheetToRead;
   cells: SheetCells;
   rows: CellRange;
@@ -48,31 +50,29 @@ interface LoadedSlice {
   rules: Excel.ConditionalFormatCollection | null;
 }
 
-/** Where the reading stands: the next sheet and row. */
-interface Position {
-  sheet: number;
-  row: number;
-}
-
 /**
  * Bytes a cell is first assumed to take in a response: its value alone at ExcelApi 1.9 (formulas
  * and number formats come only for the cells that have them); value, formula and number format
- * below. Later requests use what the earlier ones measured.
+ * below. A long formula in every row (a capaian column) makes a sheet's cells average about 55
+ * bytes; the first request reads a share of every sheet, so each one's own figure is measured
+ * before most of it is read.
  */
-const FIRST_CELL_BYTES = { areas: 40, full: 100 };
-/** Margin over the measured bytes per cell, for slices with longer texts than the last one. */
-const SAFETY = 1.25;
+const FIRST_CELL_BYTES = { areas: 60, full: 120 };
+/** Margin over a sheet's measured bytes per cell, for rows with longer texts than those read. */
+const SAFETY = 1.05;
 
 /**
- * Read the sheets' cells: one request per group of slices, sized by the bytes per cell measured
- * so far; a request Excel still refuses for its response is made again with half the cells.
+ * Read the sheets' cells: one request per group of slices, sized by each sheet's bytes per cell
+ * (the first request reads the same share of every sheet under the first guess; later ones use
+ * what was measured); a request Excel still refuses for its response is made again with half
+ * the cells.
  */
 export async function readSlices(
   context: Excel.RequestContext,
   sheets: SheetToRead[]
 ): Promise<SheetCells[]> {
   const reader = new SliceReader(sheets);
-  await reader.readFrom(context, { sheet: 0, row: sheets[0]?.used.top ?? 0 });
+  await reader.readFrom(context, true);
   return reader.cells;
 }
 
@@ -81,7 +81,10 @@ class SliceReader {
   private readonly withAreas = apiSupported("1.9");
   private readonly withMerges = apiSupported("1.13");
   private readonly withRules = apiSupported("1.6");
-  private bytesPerCell: number;
+  /** Per sheet: the response bytes a cell is expected to take (the most measured so far). */
+  private readonly bytesPerCell: number[];
+  /** Per sheet: the next row to read. */
+  private readonly nextRow: number[];
 
   constructor(private readonly sheets: SheetToRead[]) {
     this.cells = sheets.map((s) => ({
@@ -92,12 +95,14 @@ class SliceReader {
       merges: [],
       conditionalFormats: null,
     }));
-    this.bytesPerCell = this.withAreas ? FIRST_CELL_BYTES.areas : FIRST_CELL_BYTES.full;
+    const guess = this.withAreas ? FIRST_CELL_BYTES.areas : FIRST_CELL_BYTES.full;
+    this.bytesPerCell = sheets.map(() => guess);
+    this.nextRow = sheets.map((s) => s.used.top);
   }
 
-  /** Read from `at` to the end, one request at a time (by recursion: each needs the last). */
-  async readFrom(context: Excel.RequestContext, at: Position): Promise<void> {
-    const { slices, next } = this.take(at, this.cellBudget());
+  /** Read to the end, one request at a time (by recursion: each is sized by the last). */
+  async readFrom(context: Excel.RequestContext, first: boolean): Promise<void> {
+    const slices = first ? this.takeShare() : this.take();
     if (slices.length === 0) return;
     const loaded = slices.map((s) => this.queue(context, s));
     try {
@@ -107,45 +112,73 @@ class SliceReader {
       const oneRow = slices.length === 1 && slices[0]?.rows.top === slices[0]?.rows.bottom;
       if (!refused || oneRow) throw e;
       // Longer texts than measured: assume twice the bytes per cell and read the same rows again.
-      this.bytesPerCell *= 2;
-      return this.readFrom(context, at);
+      for (const sl of slices) this.bytesPerCell[sl.index] = 2 * this.expected(sl.index);
+      return this.readFrom(context, first);
     }
-    this.measure(
-      loaded.map((l) => this.store(l)),
-      slices
-    );
-    return this.readFrom(context, next);
+    loaded.forEach((l) => {
+      const bytes = this.store(l);
+      const { index, rows } = l.slice;
+      this.bytesPerCell[index] = Math.max(4, this.measuredOr(index, 0), bytes / area(rows));
+      this.measured[index] = true;
+      this.nextRow[index] = rows.bottom + 1;
+    });
+    return this.readFrom(context, false);
   }
 
-  private cellBudget(): number {
-    return Math.max(1, Math.floor(READ_BUDGET_BYTES / (this.bytesPerCell * SAFETY)));
+  /** Per sheet: whether one of its slices was read (its bytes per cell measured). */
+  private readonly measured: boolean[] = [];
+
+  private measuredOr(index: number, fallback: number): number {
+    return this.measured[index] ? (this.bytesPerCell[index] as number) : fallback;
   }
 
-  /** The slices of the next request: whole rows, up to `budget` cells (at least one row). */
-  private take(at: Position, budget: number): { slices: Slice[]; next: Position } {
+  /** Bytes a cell of sheet `index` is planned at. */
+  private expected(index: number): number {
+    return (this.bytesPerCell[index] as number) * SAFETY;
+  }
+
+  /** The first request: the same share of every sheet's rows, the whole under the budget. */
+  private takeShare(): Slice[] {
+    const planned = this.sheets.reduce((n, s, i) => n + area(s.used) * this.expected(i), 0);
+    const share = Math.min(1, READ_BUDGET_BYTES / Math.max(1, planned));
+    return this.sheets.map((s, index) => {
+      const height = s.used.bottom - s.used.top + 1;
+      const rows = Math.max(1, Math.floor(height * share));
+      return this.slice(index, rows);
+    });
+  }
+
+  /** The next request: the sheets in order from the first unread row, whole rows, under budget. */
+  private take(): Slice[] {
     const slices: Slice[] = [];
-    let left = budget;
-    let { sheet, row } = at;
-    while (sheet < this.sheets.length) {
-      const s = this.sheets[sheet] as SheetToRead;
-      const width = s.used.right - s.used.left + 1;
-      const fit = Math.floor(left / width);
+    let left = READ_BUDGET_BYTES;
+    for (let index = 0; index < this.sheets.length; index++) {
+      const s = this.sheets[index] as SheetToRead;
+      const row = this.nextRow[index] as number;
+      if (row > s.used.bottom) continue;
+      const rowBytes = (s.used.right - s.used.left + 1) * this.expected(index);
+      const fit = Math.floor(left / rowBytes);
       if (fit < 1 && slices.length > 0) break;
-      const bottom = Math.min(s.used.bottom, row + Math.max(1, fit) - 1);
-      const rows = { top: row, left: s.used.left, bottom, right: s.used.right };
-      slices.push({
-        sheet: s,
-        cells: this.cells[sheet] as SheetCells,
-        rows,
-        first: row === s.used.top,
-      });
-      left -= area(rows);
-      if (bottom < s.used.bottom) return { slices, next: { sheet, row: bottom + 1 } };
-      sheet++;
-      row = this.sheets[sheet]?.used.top ?? 0;
-      if (left <= 0) break;
+      const rows = Math.min(s.used.bottom - row + 1, Math.max(1, fit));
+      slices.push(this.slice(index, rows));
+      left -= rows * rowBytes;
+      if (left < rowBytes) break;
     }
-    return { slices, next: { sheet, row } };
+    return slices;
+  }
+
+  /** `rows` rows of sheet `index` from its next row (at most to its last). */
+  private slice(index: number, rows: number): Slice {
+    const s = this.sheets[index] as SheetToRead;
+    const top = this.nextRow[index] as number;
+    const bottom = Math.min(s.used.bottom, top + rows - 1);
+    return {
+      index,
+      sheet: s,
+      cells: this.cells[index] as SheetCells,
+      rows: { top, left: s.used.left, bottom, right: s.used.right },
+      first: top === s.used.top,
+    };
   }
 
   /**
@@ -216,13 +249,6 @@ class SliceReader {
       }
     if (l.rules) cells.conditionalFormats = conditionalFormatFacts(l.rules);
     return bytes;
-  }
-
-  /** Bytes per cell from what the last request brought. */
-  private measure(bytes: number[], slices: Slice[]): void {
-    const cells = slices.reduce((n, s) => n + area(s.rows), 0);
-    const total = bytes.reduce((a, b) => a + b, 0);
-    if (cells > 0 && total > 0) this.bytesPerCell = Math.max(4, total / cells);
   }
 }
 

@@ -130,6 +130,21 @@ describe("the fake Excel host", () => {
     });
   });
 
+  it("names where a refused page break failed, and keeps what ran before it", async () => {
+    const { host } = await run({}, async () => undefined);
+    const attempt = Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("CSF");
+      ws.getRange("A5").values = [["ditulis"]];
+      ws.horizontalPageBreaks.add("A2000000");
+      await context.sync();
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: "InvalidArgument",
+      debugInfo: { errorLocation: "PageBreakCollection.add" },
+    });
+    expect(host.sheet("CSF")?.values[4]?.[0]).toBe("ditulis");
+  });
+
   it("takes a link's textToDisplay as typed, and leaves the cell alone without one", async () => {
     const { host } = await run({}, async (context) => {
       const ws = context.workbook.worksheets.getItem("CSF");

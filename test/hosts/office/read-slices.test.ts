@@ -38,6 +38,32 @@ describe("the read under a response limit", () => {
     expect(host.stats.responseBytes.length).toBe(host.stats.syncs);
   });
 
+  it("sizes each request by each sheet's own bytes per cell: none over 5,000,000, none refused", async () => {
+    // Short texts first, then a sheet whose every row holds a long formula (a filled capaian
+    // column): a request sized by the first sheet's figure alone would be refused on the second.
+    const texts = Array.from({ length: 40_000 }, (_, r) => [`Uraian ${r}`, `Penjelasan ${r}`, r]);
+    const formula = (r: number) => `=IFERROR(${'NUMBERVALUE(B2,",",".")+'.repeat(12)}0,"–")${r}`;
+    const book: WorkbookGrids = {
+      sheets: [
+        { name: "Uraian", values: texts },
+        {
+          name: "Target & Realisasi",
+          values: Array.from({ length: 12_000 }, (_, r) => [`${r}`, 1, 2, 3]),
+          formulas: Array.from({ length: 12_000 }, (_, r) => [null, null, null, formula(r)]),
+        },
+      ],
+    };
+    const host = new FakeExcelHost(book).install();
+    const grids = await readWorkbookGrids();
+    expect(grids.sheets[1]?.formulas?.[11_999]?.[3]).toBe(formula(11_999));
+    expect(grids.sheets[0]?.values[39_999]?.[2]).toBe(39_999);
+    const read = host.stats.responseBytes.reduce((a, b) => a + b, 0);
+    expect(read).toBeGreaterThan(5_000_000);
+    expect(Math.max(...host.stats.responseBytes)).toBeLessThanOrEqual(5_000_000);
+    // The sheets' meta, then as few requests as the budget allows: none was refused and sent again.
+    expect(host.stats.syncs).toBe(1 + Math.ceil(read / 4_600_000));
+  });
+
   it("leaves the add-in's own sheets unread, holding their marker alone", async () => {
     const host = new FakeExcelHost(sample).install();
     for (const action of ["tree", "kertas-kerja"] as const)

@@ -5,7 +5,7 @@
  */
 import path from "path";
 import { readXlsxFile } from "../../../src/hosts/xlsx";
-import { FakeExcelHost } from "../../../src/hosts/fake-excel";
+import { FakeContext, FakeExcelHost, FakeOfficeError } from "../../../src/hosts/fake-excel";
 import { applyPlan, HostError, officeHost, readWorkbookGrids } from "../../../src/hosts/office";
 import { runAction, type ActionId } from "../../../src/core/actions";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
@@ -74,14 +74,46 @@ describe("a workbook whose structure is protected", () => {
 });
 
 describe("print setup", () => {
-  it("goes in a request of its own; a paper size the printer refuses is skipped, not a failure", async () => {
-    const host = new FakeExcelHost(sample, { refusedPaperSizes: ["A3"] }).install();
-    const outcome = await runAction("tree", officeHost, DEFAULT_SETTINGS);
+  it("ends the last write request; a paper size the printer refuses is skipped, not a failure", async () => {
+    const run = async (refusedPaperSizes: string[]) => {
+      const host = new FakeExcelHost(sample, { refusedPaperSizes }).install();
+      const outcome = await runAction("tree", officeHost, DEFAULT_SETTINGS);
+      return { host, outcome };
+    };
+    const accepted = await run([]);
+    const { host, outcome } = await run(["A3"]);
+    expect(accepted.outcome.result?.skipped).toEqual([]);
+    expect(accepted.host.sheet("Pohon Kinerja")?.print.paperSize).toBe("A3");
     expect(outcome.result?.skipped).toEqual(["paper"]);
+    // The refused setup costs one request more: the setup again, less its paper size.
+    expect(host.stats.syncs).toBe(accepted.host.stats.syncs + 1);
     const print = host.sheet("Pohon Kinerja")?.print ?? {};
     expect(print.paperSize).toBeUndefined();
     expect(print.orientation).toBe("Landscape");
     expect(print.printArea).toBeDefined();
+    expect(host.uncalculated).toBe(false);
+    expect(resolved(host.sheet("Pohon Kinerja")!).values).toEqual(
+      resolved(accepted.host.sheet("Pohon Kinerja")!).values
+    );
+  });
+
+  it("a refusal that does not say it was the print setup undoes the write", async () => {
+    const host = new FakeExcelHost(sample).install();
+    const grids = await readWorkbookGrids();
+    const plan = linkPlan();
+    plan.sheets[0]!.print = { paper: "A4", orientation: "portrait" };
+    // Excel fails the last request without naming where (no errorLocation).
+    const sync = FakeContext.prototype.sync;
+    jest.spyOn(FakeContext.prototype, "sync").mockImplementationOnce(async function (
+      this: FakeContext
+    ) {
+      await sync.call(this);
+      throw new FakeOfficeError("GeneralException", "Something failed.");
+    });
+    const err = await applyPlan(plan, { grids }).catch((e: unknown) => e);
+    jest.restoreAllMocks();
+    expect((err as HostError).code).toBe("writeRemoved");
+    expect(host.sheet("Pohon Kinerja")).toBeUndefined();
   });
 
   it("left out whole when Excel refuses it even without the paper size", async () => {
