@@ -1,4 +1,8 @@
-/** Unit and integration tests (node by default; React tests opt into jsdom with a docblock). */
+/**
+ * Every test but the end-to-end ones (node by default; React tests opt into jsdom with a
+ * docblock): what `npx jest PATH` runs from. `npm run test:unit` leaves the slow files out
+ * (jest.unit.config.js), `npm run test:slow` runs only them (jest.slow.config.js).
+ */
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
