@@ -1,6 +1,12 @@
 /** The "new kertas kerja" action: empty CSF sheets with the headers the reader recognises. */
 import { t, type Lang, type MessageKey } from "./messages";
-import { emptySheetPlan, type CellStyle, type SheetPlan, type WritePlan } from "./plan";
+import {
+  emptySheetPlan,
+  withinExcelLimits,
+  type CellStyle,
+  type SheetPlan,
+  type WritePlan,
+} from "./plan";
 import type { WorkbookGrids } from "./grid";
 
 const HEADER: CellStyle = {
@@ -137,5 +143,5 @@ export function blankCsfPlan(lang: Lang, wb: WorkbookGrids): WritePlan {
   target.freeze = { rows: 3, cols: 0 };
   // These are the user's sheets to type into, not the add-in's: they keep Excel's gridlines.
   for (const sheet of [csf, uraian, target]) sheet.gridlines = true;
-  return { sheets: [csf, uraian, target], activate: csfName };
+  return withinExcelLimits({ sheets: [csf, uraian, target], activate: csfName });
 }

@@ -40,3 +40,4 @@ export {
   type FixOptions,
   type FixAllResult,
 } from "./fixes";
+export { planRefusals, sameValue, type PlanRefusal, type WorkbookGuardFacts } from "./plan-guard";

@@ -1,6 +1,7 @@
 /**
  * The host-neutral write plan. Everything the add-in writes is first one of these;
- * the Office.js host and the ExcelJS host each apply it. Rows and columns are 0-based.
+ * the Office.js host and the .xlsx package host each apply it, after the pre-write guard
+ * (plan-guard.ts). Rows and columns are 0-based.
  */
 import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "./grid";
 import { cellText } from "./grid";
@@ -230,8 +231,9 @@ export const EXCEL_LIMITS = { cellChars: 32767, rowHeight: 409, columnWidth: 255
 /**
  * The plan with every text value, row height and column width within Excel's limits. A text
  * longer than a cell can hold (a generated line quoting a 32,767-character name, say) is cut and
- * ends with "…", since Excel would refuse the whole write otherwise. Both hosts apply plans
- * through this, so no producer of a plan has to remember it.
+ * ends with "…", since Excel would refuse the whole write otherwise. Every function that makes a
+ * WritePlan (planJobs, planLaporan, planEdits, planUndo, blankCsfPlan) returns it through this;
+ * hosts write plans as they are.
  */
 export function withinExcelLimits(plan: WritePlan): WritePlan {
   const max = EXCEL_LIMITS.cellChars;

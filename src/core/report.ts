@@ -12,7 +12,7 @@ import { allIndicators } from "./model";
 import type { Finding, RuleId, Severity } from "./findings";
 import { countBySeverity, sortFindings } from "./findings";
 import type { CellStyle, GeneratedKind, SheetPlan, WritePlan } from "./plan";
-import { emptySheetPlan, markerText, resolveSheetName } from "./plan";
+import { emptySheetPlan, markerText, resolveSheetName, withinExcelLimits } from "./plan";
 import { t, type Lang, type MessageKey } from "./messages";
 import { heightForLines, linesInColumns, type Font } from "./text-fit";
 
@@ -528,5 +528,5 @@ export function planLaporan(results: readonly LaporanEntry[], lang: Lang): Write
       footerCenter: t("report.footer", {}, lang),
     };
   }
-  return { sheets: [summary, detail], activate: summary.sheet };
+  return withinExcelLimits({ sheets: [summary, detail], activate: summary.sheet });
 }

@@ -5,7 +5,7 @@
  * the check read it), the plan undoing it, and the grids as they will read after it.
  */
 import type { CellValue, SheetGrid, WorkbookGrids } from "../grid";
-import { emptySheetPlan, type SheetPlan, type WritePlan } from "../plan";
+import { emptySheetPlan, withinExcelLimits, type SheetPlan, type WritePlan } from "../plan";
 import { applySplices, splicesOverlap } from "./cell-text";
 import { addTo, editText } from "./context";
 import type { CellEdit, Fix } from "./types";
@@ -49,26 +49,26 @@ function mergeEdit(held: CellEdit | undefined, next: CellEdit): CellEdit | null 
 
 /** The edits as "update" sheet plans, with the expected current value of every cell written. */
 export function planEdits(edits: readonly CellEdit[]): WritePlan {
-  return {
+  return withinExcelLimits({
     sheets: sheetPlans(
       edits,
       (e) => e.before,
       (e) => e.after,
       (e) => e.numberFormat
     ),
-  };
+  });
 }
 
 /** The plan putting back what `edits` replaced, refused when a cell no longer holds its `after`. */
 export function planUndo(edits: readonly CellEdit[]): WritePlan {
-  return {
+  return withinExcelLimits({
     sheets: sheetPlans(
       edits,
       (e) => e.after,
       (e) => e.before,
       (e) => (e.numberFormat === undefined ? undefined : (e.numberFormatBefore ?? "General"))
     ),
-  };
+  });
 }
 
 function sheetPlans(

@@ -39,6 +39,8 @@ export const cli = {
     "cli.apply.userSheet":
       'Lembar "{sheet}" sudah ada dan bukan buatan add-in ({kind}); lembar itu tidak ditimpa.',
     "cli.apply.missingSheet": 'Lembar "{sheet}" yang akan diperbarui tidak ada.',
+    "cli.apply.protected":
+      'Lembar "{sheet}" diproteksi; buka proteksinya lalu coba lagi. Tidak ada yang ditulis.',
     "cli.apply.expectMismatch":
       "Sel {cell} berubah sejak dibaca (diharapkan {expected}, sekarang {actual}); tidak ada yang ditulis.",
     "cli.usage.unknownCommand": "Perintah tidak dikenal: {command}",
@@ -138,6 +140,8 @@ export const cli = {
     "cli.apply.userSheet":
       'Sheet "{sheet}" already exists and was not made by the add-in ({kind}); it is not overwritten.',
     "cli.apply.missingSheet": 'Sheet "{sheet}" to be updated does not exist.',
+    "cli.apply.protected":
+      'Sheet "{sheet}" is protected; unprotect it and try again. Nothing was written.',
     "cli.apply.expectMismatch":
       "Cell {cell} changed since it was read (expected {expected}, now {actual}); nothing was written.",
     "cli.usage.unknownCommand": "Unknown command: {command}",

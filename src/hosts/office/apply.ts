@@ -1,13 +1,8 @@
 /** Applying a host-neutral WritePlan through Office.js. */
-import type { CellValue, SheetGrid, WorkbookGrids } from "../../core/grid";
-import { cellAt, formulaAt } from "../../core/grid";
-import { cellRef, parseAreas, rangeA1 } from "../../core/address";
-import {
-  generatedKind,
-  withinExcelLimits,
-  type ApplyResult,
-  type WritePlan,
-} from "../../core/plan";
+import type { SheetGrid, WorkbookGrids } from "../../core/grid";
+import { parseAreas, rangeA1 } from "../../core/address";
+import type { ApplyResult, WritePlan } from "../../core/plan";
+import { planRefusals } from "../../core/plan-guard";
 import { apiSupported } from "./api";
 import {
   guessSeparator,
@@ -60,8 +55,7 @@ type Skipped = ApplyResult["skipped"][number];
  * request of its own. A write Excel refuses part way is undone (the sheets it made removed, the
  * cells it wrote restored) and the error says so.
  */
-export async function applyPlan(planned: WritePlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
-  const plan = withinExcelLimits(planned);
+export async function applyPlan(plan: WritePlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
   if (!apiSupported("1.7")) throw new HostError("unsupported", { version: "1.7" });
   const grids = opts.grids ?? (await readWorkbookGrids());
   const facts = factsOf(grids) ?? (await readFacts(sheetsWithRules(plan, grids)));
@@ -82,33 +76,13 @@ function findSheet(grids: WorkbookGrids, name: string): SheetGrid | undefined {
   return grids.sheets.find((s) => s.name.toLowerCase() === lower);
 }
 
-/** Every check before anything is written; throws the first refusal. */
+/** Every check before anything is written (the core's pre-write guard); throws the first refusal. */
 export function preflight(plan: WritePlan, grids: WorkbookGrids, facts?: WorkbookFacts): void {
-  if (facts?.structureProtected && plan.sheets.some((sp) => sp.mode === "create"))
-    throw new HostError("workbookProtected");
-  for (const sp of plan.sheets) {
-    const existing = findSheet(grids, sp.sheet);
-    if (sp.mode === "update") {
-      if (!existing) throw new HostError("missingSheet", { sheet: sp.sheet });
-      if (existing.protected) throw new HostError("protected", { sheet: existing.name });
-      for (const e of sp.expect ?? []) {
-        const value = cellAt(existing, e.row, e.col);
-        const formula = formulaAt(existing, e.row, e.col);
-        if (!sameValue(value, e.value) || (formula ?? null) !== (e.formula ?? null))
-          throw new HostError("changed", { cell: cellRef(existing.name, e.row, e.col) });
-      }
-    } else if (existing) {
-      // Only the add-in's own sheet of the same kind may be replaced; a user's sheet never.
-      if (!sp.kind || generatedKind(existing) !== sp.kind)
-        throw new HostError("notGenerated", { sheet: existing.name });
-      if (existing.protected) throw new HostError("protected", { sheet: existing.name });
-    }
-  }
-}
-
-function sameValue(a: CellValue, b: CellValue): boolean {
-  const norm = (v: CellValue) => (v === "" ? null : v);
-  return norm(a) === norm(b);
+  const [refusal] = planRefusals(plan, grids, { structureProtected: facts?.structureProtected });
+  if (!refusal) return;
+  if (refusal.reason === "workbookProtected") throw new HostError("workbookProtected");
+  if (refusal.reason === "changed") throw new HostError("changed", { cell: refusal.cell });
+  throw new HostError(refusal.reason, { sheet: refusal.sheet });
 }
 
 /** A plan's requests for one list separator. */

@@ -1,6 +1,4 @@
-/** Cell-value helpers shared by the two xlsx readers (ExcelJS and package) and writers. */
-import type { CellValue } from "../../core/grid";
-
+/** Cell-value helpers shared by the two xlsx readers (ExcelJS and package). */
 /** Line breaks as "\n" whatever the file used. */
 export function normaliseBreaks(s: string): string {
   return s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
@@ -11,13 +9,4 @@ export function isoDate(d: Date): string {
   if (Number.isNaN(d.getTime())) return "";
   const iso = d.toISOString();
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
-}
-
-/** Equal for a plan's expected cell: blanks alike, numbers within rounding of a file round trip. */
-export function sameValue(a: CellValue, b: CellValue): boolean {
-  const blank = (v: CellValue) => v === null || v === "";
-  if (blank(a) && blank(b)) return true;
-  if (typeof a === "number" && typeof b === "number")
-    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-  return a === b;
 }

@@ -7,21 +7,16 @@
 import { promises as fs } from "fs";
 import * as nodePath from "path";
 import { posix } from "path";
-import { cellRef, columnLetters, quoteSheet } from "../../../core/address";
-import { cellAt, formulaAt, type CellRange, type WorkbookGrids } from "../../../core/grid";
+import { columnLetters, quoteSheet } from "../../../core/address";
+import type { CellRange, CellValue, WorkbookGrids } from "../../../core/grid";
 import { t, type Lang } from "../../../core/messages";
-import {
-  generatedKind,
-  withinExcelLimits,
-  type SheetPlan,
-  type WritePlan,
-} from "../../../core/plan";
+import type { WritePlan } from "../../../core/plan";
+import { planRefusals } from "../../../core/plan-guard";
 import { PlanRefusedError } from "../errors";
 import { buildSheetXml, patchSheetXml, patchTabSelected, type SheetNames } from "./sheet-xml";
 import { StyleBook } from "./styles";
 import { escapeAttr, escapeText, parseAttrs, setAttr } from "./xml-text";
 import { writeZip } from "./zip";
-import { sameValue } from "../cell-values";
 
 /** What the writer needs of a read package: its parts by path (no leading "/"). */
 export interface PackageParts {
@@ -257,37 +252,34 @@ function insertWorkbookElement(xml: string, name: string, element: string): stri
   return `${xml.slice(0, best)}${element}${xml.slice(best)}`;
 }
 
-/** The guards: run for every sheet before anything is written (as the ExcelJS host does). */
-function checkSheetPlan(book: Book, grids: WorkbookGrids, sp: SheetPlan, lang: Lang): void {
-  const entry = book.find(sp.sheet);
-  const grid = entry && grids.sheets.find((g) => g.name.toLowerCase() === entry.name.toLowerCase());
-  if (sp.mode === "create") {
-    if (!entry) return;
-    const kind = grid ? generatedKind(grid) : null;
-    if (kind === null || kind !== sp.kind)
-      throw new PlanRefusedError(
-        t("cli.apply.userSheet", { sheet: entry.name, kind: sp.kind ?? "?" }, lang)
-      );
-    return;
-  }
-  if (!entry || !grid)
-    throw new PlanRefusedError(t("cli.apply.missingSheet", { sheet: sp.sheet }, lang));
-  for (const e of sp.expect ?? []) {
-    const value = cellAt(grid, e.row, e.col);
-    const formula = formulaAt(grid, e.row, e.col);
-    if (!sameValue(value, e.value) || (formula ?? null) !== (e.formula ?? null))
-      throw new PlanRefusedError(
-        t(
+/** The first refusal of the core's pre-write guard, thrown as a PlanRefusedError. */
+export function refusePlan(plan: WritePlan, grids: WorkbookGrids, lang: Lang): void {
+  const [refusal] = planRefusals(plan, grids);
+  if (!refusal) return;
+  const show = (v: CellValue) => JSON.stringify(v);
+  const message =
+    refusal.reason === "changed"
+      ? t(
           "cli.apply.expectMismatch",
-          {
-            cell: cellRef(entry.name, e.row, e.col),
-            expected: JSON.stringify(e.formula ?? e.value),
-            actual: JSON.stringify(formula ?? value),
-          },
+          { cell: refusal.cell, expected: show(refusal.expected), actual: show(refusal.actual) },
           lang
         )
-      );
-  }
+      : refusal.reason === "notGenerated"
+        ? t("cli.apply.userSheet", { sheet: refusal.sheet, kind: refusal.kind ?? "?" }, lang)
+        : refusal.reason === "missingSheet"
+          ? t("cli.apply.missingSheet", { sheet: refusal.sheet }, lang)
+          : t("cli.apply.protected", { sheet: refusal.sheet }, lang);
+  throw new PlanRefusedError(message);
+}
+
+/** The grids with every sheet of the package, a sheet they leave out (none should) as a user's. */
+function allSheets(book: Book, grids: WorkbookGrids): WorkbookGrids {
+  const read = new Set(grids.sheets.map((g) => g.name.toLowerCase()));
+  const unread = book.sheets.filter((e) => !read.has(e.name.toLowerCase()));
+  return {
+    ...grids,
+    sheets: [...grids.sheets, ...unread.map((e) => ({ name: e.name, values: [] }))],
+  };
 }
 
 function absolute(r: CellRange): string {
@@ -322,20 +314,20 @@ function headLength(bytes: Uint8Array): number {
 
 /**
  * Apply `plan` to the package and return the new archive. Everything is checked first against
- * `grids` (the package's sheets as read): a "create" may only replace a sheet of the same
- * generated kind; an "update" sheet must exist and its `expect` cells must be unchanged. If a
- * check fails a PlanRefusedError is thrown and nothing has been built.
+ * `grids` (the package's sheets as read) by the core's pre-write guard, `planRefusals`: a
+ * "create" may only replace the add-in's unprotected sheet of the same kind; an "update" sheet
+ * must exist, unprotected, with its `expect` cells unchanged. If a check fails a
+ * PlanRefusedError is thrown and nothing has been built.
  */
 export function applyPlanToPackage(
   pkg: PackageParts,
-  planned: WritePlan,
+  plan: WritePlan,
   lang: Lang,
   grids: WorkbookGrids,
   options: PackageWriteOptions = {}
 ): Buffer {
-  const plan = withinExcelLimits(planned);
   const book = new Book(pkg);
-  for (const sp of plan.sheets) checkSheetPlan(book, grids, sp, lang);
+  refusePlan(plan, allSheets(book, grids), lang);
 
   const stylesPath = book.stylesPath();
   const styles = new StyleBook(book.part(stylesPath) ?? MINIMAL_STYLES);

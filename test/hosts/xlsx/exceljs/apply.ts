@@ -8,13 +8,11 @@
 import { promises as fs } from "fs";
 import * as nodePath from "path";
 import * as ExcelJS from "exceljs";
-import { a1, a1Range, cellRef } from "../../../../src/core/address";
-import type { CellRange, CellValue } from "../../../../src/core/grid";
-import { t, type Lang } from "../../../../src/core/messages";
+import { a1, a1Range } from "../../../../src/core/address";
+import type { CellRange } from "../../../../src/core/grid";
+import type { Lang } from "../../../../src/core/messages";
 import {
   bandCondition,
-  generatedKind,
-  withinExcelLimits,
   type BandRule,
   type BorderLine,
   type CellStyle,
@@ -23,15 +21,11 @@ import {
   type SheetPlan,
   type WritePlan,
 } from "../../../../src/core/plan";
-import { PlanRefusedError } from "../../../../src/hosts/xlsx/errors";
 import { installExcelJsPatches } from "./patches";
-import { plainValue } from "./read";
-import { sameValue } from "../../../../src/hosts/xlsx/cell-values";
+import { sheetGrid } from "./read";
+import { refusePlan } from "../../../../src/hosts/xlsx/package/write";
 import { storedWidth } from "../../../../src/hosts/xlsx/package/sheet-xml";
-import {
-  fromFileFormula,
-  toFileFormula,
-} from "../../../../src/hosts/xlsx/package/future-functions";
+import { toFileFormula } from "../../../../src/hosts/xlsx/package/future-functions";
 
 /** ExcelJS keeps sheet order in an untyped `orderNo`. */
 type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
@@ -41,10 +35,9 @@ type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
  * same generated kind; an "update" sheet must exist and its `expect` cells must be unchanged);
  * if any check fails a PlanRefusedError is thrown and nothing has been written.
  */
-export function applyPlan(wb: ExcelJS.Workbook, planned: WritePlan, lang: Lang = "id"): void {
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, lang: Lang = "id"): void {
   installExcelJsPatches();
-  const plan = withinExcelLimits(planned);
-  for (const sp of plan.sheets) checkSheetPlan(wb, sp, lang);
+  checkPlan(wb, plan, lang);
   let lastCreated: string | null = null;
   let wroteFormula = false;
   for (const sp of plan.sheets) {
@@ -83,46 +76,11 @@ function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | unde
   return wb.worksheets.find((ws) => ws.name.toLowerCase() === lower);
 }
 
-/** The guards: run for every sheet before anything is written. */
-function checkSheetPlan(wb: ExcelJS.Workbook, sp: SheetPlan, lang: Lang): void {
-  const ws = findSheet(wb, sp.sheet);
-  if (sp.mode === "create") {
-    if (!ws) return;
-    const a1Text = plainValue(ws.getCell(1, 1).value);
-    const kind = generatedKind({ name: ws.name, values: [[a1Text]] });
-    if (kind === null || kind !== sp.kind)
-      throw new PlanRefusedError(
-        t("cli.apply.userSheet", { sheet: ws.name, kind: sp.kind ?? "?" }, lang)
-      );
-    return;
-  }
-  if (!ws) throw new PlanRefusedError(t("cli.apply.missingSheet", { sheet: sp.sheet }, lang));
-  for (const e of sp.expect ?? []) {
-    const cell = ws.getCell(e.row + 1, e.col + 1);
-    // A merged cell other than the top-left reads as empty, as in the grids.
-    const isMergeSlave = cell.type === ExcelJS.ValueType.Merge;
-    const value = isMergeSlave ? null : plainValue(cell.value);
-    const formula =
-      !isMergeSlave && cell.type === ExcelJS.ValueType.Formula && cell.formula
-        ? `=${fromFileFormula(cell.formula)}`
-        : null;
-    if (!sameValue(value, e.value) || (formula ?? null) !== (e.formula ?? null))
-      throw new PlanRefusedError(
-        t(
-          "cli.apply.expectMismatch",
-          {
-            cell: cellRef(ws.name, e.row, e.col),
-            expected: show(e.formula ?? e.value),
-            actual: show(formula ?? value),
-          },
-          lang
-        )
-      );
-  }
-}
-
-function show(v: CellValue): string {
-  return JSON.stringify(v);
+/** The product's guard (the core's, as the package writer reports it) on the sheets the plan names. */
+function checkPlan(wb: ExcelJS.Workbook, plan: WritePlan, lang: Lang): void {
+  const named = new Set(plan.sheets.map((sp) => sp.sheet.toLowerCase()));
+  const sheets = wb.worksheets.filter((ws) => named.has(ws.name.toLowerCase())).map(sheetGrid);
+  refusePlan(plan, { sheets }, lang);
 }
 
 /** A new sheet at the end, or in place of the generated sheet of the same name (same position). */
