@@ -1,6 +1,7 @@
 /** Settings that travel with the workbook (document settings in Excel, a JSON file for the CLI). */
 import type { Lang } from "./messages";
 import type { ColumnMapping } from "./model";
+import { parseMappings } from "./reader/mapping";
 
 /** A capaian band: values ≥ min (and < the next band's min) get this label and colour. */
 export interface Band {
@@ -82,5 +83,16 @@ export function withDefaults(partial: Partial<Settings> | null | undefined): Set
     ...p,
     bands: p.bands && p.bands.length > 0 ? p.bands : DEFAULT_BANDS,
     signatory: { ...DEFAULT_SETTINGS.signatory, ...(p.signatory ?? {}) },
+    mappings: storedMappings(p.mappings),
   };
+}
+
+/**
+ * The column mappings kept with the settings, when they read as mappings (a workbook's stored
+ * settings are not trusted to be well formed); absent otherwise.
+ */
+function storedMappings(stored: unknown): ColumnMapping[] | undefined {
+  if (stored === undefined) return undefined;
+  const parsed = parseMappings(stored);
+  return "mappings" in parsed ? parsed.mappings : undefined;
 }

@@ -13,7 +13,7 @@ import {
 import type { Finding } from "../core/findings";
 import { t } from "../core/messages";
 import type { PaneHost } from "./host";
-import { fixesByFinding, visibleFindings, type PaneState } from "./reducer";
+import { fixesByFinding, unplacedOf, visibleFindings, type PaneState } from "./reducer";
 import { usePane } from "./use-pane";
 import { StatusArea } from "./components/StatusArea";
 import { SummaryCard } from "./components/SummaryCard";
@@ -23,6 +23,8 @@ import { SettingsPanel } from "./components/SettingsPanel";
 import { FixAllButton, FixButton } from "./components/FixButtons";
 import { FixDialog } from "./components/FixDialog";
 import { LastFixBar } from "./components/LastFixBar";
+import { MapButton, MappingDialog } from "./components/MappingDialog";
+import { guessedMapping } from "../core/reader";
 
 const useStyles = makeStyles({
   root: {
@@ -126,7 +128,13 @@ export function App({ host, initial }: AppProps) {
           onStep={commands.step}
           findingAction={(f) => {
             const fix = fixOf(f);
-            return fix && <FixButton lang={lang} fix={fix} onFix={commands.askFix} />;
+            if (fix) return <FixButton lang={lang} fix={fix} onFix={commands.askFix} />;
+            const table = unplacedOf(state, f);
+            return (
+              table && (
+                <MapButton lang={lang} cell={f.cell ?? ""} onMap={() => commands.mapTable(table)} />
+              )
+            );
           }}
           ruleAction={(_, found) => (
             <FixAllButton lang={lang} findings={found} fixOf={fixOf} onFix={commands.askFix} />
@@ -141,6 +149,16 @@ export function App({ host, initial }: AppProps) {
           onChoose={commands.chooseFix}
           onApply={() => void commands.applyFixes()}
           onCancel={() => dispatch({ type: "cancelFixes" })}
+        />
+      )}
+      {state.mapping !== null && (
+        <MappingDialog
+          lang={lang}
+          initial={guessedMapping(state.mapping)}
+          count={commands.countMapping}
+          busy={state.busy !== null}
+          onSave={(m) => void commands.saveMapping(m)}
+          onCancel={() => commands.mapTable(null)}
         />
       )}
     </main>

@@ -1,13 +1,14 @@
 /** The pane's state and every change to it, as a pure reducer. */
 import type { Finding, Severity } from "../core/findings";
 import { countBySeverity } from "../core/findings";
-import type { CsfModel, Level } from "../core/model";
+import type { CsfModel, Level, UnplacedTable } from "../core/model";
 import { allIndicators } from "../core/model";
 import type { Settings } from "../core/settings";
 import type { Lang } from "../core/messages";
 import { ruleName, type WrittenSheet } from "../core/report";
 import type { Fix, FixRecord } from "../core/fixes";
 import type { ActionId } from "./run";
+import { cellRef } from "../core/address";
 
 export type BusyWith = ActionId | "new" | "settings" | "prefill" | "fix" | "undo";
 
@@ -48,6 +49,9 @@ export interface PaneState {
   workbook: WorkbookFacts | null;
   /** Perbaiki: the fixes of the findings shown, the user's picks and what is being confirmed. */
   fixes: FixState;
+  /** The tables the last read could not place, and the one whose columns the user is mapping. */
+  unplaced: UnplacedTable[];
+  mapping: UnplacedTable | null;
 }
 
 export interface FixState {
@@ -72,6 +76,7 @@ export type PaneAction =
       findings: Finding[];
       workbook: WorkbookFacts;
       notice: Notice;
+      unplaced?: UnplacedTable[];
     }
   | { type: "done"; notice: Notice | null }
   | { type: "workbook"; workbook: WorkbookFacts }
@@ -84,6 +89,7 @@ export type PaneAction =
   | { type: "select"; index: number }
   | { type: "replaceOverrides"; value: boolean }
   | { type: "settings"; settings: Settings }
+  | { type: "mapTable"; table: UnplacedTable | null }
   | FixAction;
 
 export type FixAction =
@@ -110,6 +116,8 @@ export function initialState(settings: Settings): PaneState {
     notice: null,
     workbook: null,
     fixes: { planned: [], choices: {}, confirming: null, last: null, remake: [] },
+    unplaced: [],
+    mapping: null,
   };
 }
 
@@ -179,6 +187,7 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
         current: null,
         notice: action.notice,
         fixes: { ...state.fixes, planned: [], confirming: null },
+        unplaced: action.unplaced ?? [],
       };
     case "done":
       return { ...state, busy: null, progress: null, notice: action.notice };
@@ -192,6 +201,7 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
         progress: null,
         error: action.message,
         fixes: { ...state.fixes, confirming: null },
+        mapping: null,
       };
     case "dismissError":
       return { ...state, error: null };
@@ -213,6 +223,8 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, replaceOverrides: action.value };
     case "settings":
       return { ...state, settings: action.settings, lang: action.settings.lang };
+    case "mapTable":
+      return { ...state, mapping: action.table };
     default:
       return { ...state, fixes: fixReducer(state.fixes, action) };
   }
@@ -236,6 +248,16 @@ function fixReducer(state: FixState, action: FixAction): FixState {
     case "remade":
       return { ...state, remake: state.remake.filter((a) => a !== action.action) };
   }
+}
+
+/** The table an unplaced-table finding is about (its cell is the table's first header cell). */
+export function unplacedOf(state: PaneState, finding: Finding): UnplacedTable | null {
+  if (finding.rule !== "unplaced-table") return null;
+  return (
+    state.unplaced.find(
+      (u) => finding.sheet === u.sheet && finding.cell === cellRef(u.sheet, u.headerRow, u.firstCol)
+    ) ?? null
+  );
 }
 
 /** The planned fix of each finding that has one (made once per plan, not per finding shown). */

@@ -5,8 +5,8 @@
 import * as React from "react";
 import { cellRef } from "../core/address";
 import type { WorkbookGrids } from "../core/grid";
-import type { CsfModel } from "../core/model";
-import { readWorkbook } from "../core/reader";
+import type { ColumnMapping, CsfModel, UnplacedTable } from "../core/model";
+import { mappingCounts, readWorkbook, withMapping } from "../core/reader";
 import type { Settings } from "../core/settings";
 import { workbookYear } from "../core/year";
 import { t } from "../core/messages";
@@ -42,6 +42,12 @@ export interface PaneCommands {
   step(delta: 1 | -1): void;
   /** Take the user to a sheet the add-in wrote. */
   openSheet(sheet: string): void;
+  /** Open (a table) or close (null) the column mapping dialog. */
+  mapTable(table: UnplacedTable | null): void;
+  /** The conditions and indicators the last read workbook gives with this mapping. */
+  countMapping(mapping: ColumnMapping): { conditions: number; indicators: number };
+  /** Keep the mapping in the workbook's settings and check the workbook again with it. */
+  saveMapping(mapping: ColumnMapping): Promise<void>;
   dispatch(action: PaneAction): void;
 }
 
@@ -114,6 +120,7 @@ export function usePane(
         findings: out.findings,
         workbook: facts(out.analysis.model, out.grids),
         notice,
+        unplaced: out.analysis.model.unplaced,
       });
       dispatch({ type: "fixesPlanned", fixes: fixesOf(out, latest.current.fixes.choices, lang) });
     };
@@ -177,6 +184,24 @@ export function usePane(
       openSheet: (sheet) => {
         host.selectCell(cellRef(sheet, 0, 0)).catch(fail);
       },
+      mapTable: (table) => dispatch({ type: "mapTable", table }),
+      countMapping: (mapping) => {
+        const { settings, lang } = latest.current;
+        const grids = outcome.current?.grids;
+        if (!grids) return { conditions: 0, indicators: 0 };
+        const mappings = withMapping(settings.mappings ?? [], mapping);
+        return mappingCounts(grids, mappings, { lang, year: settings.year });
+      },
+      saveMapping: (mapping) =>
+        busyWith("settings", async () => {
+          const current = latest.current.settings;
+          const settings = { ...current, mappings: withMapping(current.mappings ?? [], mapping) };
+          await host.saveSettings(settings);
+          dispatch({ type: "settings", settings });
+          latest.current = { ...latest.current, settings };
+          dispatch({ type: "mapTable", table: null });
+          await runAndShow("periksa", t("mapping.ui.saved", {}, settings.lang));
+        }),
       dispatch,
     };
   }, [host]);

@@ -15,6 +15,7 @@ import { cli } from "./cli";
 import { page } from "./page";
 import { fixes } from "./fixes";
 import { rules } from "./rules";
+import { mapping } from "./mapping";
 
 export type Lang = "id" | "en";
 
@@ -37,6 +38,7 @@ const areas = [
   cli,
   page,
   fixes,
+  mapping,
 ] as const;
 
 type Keys<T> = T extends { id: infer I } ? keyof I : never;
