@@ -111,14 +111,16 @@ class SliceReader {
       const refused = (e as { code?: unknown } | null)?.code === "ResponsePayloadSizeLimitExceeded";
       const oneRow = slices.length === 1 && slices[0]?.rows.top === slices[0]?.rows.bottom;
       if (!refused || oneRow) throw e;
-      // Longer texts than measured: assume twice the bytes per cell and read the same rows again.
-      for (const sl of slices) this.bytesPerCell[sl.index] = 2 * this.expected(sl.index);
-      return this.readFrom(context, first);
+      // Longer texts than measured: the same rows again in requests of half the size, down to
+      // one row of one sheet.
+      this.budget = this.planned(slices) / 2;
+      return this.readFrom(context, false);
     }
     loaded.forEach((l) => {
       const bytes = this.store(l);
       const { index, rows } = l.slice;
-      this.bytesPerCell[index] = Math.max(4, this.measuredOr(index, 0), bytes / area(rows));
+      const before = this.measured[index] ? (this.bytesPerCell[index] as number) : 0;
+      this.bytesPerCell[index] = Math.max(4, before, bytes / area(rows));
       this.measured[index] = true;
       this.nextRow[index] = rows.bottom + 1;
     });
@@ -128,8 +130,11 @@ class SliceReader {
   /** Per sheet: whether one of its slices was read (its bytes per cell measured). */
   private readonly measured: boolean[] = [];
 
-  private measuredOr(index: number, fallback: number): number {
-    return this.measured[index] ? (this.bytesPerCell[index] as number) : fallback;
+  /** Bytes a request is planned at: READ_BUDGET_BYTES, halved by each refusal. */
+  private budget = READ_BUDGET_BYTES;
+
+  private planned(slices: Slice[]): number {
+    return slices.reduce((n, sl) => n + area(sl.rows) * this.expected(sl.index), 0);
   }
 
   /** Bytes a cell of sheet `index` is planned at. */
@@ -140,7 +145,7 @@ class SliceReader {
   /** The first request: the same share of every sheet's rows, the whole under the budget. */
   private takeShare(): Slice[] {
     const planned = this.sheets.reduce((n, s, i) => n + area(s.used) * this.expected(i), 0);
-    const share = Math.min(1, READ_BUDGET_BYTES / Math.max(1, planned));
+    const share = Math.min(1, this.budget / Math.max(1, planned));
     return this.sheets.map((s, index) => {
       const height = s.used.bottom - s.used.top + 1;
       const rows = Math.max(1, Math.floor(height * share));
@@ -151,7 +156,7 @@ class SliceReader {
   /** The next request: the sheets in order from the first unread row, whole rows, under budget. */
   private take(): Slice[] {
     const slices: Slice[] = [];
-    let left = READ_BUDGET_BYTES;
+    let left = this.budget;
     for (let index = 0; index < this.sheets.length; index++) {
       const s = this.sheets[index] as SheetToRead;
       const row = this.nextRow[index] as number;

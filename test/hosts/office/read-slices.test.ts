@@ -114,6 +114,20 @@ describe("the read under a response limit", () => {
     expect(host.stats.syncs).toBe(1);
   });
 
+  it("reads sheet by sheet when the first request, a row of each sheet, is refused", async () => {
+    const long = (c: string) => c.repeat(1500);
+    const book: WorkbookGrids = {
+      sheets: ["a", "b", "c"].map((c) => ({ name: `S${c}`, values: [[c], [long(c)]] })),
+    };
+    const host = new FakeExcelHost(book, { responseLimitBytes: 3000 }).install();
+    const grids = await readWorkbookGrids();
+    expect(grids.sheets.map((s) => s.values[1]?.[0])).toEqual(["a", "b", "c"].map(long));
+    // Each refused request is made again at half its size: every response taken fits.
+    const taken = host.stats.responseBytes.filter((b) => b <= 3000);
+    expect(taken.length).toBeGreaterThanOrEqual(4);
+    expect(host.stats.syncs).toBeLessThanOrEqual(8);
+  });
+
   it("says plainly when one row alone is more than Excel will send", async () => {
     const long = "x".repeat(2000);
     const book: WorkbookGrids = { sheets: [{ name: "CSF", values: [[long, long, long]] }] };
