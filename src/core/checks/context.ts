@@ -16,16 +16,10 @@ export interface RuleContext {
     key: MessageKey,
     params: Record<string, string | number>
   ): Finding;
-  /**
-   * `make(model)`, worked out once per model and key for the rules sharing this context (the
-   * indicator lists several rules walk); the model must not change while its rules run.
-   */
-  shared<M extends object, T>(model: M, key: string, make: (model: M) => T): T;
 }
 
 /** A rule context for one language. */
 export function makeContext(lang: Lang): RuleContext {
-  const memo = new WeakMap<object, Map<string, unknown>>();
   return {
     lang,
     msg: (key, params = {}) => t(key, params, lang),
@@ -41,14 +35,6 @@ export function makeContext(lang: Lang): RuleContext {
         message: t(key, params, lang),
         params: { ...params, messageKey: key },
       };
-    },
-    shared<M extends object, T>(model: M, key: string, make: (model: M) => T): T {
-      let byKey = memo.get(model);
-      if (!byKey) memo.set(model, (byKey = new Map()));
-      if (byKey.has(key)) return byKey.get(key) as T;
-      const value = make(model);
-      byKey.set(key, value);
-      return value;
     },
   };
 }

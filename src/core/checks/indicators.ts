@@ -1,6 +1,5 @@
 /** Rules on the indicators' texts: fields, kind versus formula and unit, narrative, copies. */
 import { cellRef } from "../address";
-import { isSpace } from "../chars";
 import type { Finding } from "../findings";
 import type { MessageKey } from "../messages";
 import type { ConditionNode, CsfModel, Indicator, SourceRef } from "../model";
@@ -12,8 +11,6 @@ import {
   namesInIndicatorLine,
   nameTokens,
   SAME_INDICATOR,
-  textKey,
-  textKeyHash,
   tokenSimilarity,
   words,
 } from "./text";
@@ -21,29 +18,18 @@ import {
 type TextField = "name" | "definition" | "relevance" | "formula" | "dataSource";
 const TEXT_FIELDS: TextField[] = ["name", "definition", "relevance", "formula", "dataSource"];
 
-/** Every attached indicator, then the orphans; `conditions[i]` is the condition of `indicators[i]`. */
-interface IndicatorList {
-  indicators: Indicator[];
-  conditions: (ConditionNode | null)[];
+/** An indicator and its condition (null for an orphan). */
+interface Placed {
+  ind: Indicator;
+  node: ConditionNode | null;
 }
 
-/**
- * The indicators as two parallel lists, which each rule walks with its own `forEach`: a visitor
- * helper shared by every rule made its call to the visitor megamorphic, so never inlined.
- */
-function indicatorList(model: CsfModel): IndicatorList {
-  const indicators: Indicator[] = [];
-  const conditions: (ConditionNode | null)[] = [];
-  for (const node of model.nodes)
-    for (const ind of node.indicators) {
-      indicators.push(ind);
-      conditions.push(node);
-    }
-  for (const o of model.orphans) {
-    indicators.push(o.indicator);
-    conditions.push(null);
-  }
-  return { indicators, conditions };
+/** Every attached indicator, then the orphans. */
+function allIndicators(model: CsfModel): Placed[] {
+  const out: Placed[] = [];
+  for (const node of model.nodes) for (const ind of node.indicators) out.push({ ind, node });
+  for (const o of model.orphans) out.push({ ind: o.indicator, node: null });
+  return out;
 }
 
 function refOf(src: SourceRef | undefined, fallback: string): string {
@@ -61,19 +47,8 @@ function fieldValue(ind: Indicator, f: TextField): string | null {
 /** An indicator row of a five-column text table with an empty field. */
 export function missingField(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const { indicators, conditions } = ctx.shared(model, "indicators", indicatorList);
-  indicators.forEach((ind, i) => {
-    const node = conditions[i] ?? null;
-    if (ind.textSource === null) return;
-    // Nearly every row has all five: one look before the per-field loop.
-    if (
-      filled(ind.name) &&
-      filled(ind.definition) &&
-      filled(ind.relevance) &&
-      filled(ind.formula) &&
-      filled(ind.dataSource)
-    )
-      return;
+  for (const { ind, node } of allIndicators(model)) {
+    if (ind.textSource === null) continue;
     for (const f of TEXT_FIELDS) {
       const v = fieldValue(ind, f);
       if (v !== null && v.trim() !== "") continue;
@@ -94,14 +69,8 @@ export function missingField(model: CsfModel, ctx: RuleContext): Finding[] {
         )
       );
     }
-  });
+  }
   return out;
-}
-
-/** Not null and not only whitespace (a first character that is no space settles it). */
-function filled(v: string | null): boolean {
-  if (v === null || v.length === 0) return false;
-  return !isSpace(v.charCodeAt(0)) || v.trim() !== "";
 }
 
 type Kind = "percent" | "ratio" | "count" | "other";
@@ -151,10 +120,7 @@ export function formulaTypeMismatch(model: CsfModel, ctx: RuleContext): Finding[
       })
     );
   };
-  const percentUnit = new Map<string, boolean>();
-  const { indicators, conditions } = ctx.shared(model, "indicators", indicatorList);
-  indicators.forEach((ind, i) => {
-    const node = conditions[i] ?? null;
+  for (const { ind, node } of allIndicators(model)) {
     const kind = indicatorKind(ind.name);
     const code = codeFor(ind, node);
     const formula = ind.formula?.trim() ?? "";
@@ -168,16 +134,11 @@ export function formulaTypeMismatch(model: CsfModel, ctx: RuleContext): Finding[
         key = "checks.formula.countAsRatio";
       if (key !== null) push(ind, code, refOf(ind.textCells.formula, ind.cell), key, { formula });
     }
-    if (kind !== "count" && kind !== "percent") return;
+    if (kind !== "count" && kind !== "percent") continue;
     const unit = ind.unit?.trim() ?? "";
-    if (unit === "") return;
-    // The same few units ("%", "Dokumen") repeat on every row: each split into words once.
-    let unitIsPercent = percentUnit.get(unit);
-    if (unitIsPercent === undefined) {
-      unitIsPercent = words(unit).some((w) => PERCENT_UNITS.has(w));
-      percentUnit.set(unit, unitIsPercent);
-    }
-    if (kind === "count" ? !unitIsPercent : unitIsPercent) return;
+    if (unit === "") continue;
+    const unitIsPercent = words(unit).some((w) => PERCENT_UNITS.has(w));
+    if (kind === "count" ? !unitIsPercent : unitIsPercent) continue;
     const unitCell =
       ind.measure && ind.measure.columns.unit !== undefined
         ? cellRef(ind.measure.sheet, ind.measure.row, ind.measure.columns.unit)
@@ -189,7 +150,7 @@ export function formulaTypeMismatch(model: CsfModel, ctx: RuleContext): Finding[
       kind === "count" ? "checks.formula.percentUnitOnCount" : "checks.formula.countUnitOnPercent",
       { unit }
     );
-  });
+  }
   return out;
 }
 
@@ -313,32 +274,22 @@ const MIN_COPY_WORDS = 4;
  */
 export function duplicateText(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const { indicators, conditions } = ctx.shared(model, "indicators", indicatorList);
+  const placed = allIndicators(model);
   for (const field of ["formula", "definition"] as const) {
-    // The first indicator of each distinct text, bucketed by the text key's hash: keys are
-    // built only for texts sharing a hash (copies, and the rare collision). A bucket is the
-    // indicator itself until a second text shares its hash (no array per text).
-    const firstByHash = new Map<number, Indicator | Indicator[]>();
-    indicators.forEach((ind, i) => {
-      const node = conditions[i] ?? null;
+    // The first indicator of each distinct text, by its text key.
+    const firstByKey = new Map<string, Indicator>();
+    for (const { ind, node } of placed) {
       const text = ind[field];
-      if (text === null) return;
-      const { words: count, hash } = textKeyHash(text);
-      if (count < MIN_COPY_WORDS) return;
-      const held = firstByHash.get(hash);
-      if (held === undefined) {
-        firstByHash.set(hash, ind);
-        return;
-      }
-      const bucket = Array.isArray(held) ? held : [held];
-      const key = textKey(text);
-      const first = bucket.find((f) => textKey(f[field] ?? "") === key);
+      if (text === null) continue;
+      const textWords = words(text);
+      if (textWords.length < MIN_COPY_WORDS) continue;
+      const key = textWords.join(" ");
+      const first = firstByKey.get(key);
       if (!first) {
-        bucket.push(ind);
-        if (bucket !== held) firstByHash.set(hash, bucket);
-        return;
+        firstByKey.set(key, ind);
+        continue;
       }
-      if (nameKey(first.name) === nameKey(ind.name)) return;
+      if (nameKey(first.name) === nameKey(ind.name)) continue;
       const code = codeFor(ind, node);
       out.push(
         ctx.finding(
@@ -357,7 +308,7 @@ export function duplicateText(model: CsfModel, ctx: RuleContext): Finding[] {
           }
         )
       );
-    });
+    }
   }
   return out;
 }

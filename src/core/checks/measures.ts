@@ -1,7 +1,7 @@
 /** Rules on the Target/Realisasi rows: numbers, targets, capaian. */
 import { cellRef } from "../address";
 import type { Finding } from "../findings";
-import type { CsfModel, Indicator, MeasureRow, NumberCell } from "../model";
+import type { CsfModel, Indicator, MeasureRow } from "../model";
 import { capaianGap, type CapaianGap } from "../capaian";
 import type { RuleContext } from "./context";
 import type { MessageKey } from "../messages";
@@ -9,54 +9,28 @@ import type { MessageKey } from "../messages";
 type NumberField = "target" | "actual" | "numerator" | "denominator";
 const NUMBER_FIELDS: NumberField[] = ["target", "actual", "numerator", "denominator"];
 
-/** Indicators with a Target/Realisasi row; `rows[i]` and `codes[i]` are those of `indicators[i]`. */
-interface MeasuredList {
-  indicators: Indicator[];
-  rows: MeasureRow[];
-  codes: (string | null)[];
+/** A measured indicator, its Target/Realisasi row and its condition's code. */
+interface Measured {
+  ind: Indicator;
+  m: MeasureRow;
+  code: string | null;
 }
 
-/**
- * Each indicator with a Target/Realisasi row, its row and its condition code, attached ones
- * first, then the orphans, as parallel lists. Each rule walks them with its own `forEach`: a
- * visitor helper shared by every rule made its call to the visitor megamorphic, never inlined.
- */
-function measuredList(model: CsfModel): MeasuredList {
-  const indicators: Indicator[] = [];
-  const rows: MeasureRow[] = [];
-  const codes: (string | null)[] = [];
+/** Each indicator with a Target/Realisasi row, attached ones first, then the orphans. */
+function measured(model: CsfModel): Measured[] {
+  const out: Measured[] = [];
   for (const node of model.nodes)
     for (const ind of node.indicators)
-      if (ind.measure) {
-        indicators.push(ind);
-        rows.push(ind.measure);
-        codes.push(node.code ?? ind.conditionCode);
-      }
-  for (const o of model.orphans) {
-    const ind = o.indicator;
-    if (ind.measure) {
-      indicators.push(ind);
-      rows.push(ind.measure);
-      codes.push(ind.conditionCode);
-    }
-  }
-  return { indicators, rows, codes };
-}
-
-function readable(v: NumberCell | undefined): boolean {
-  return !v || v.readable;
+      if (ind.measure) out.push({ ind, m: ind.measure, code: node.code ?? ind.conditionCode });
+  for (const { indicator: ind } of model.orphans)
+    if (ind.measure) out.push({ ind, m: ind.measure, code: ind.conditionCode });
+  return out;
 }
 
 /** A target, realisasi, pembilang or penyebut typed as something that is not a number. */
 export function invalidNumber(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const { indicators, codes } = ctx.shared(model, "measured", measuredList);
-  indicators.forEach((ind, i) => {
-    const code = codes[i] ?? null;
-    // Nearly every row reads fine: one look at the four cells before the per-field loop.
-    const { target, actual, numerator, denominator } = ind.values;
-    if (readable(target) && readable(actual) && readable(numerator) && readable(denominator))
-      return;
+  for (const { ind, code } of measured(model)) {
     for (const f of NUMBER_FIELDS) {
       const v = ind.values[f];
       if (!v || v.readable) continue;
@@ -77,23 +51,20 @@ export function invalidNumber(model: CsfModel, ctx: RuleContext): Finding[] {
         )
       );
     }
-  });
+  }
   return out;
 }
 
 /** The table has a Target column and this row leaves it empty. */
 export function missingTarget(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const { indicators, rows, codes } = ctx.shared(model, "measured", measuredList);
-  indicators.forEach((ind, i) => {
-    const m = rows[i] as MeasureRow;
-    const code = codes[i] ?? null;
+  for (const { ind, m, code } of measured(model)) {
     const col = m.columns.target;
-    if (col === undefined) return;
+    if (col === undefined) continue;
     const v = ind.values.target;
     // An unreadable target is invalid-number's finding, not this one.
-    if (v && (!v.readable || v.value !== null)) return;
-    if (!v && ind.target !== null) return;
+    if (v && (!v.readable || v.value !== null)) continue;
+    if (!v && ind.target !== null) continue;
     out.push(
       ctx.finding(
         "missing-target",
@@ -107,7 +78,7 @@ export function missingTarget(model: CsfModel, ctx: RuleContext): Finding[] {
         }
       )
     );
-  });
+  }
   return out;
 }
 
@@ -126,14 +97,11 @@ const GAPS: Record<CapaianGap, { key: MessageKey; column: "target" | "actual" }>
  */
 export function achievementUncomputable(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const { indicators, rows, codes } = ctx.shared(model, "measured", measuredList);
-  indicators.forEach((ind, i) => {
-    const m = rows[i] as MeasureRow;
-    const code = codes[i] ?? null;
-    if (ind.achievement !== null) return;
-    if (m.columns.target === undefined && m.columns.actual === undefined) return;
+  for (const { ind, m, code } of measured(model)) {
+    if (ind.achievement !== null) continue;
+    if (m.columns.target === undefined && m.columns.actual === undefined) continue;
     const gap = capaianGap(ind);
-    if (gap === null) return;
+    if (gap === null) continue;
     const { key, column } = GAPS[gap];
     const at = m.columns.achievement ?? m.columns[column] ?? m.columns.name ?? 0;
     const raw = ind.values[column]?.raw;
@@ -144,7 +112,7 @@ export function achievementUncomputable(model: CsfModel, ctx: RuleContext): Find
         raw: typeof raw === "string" ? raw.trim() : "",
       })
     );
-  });
+  }
   return out;
 }
 
@@ -155,17 +123,13 @@ export function achievementUncomputable(model: CsfModel, ctx: RuleContext): Find
  */
 export function polarityAssumed(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const { indicators, rows, codes } = ctx.shared(model, "measured", measuredList);
-  let reported: Set<string> | null = null;
-  indicators.forEach((ind, i) => {
-    const m = rows[i] as MeasureRow;
-    if (!ind.polarityAssumed) return;
-    if (m.columns.target === undefined && m.columns.actual === undefined) return;
+  const reported = new Set(model.findings.map((f) => f.cell ?? ""));
+  for (const { ind, m, code } of measured(model)) {
+    if (!ind.polarityAssumed) continue;
+    if (m.columns.target === undefined && m.columns.actual === undefined) continue;
     const col = m.columns.polarity;
     const cell = cellRef(m.sheet, m.row, col ?? m.columns.name ?? 0);
-    reported ??= new Set(model.findings.map((f) => f.cell ?? ""));
-    if (col !== undefined && reported.has(cell)) return;
-    const code = codes[i] ?? null;
+    if (col !== undefined && reported.has(cell)) continue;
     const key =
       col !== undefined ? "checks.polarityAssumed.blank" : "checks.polarityAssumed.noColumn";
     out.push(
@@ -174,7 +138,7 @@ export function polarityAssumed(model: CsfModel, ctx: RuleContext): Finding[] {
         code: code ?? "?",
       })
     );
-  });
+  }
   return out;
 }
 
@@ -187,17 +151,14 @@ const TOLERANCE = 0.01;
  */
 export function manualOverride(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const { indicators, rows, codes } = ctx.shared(model, "measured", measuredList);
-  indicators.forEach((ind, i) => {
-    const m = rows[i] as MeasureRow;
-    const code = codes[i] ?? null;
+  for (const { ind, m, code } of measured(model)) {
     const v = ind.values.achievement;
     const col = m.columns.achievement;
-    if (!v || col === undefined || v.formula !== null || v.value === null) return;
-    if (ind.achievement === null) return;
+    if (!v || col === undefined || v.formula !== null || v.value === null) continue;
+    if (ind.achievement === null) continue;
     const typed = v.value;
-    if (Math.abs(typed - ind.achievement) <= TOLERANCE) return;
-    if (Math.abs(typed * 100 - ind.achievement) <= TOLERANCE) return;
+    if (Math.abs(typed - ind.achievement) <= TOLERANCE) continue;
+    if (Math.abs(typed * 100 - ind.achievement) <= TOLERANCE) continue;
     out.push(
       ctx.finding(
         "manual-override",
@@ -213,6 +174,6 @@ export function manualOverride(model: CsfModel, ctx: RuleContext): Finding[] {
         }
       )
     );
-  });
+  }
   return out;
 }
