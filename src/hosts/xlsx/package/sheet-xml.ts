@@ -344,17 +344,22 @@ function printXml(p: PrintSetup | undefined): {
 }
 
 /**
- * A created sheet's XML. `firstPriority` numbers its conditional format rules.
- * Values first, then merges (a value in a merged cell other than the top-left is dropped, as
- * ExcelJS does), then formats in order (later ones merge over earlier ones), then links.
+ * A created sheet's cells as dense rows over the plan's extent: style ids (NO_CELL where no cell
+ * is) and contents. A tree touches millions of cells through its formats, and maps of objects
+ * cost seconds there.
  */
-export function buildSheetXml(
-  sp: SheetPlan,
-  styles: StyleBook,
-  tabSelected: boolean
-): { xml: Uint8Array; names: SheetNames } {
-  // Dense rows of style ids (NO_CELL where no cell is) over the plan's extent: a tree touches
-  // millions of cells through its formats, and maps of objects cost seconds there.
+interface DenseSheet {
+  width: number;
+  height: number;
+  styleRows: (Int32Array | undefined)[];
+  /** Contents per row, where a row has any. */
+  contentRows: ((Content | null)[] | undefined)[];
+  /** Characters of content, to size the output buffer. */
+  contentChars: number;
+}
+
+/** Columns and rows the plan's cells, formats, merges and links reach (at least one column). */
+function planExtent(sp: SheetPlan): { width: number; height: number } {
   let width = 1;
   let height = 0;
   const extend = (bottom: number, right: number) => {
@@ -365,41 +370,54 @@ export function buildSheetXml(
   for (const f of sp.formats) extend(f.range.bottom, f.range.right);
   for (const m of sp.merges) extend(m.bottom, m.right);
   for (const h of sp.hyperlinks) extend(h.row, h.col);
-  const styleRows: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(height);
-  const rowOf = (r: number): Int32Array => {
-    let row = styleRows[r];
-    if (!row) styleRows[r] = row = new Int32Array(width).fill(NO_CELL);
-    return row;
+  return { width, height };
+}
+
+function emptyDenseSheet(width: number, height: number): DenseSheet {
+  return {
+    width,
+    height,
+    styleRows: new Array<Int32Array | undefined>(height),
+    contentRows: new Array<(Content | null)[] | undefined>(height),
+    contentChars: 0,
   };
-  // Contents per row, where a row has any.
-  const contentRows: ((Content | null)[] | undefined)[] = new Array<(Content | null)[] | undefined>(
-    height
-  );
-  let contentChars = 0;
-  const setContent = (r: number, c: number, content: Content | null) => {
-    const row = rowOf(r);
-    if (row[c] === NO_CELL) row[c] = EMPTY_BASE;
-    let cr = contentRows[r];
-    if (!cr) contentRows[r] = cr = new Array<Content | null>(width).fill(null);
-    cr[c] = content;
-    if (content) contentChars += content.inner.length;
-  };
-  for (const c of sp.cells) setContent(c.row, c.col, cellContent(c));
-  const areas = mergeAreas(sp.merges, width, height);
-  // A value in a merged cell other than the top-left is dropped, as ExcelJS does.
-  const slaves = areas.slaves;
-  if (slaves)
-    contentRows.forEach((cr, r) => {
-      if (cr) for (let c = 0; c < width; c++) if (slaves[r * width + c] === 1) cr[c] = null;
-    });
-  for (const f of sp.formats) {
+}
+
+function styleRow(d: DenseSheet, r: number): Int32Array {
+  let row = d.styleRows[r];
+  if (!row) d.styleRows[r] = row = new Int32Array(d.width).fill(NO_CELL);
+  return row;
+}
+
+function setContent(d: DenseSheet, r: number, c: number, content: Content | null): void {
+  const row = styleRow(d, r);
+  if (row[c] === NO_CELL) row[c] = EMPTY_BASE;
+  let cr = d.contentRows[r];
+  if (!cr) d.contentRows[r] = cr = new Array<Content | null>(d.width).fill(null);
+  cr[c] = content;
+  if (content) d.contentChars += content.inner.length;
+}
+
+/** Contents dropped from merged cells other than an area's top-left, as ExcelJS does. */
+function dropCoveredContents(d: DenseSheet, slaves: Uint8Array | null): void {
+  if (!slaves) return;
+  const width = d.width;
+  d.contentRows.forEach((cr, r) => {
+    if (cr) for (let c = 0; c < width; c++) if (slaves[r * width + c] === 1) cr[c] = null;
+  });
+}
+
+/** Each format derived over the style of every cell of its range, in order. */
+function applyFormats(d: DenseSheet, formats: SheetPlan["formats"], styles: StyleBook): void {
+  for (const f of formats) {
     const border = hasBorder(f.style);
     const { top, left, bottom, right } = f.range;
+    // Neighbouring cells mostly share a base style and edges: derive once per run of them.
     let lastBase = NaN;
     let lastEdges = -1;
     let lastId = 0;
     for (let r = top; r <= bottom; r++) {
-      const row = rowOf(r);
+      const row = styleRow(d, r);
       for (let c = left; c <= right; c++) {
         const cur = row[c] as number;
         const base = cur === NO_CELL ? EMPTY_BASE : cur;
@@ -413,61 +431,74 @@ export function buildSheetXml(
       }
     }
   }
-  for (const h of sp.hyperlinks) setContent(h.row, h.col, valueContent(h.text));
-  // Heights by row (NaN: none), as an array: a kertas kerja sets one on each of 55,000 rows.
+}
+
+/** Heights by row (NaN: none), as an array: a kertas kerja sets one on each of 55,000 rows. */
+function rowHeights(sp: SheetPlan, height: number): Float64Array {
   let lastRow = height - 1;
   for (const h of sp.rowHeights) if (h.row > lastRow) lastRow = h.row;
   const heights = new Float64Array(lastRow + 1).fill(NaN);
   for (const h of sp.rowHeights) heights[h.row] = h.height;
+  return heights;
+}
 
-  // The extent of the cells written, for <dimension>.
+/** The last row and column holding a cell (-1 when none), for `<dimension>`. */
+function cellExtent(d: DenseSheet): { maxRow: number; maxCol: number } {
   let maxRow = -1;
   let maxCol = -1;
-  styleRows.forEach((row, r) => {
+  d.styleRows.forEach((row, r) => {
     if (!row) return;
-    for (let c = width - 1; c >= 0; c--)
+    for (let c = d.width - 1; c >= 0; c--)
       if (row[c] !== NO_CELL) {
         maxRow = r;
         if (c > maxCol) maxCol = c;
         break;
       }
   });
+  return { maxRow, maxCol };
+}
 
+function cellCount(d: DenseSheet): number {
+  let cells = 0;
+  for (const row of d.styleRows)
+    if (row) for (let c = 0; c < d.width; c++) if (row[c] !== NO_CELL) cells++;
+  return cells;
+}
+
+/** `<sheetViews>` of a created sheet: selected or not, gridlines, frozen panes. */
+function sheetViewsXml(sp: SheetPlan, tabSelected: boolean): string {
+  const freeze = sp.freeze && (sp.freeze.rows > 0 || sp.freeze.cols > 0) ? paneXml(sp.freeze) : "";
+  const grid = sp.gridlines === false ? ` showGridLines="0"` : "";
+  return `<sheetViews><sheetView${tabSelected ? ` tabSelected="1"` : ""}${grid} workbookViewId="0"${
+    freeze ? `>${freeze}</sheetView>` : "/>"
+  }</sheetViews>`;
+}
+
+/** A created sheet's XML up to and including `<sheetData>`. */
+function createdHeadXml(sp: SheetPlan, tabSelected: boolean, d: DenseSheet): string {
   const sheetPr: string[] = [];
   if (sp.tabColor) sheetPr.push(`<tabColor rgb="${argb(sp.tabColor)}"/>`);
   const fit = (sp.print?.fitToWidth ?? 0) > 0 || (sp.print?.fitToHeight ?? 0) > 0;
   if (fit) sheetPr.push(`<pageSetUpPr fitToPage="1"/>`);
-  const freeze = sp.freeze && (sp.freeze.rows > 0 || sp.freeze.cols > 0) ? paneXml(sp.freeze) : "";
-  const grid = sp.gridlines === false ? ` showGridLines="0"` : "";
-  const view = `<sheetViews><sheetView${tabSelected ? ` tabSelected="1"` : ""}${grid} workbookViewId="0"${
-    freeze ? `>${freeze}</sheetView>` : "/>"
-  }</sheetViews>`;
-  let priority = 0;
-  const next = () => ++priority;
-  const cfs = sp.conditionalFormats.map((cf) => conditionalXml(cf, styles, next)).join("");
-  const print = printXml(sp.print);
+  const { maxRow, maxCol } = cellExtent(d);
+  return [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
+    sheetPr.length > 0 ? `<sheetPr>${sheetPr.join("")}</sheetPr>` : "",
+    `<dimension ref="${maxRow < 0 ? "A1" : a1Range(0, 0, maxRow, Math.max(maxCol, 0))}"/>`,
+    sheetViewsXml(sp, tabSelected),
+    `<sheetFormatPr defaultRowHeight="15"/>`,
+    colsXml([], sp.columnWidths),
+    `<sheetData>`,
+  ].join("");
+}
 
-  // Room for every row and cell up front: growing a buffer of tens of megabytes copies it.
-  let cells = 0;
-  for (const row of styleRows)
-    if (row) for (let c = 0; c < width; c++) if (row[c] !== NO_CELL) cells++;
-  const w = new ByteWriter(
-    Math.max(1 << 16, heights.length * 64 + cells * 28 + Math.ceil(contentChars * 1.2))
-  );
-  w.text(
-    [
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
-      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
-      sheetPr.length > 0 ? `<sheetPr>${sheetPr.join("")}</sheetPr>` : "",
-      `<dimension ref="${maxRow < 0 ? "A1" : a1Range(0, 0, maxRow, Math.max(maxCol, 0))}"/>`,
-      view,
-      `<sheetFormatPr defaultRowHeight="15"/>`,
-      colsXml([], sp.columnWidths),
-      `<sheetData>`,
-    ].join("")
-  );
-  // Cells are written byte by byte: `<c r="` letters row `" s="` id `"` then `/>` or content.
-  const letters = Array.from({ length: width }, (_, c) => ascii(columnLetters(c)));
+/**
+ * The rows of a created sheet, written byte by byte: `<c r="` letters row `" s="` id `"` then
+ * `/>` or the content.
+ */
+function writeCreatedRows(w: ByteWriter, d: DenseSheet, heights: Float64Array): void {
+  const letters = Array.from({ length: d.width }, (_, c) => ascii(columnLetters(c)));
   const styleAttr = new Map<number, Uint8Array>();
   const sBytes = (st: number) => {
     let b = styleAttr.get(st);
@@ -476,7 +507,7 @@ export function buildSheetXml(
   };
   for (let r = 0; r < heights.length; r++) {
     const h = heights[r] as number;
-    const row = styleRows[r];
+    const row = d.styleRows[r];
     if (!row && Number.isNaN(h)) continue;
     const n = r + 1;
     w.bytes(ROW_OPEN);
@@ -487,50 +518,93 @@ export function buildSheetXml(
       continue;
     }
     w.bytes(GT);
-    const cr = contentRows[r];
-    for (let c = 0; c < width; c++) {
+    const cr = d.contentRows[r];
+    for (let c = 0; c < d.width; c++) {
       const st = row[c] as number;
       if (st === NO_CELL) continue;
       w.bytes(CELL_OPEN);
       w.bytes(letters[c] as Uint8Array);
       w.uint(n);
       w.bytes(sBytes(st));
-      const content = cr ? cr[c] : null;
-      if (content?.t === "inlineStr") {
-        w.bytes(INLINE_OPEN);
-        w.text(escapeText(content.inner));
-        w.bytes(INLINE_CLOSE);
-      } else if (!content || content.inner === "") w.bytes(SELF_CLOSE);
-      else w.text(`${content.t ? ` t="${content.t}"` : ""}>${content.inner}</c>`);
+      writeCreatedContent(w, cr ? cr[c] : null);
     }
     w.bytes(ROW_CLOSE);
   }
-  w.text(
-    [
-      `</sheetData>`,
-      sp.autoFilter ? `<autoFilter ref="${rangeText(sp.autoFilter)}"/>` : "",
-      areas.list.length > 0
-        ? `<mergeCells count="${areas.list.length}">${areas.list
-            .map((m) => `<mergeCell ref="${rangeText(m)}"/>`)
-            .join("")}</mergeCells>`
-        : "",
-      cfs,
-      sp.hyperlinks.length > 0
-        ? `<hyperlinks>${sp.hyperlinks.map(hyperlinkXml).join("")}</hyperlinks>`
-        : "",
-      print.options,
-      print.margins,
-      print.setup,
-      print.footer,
-      print.breaks,
-      `</worksheet>`,
-    ].join("")
-  );
+}
+
+/** A created cell's content after its `s` attribute, through its end. */
+function writeCreatedContent(w: ByteWriter, content: Content | null | undefined): void {
+  if (content?.t === "inlineStr") {
+    w.bytes(INLINE_OPEN);
+    w.text(escapeText(content.inner));
+    w.bytes(INLINE_CLOSE);
+  } else if (!content || content.inner === "") w.bytes(SELF_CLOSE);
+  else w.text(`${content.t ? ` t="${content.t}"` : ""}>${content.inner}</c>`);
+}
+
+/** A created sheet's XML after `</sheetData>`: filter, merges, conditional formats, links, print. */
+function createdTailXml(sp: SheetPlan, styles: StyleBook, merges: readonly CellRange[]): string {
+  let priority = 0;
+  const next = () => ++priority;
+  const cfs = sp.conditionalFormats.map((cf) => conditionalXml(cf, styles, next)).join("");
+  const print = printXml(sp.print);
+  return [
+    `</sheetData>`,
+    sp.autoFilter ? `<autoFilter ref="${rangeText(sp.autoFilter)}"/>` : "",
+    merges.length > 0
+      ? `<mergeCells count="${merges.length}">${merges
+          .map((m) => `<mergeCell ref="${rangeText(m)}"/>`)
+          .join("")}</mergeCells>`
+      : "",
+    cfs,
+    sp.hyperlinks.length > 0
+      ? `<hyperlinks>${sp.hyperlinks.map(hyperlinkXml).join("")}</hyperlinks>`
+      : "",
+    print.options,
+    print.margins,
+    print.setup,
+    print.footer,
+    print.breaks,
+    `</worksheet>`,
+  ].join("");
+}
+
+/** What a created sheet gives workbook.xml's defined names. */
+function createdNames(sp: SheetPlan): SheetNames {
   const names: SheetNames = {};
   if (sp.print?.area) names.printArea = sp.print.area;
   if (sp.print?.titleRows) names.titleRows = sp.print.titleRows;
   if (sp.autoFilter) names.filter = sp.autoFilter;
-  return { xml: w.result(), names };
+  return names;
+}
+
+/**
+ * A created sheet's XML. Values first, then merges (a value in a merged cell other than the
+ * top-left is dropped, as ExcelJS does), then formats in order (later ones merge over earlier
+ * ones), then links.
+ */
+export function buildSheetXml(
+  sp: SheetPlan,
+  styles: StyleBook,
+  tabSelected: boolean
+): { xml: Uint8Array; names: SheetNames } {
+  const { width, height } = planExtent(sp);
+  const d = emptyDenseSheet(width, height);
+  for (const c of sp.cells) setContent(d, c.row, c.col, cellContent(c));
+  const areas = mergeAreas(sp.merges, width, height);
+  dropCoveredContents(d, areas.slaves);
+  applyFormats(d, sp.formats, styles);
+  for (const h of sp.hyperlinks) setContent(d, h.row, h.col, valueContent(h.text));
+  const heights = rowHeights(sp, height);
+
+  // Room for every row and cell up front: growing a buffer of tens of megabytes copies it.
+  const w = new ByteWriter(
+    Math.max(1 << 16, heights.length * 64 + cellCount(d) * 28 + Math.ceil(d.contentChars * 1.2))
+  );
+  w.text(createdHeadXml(sp, tabSelected, d));
+  writeCreatedRows(w, d, heights);
+  w.text(createdTailXml(sp, styles, areas.list));
+  return { xml: w.result(), names: createdNames(sp) };
 }
 
 /** The head of a worksheet (everything before its `<sheetData>`), its root's start and end. */
@@ -603,57 +677,66 @@ interface CellPatch {
   formats: { style: CellStyle; edges: number }[];
 }
 
+/** The plan's changes to a user's sheet by row, then column. */
+type Patches = Map<number, Map<number, CellPatch>>;
+
+function patchAt(patches: Patches, r: number, c: number): CellPatch {
+  let row = patches.get(r);
+  if (!row) patches.set(r, (row = new Map()));
+  let p = row.get(c);
+  if (!p) row.set(c, (p = { formats: [] }));
+  return p;
+}
+
+/** The merge areas of a `<mergeCells>` element's XML. */
+function mergeRefs(el: string): CellRange[] {
+  const out: CellRange[] = [];
+  for (const m of el.matchAll(/ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g)) {
+    const top = Number(m[2]) - 1;
+    const left = columnIndex(m[1] as string);
+    out.push({
+      top,
+      left,
+      bottom: m[4] ? Number(m[4]) - 1 : top,
+      right: m[3] ? columnIndex(m[3]) : left,
+    });
+  }
+  return out;
+}
+
 /**
- * A user's sheet with the plan's cells written: only listed cells are replaced or inserted (in
- * column order, in their row, created when missing); a cell keeps its style unless a format of
- * the plan applies, which derives a new style from the old one. Also widths, heights, merges,
- * conditional formats and links. Returns the new XML and whether a formula was written.
+ * The plan's cells, formats and links as patches, and its merge areas to add; a value the plan
+ * puts in a merged cell other than the top-left is emptied, as ExcelJS does.
  */
-export function patchSheetXml(xml: string, sp: SheetPlan, styles: StyleBook): string {
-  if (sp.freeze || sp.autoFilter || sp.print || sp.tabColor)
-    throw new Error(
-      `update plan for ${sp.sheet}: freeze, filter, print or tab colour not supported`
-    );
-  const patches = new Map<number, Map<number, CellPatch>>();
-  const patch = (r: number, c: number): CellPatch => {
-    let row = patches.get(r);
-    if (!row) patches.set(r, (row = new Map()));
-    let p = row.get(c);
-    if (!p) row.set(c, (p = { formats: [] }));
-    return p;
-  };
-  for (const c of sp.cells) patch(c.row, c.col).content = cellContent(c);
-  let b = worksheetBounds(xml);
-  const existingMerges: CellRange[] = [];
-  const mergeEl = findElement(xml, "mergeCells", b.sdEnd, b.rootEnd);
-  if (mergeEl)
-    for (const m of xml
-      .slice(mergeEl.start, mergeEl.end)
-      .matchAll(/ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g)) {
-      const top = Number(m[2]) - 1;
-      const left = columnIndex(m[1] as string);
-      existingMerges.push({
-        top,
-        left,
-        bottom: m[4] ? Number(m[4]) - 1 : top,
-        right: m[3] ? columnIndex(m[3]) : left,
-      });
-    }
+function planPatches(
+  sp: SheetPlan,
+  existingMerges: readonly CellRange[]
+): { patches: Patches; areas: CellRange[] } {
+  const patches: Patches = new Map();
+  for (const c of sp.cells) patchAt(patches, c.row, c.col).content = cellContent(c);
   const { slaves, areas } = mergeCover(sp.merges, existingMerges);
   for (const f of sp.formats) {
     const border = hasBorder(f.style);
     for (let r = f.range.top; r <= f.range.bottom; r++)
       for (let c = f.range.left; c <= f.range.right; c++)
-        patch(r, c).formats.push({ style: f.style, edges: border ? edgesOf(f.range, r, c) : 0 });
+        patchAt(patches, r, c).formats.push({
+          style: f.style,
+          edges: border ? edgesOf(f.range, r, c) : 0,
+        });
   }
-  for (const h of sp.hyperlinks) patch(h.row, h.col).content = valueContent(h.text);
+  for (const h of sp.hyperlinks) patchAt(patches, h.row, h.col).content = valueContent(h.text);
   if (slaves.size > 0)
     for (const [r, row] of patches)
       for (const [c, p] of row)
         if (slaves.has(key(r, c)) && p.content) p.content = { t: null, inner: "" };
-  const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
+  return { patches, areas };
+}
 
-  // Column styles, for cells created where none was.
+/** The `<col>` elements of a sheet's `<cols>` and the style each column gives a new cell. */
+function columnStyles(
+  xml: string,
+  b: { rootStart: number; sdStart: number }
+): { colItems: string[]; colStyle: (c: number) => number } {
   const colStyles: { min: number; max: number; s: number }[] = [];
   const colsEl = findElement(xml, "cols", b.rootStart, b.sdStart);
   const colItems = colsEl
@@ -667,9 +750,11 @@ export function patchSheetXml(xml: string, sp: SheetPlan, styles: StyleBook): st
     if (s) colStyles.push({ min: Number(a.get("min")), max: Number(a.get("max")), s: Number(s) });
   }
   const colStyle = (c: number) => colStyles.find((x) => c + 1 >= x.min && c + 1 <= x.max)?.s ?? 0;
+  return { colItems, colStyle };
+}
 
-  // Sheet data: rows copied as they are, except those with patches or heights.
-  const targets = [...new Set([...patches.keys(), ...heights.keys()])].sort((x, y) => x - y);
+/** The rows and columns the patches reach (maxRow -1 when there is none). */
+function patchExtent(patches: Patches): CellRange {
   let maxRow = -1;
   let maxCol = -1;
   let minRow = Infinity;
@@ -682,25 +767,54 @@ export function patchSheetXml(xml: string, sp: SheetPlan, styles: StyleBook): st
       minCol = Math.min(minCol, c);
     }
   }
-  const out: string[] = [];
+  return { top: minRow, left: minCol, bottom: maxRow, right: maxCol };
+}
+
+/** What rewriting a user's rows needs besides the XML. */
+interface RowJob {
+  patches: Patches;
+  heights: Map<number, number>;
+  styles: StyleBook;
+  colStyle: (c: number) => number;
+  /** The namespace prefix of the sheet's elements ("" or "x:"). */
+  prefix: string;
+  /** Shared-formula masters the patches replaced, filled in while rows are written. */
+  masters: SharedMaster[];
+}
+
+/** The element `<sheetData>` of a user's sheet: its prefix and where its content lies. */
+function sheetDataBody(
+  xml: string,
+  b: { sdStart: number; sdEnd: number }
+): { prefix: string; bodyStart: number; bodyEnd: number } {
   const sdOpen = /<([\w]+:)?sheetData\b[^>]*?(\/?)>/.exec(xml.slice(b.sdStart, b.sdEnd));
   const prefix = sdOpen?.[1] ?? "";
   const selfClosing = !sdOpen || sdOpen[2] === "/";
   const bodyStart = selfClosing ? b.sdEnd : b.sdStart + (sdOpen?.[0].length ?? 0);
   const bodyEnd = selfClosing ? b.sdEnd : b.sdEnd - `</${prefix}sheetData>`.length;
+  return { prefix, bodyStart, bodyEnd };
+}
+
+/**
+ * The content of `<sheetData>` with the target rows (those with patches or heights) rewritten or
+ * inserted in order; every other row is copied as it is.
+ */
+function patchedRows(xml: string, bodyStart: number, bodyEnd: number, job: RowJob): string {
+  const { prefix, patches, heights } = job;
+  const targets = [...new Set([...patches.keys(), ...heights.keys()])].sort((x, y) => x - y);
+  const out: string[] = [];
   let copyFrom = bodyStart;
   let ti = 0;
   let pos = bodyStart;
   let implicitRow = 0;
   const rowOpen = `<${prefix}row`;
-  const masters: SharedMaster[] = [];
-  const newRow = (r: number) =>
-    rowXml(r, null, "", patches.get(r), heights.get(r), styles, colStyle, prefix, masters);
+  const rowClose = `</${prefix}row>`;
+  const rowWith = (r: number, tag: string | null, body: string) =>
+    rowXml(r, tag, body, patches.get(r), heights.get(r), job);
   while (ti < targets.length) {
     const at = xml.indexOf(rowOpen, pos);
     if (at < 0 || at >= bodyEnd) break;
-    const after = xml[at + rowOpen.length];
-    if (!endsTagName(after)) {
+    if (!endsTagName(xml[at + rowOpen.length])) {
       pos = at + rowOpen.length;
       continue;
     }
@@ -709,116 +823,178 @@ export function patchSheetXml(xml: string, sp: SheetPlan, styles: StyleBook): st
     const rm = /\sr\s*=\s*"(\d+)"/.exec(tag);
     const r = rm ? Number(rm[1]) - 1 : implicitRow;
     implicitRow = r + 1;
-    const end = tag.endsWith("/>")
-      ? gt + 1
-      : xml.indexOf(`</${prefix}row>`, gt) + `</${prefix}row>`.length;
+    const end = tag.endsWith("/>") ? gt + 1 : xml.indexOf(rowClose, gt) + rowClose.length;
     pos = end;
-    while (ti < targets.length && (targets[ti] as number) < r) {
-      out.push(xml.slice(copyFrom, at), newRow(targets[ti] as number));
+    // New rows before this one.
+    for (; ti < targets.length && (targets[ti] as number) < r; ti++) {
+      out.push(xml.slice(copyFrom, at), rowWith(targets[ti] as number, null, ""));
       copyFrom = at;
-      ti++;
     }
     if (targets[ti] === r) {
-      const body = tag.endsWith("/>") ? "" : xml.slice(gt + 1, end - `</${prefix}row>`.length);
-      out.push(
-        xml.slice(copyFrom, at),
-        rowXml(r, tag, body, patches.get(r), heights.get(r), styles, colStyle, prefix, masters)
-      );
+      const body = tag.endsWith("/>") ? "" : xml.slice(gt + 1, end - rowClose.length);
+      out.push(xml.slice(copyFrom, at), rowWith(r, tag, body));
       copyFrom = end;
       ti++;
     }
   }
   out.push(xml.slice(copyFrom, bodyEnd));
-  while (ti < targets.length) out.push(newRow(targets[ti++] as number));
-  const sheetData = `<${prefix}sheetData>${out.join("")}</${prefix}sheetData>`;
-
-  // The tail after sheet data: merges, conditional formats, links.
-  let tail = xml.slice(b.sdEnd);
-  const tailLen = () => tail.lastIndexOf("</");
-  if (areas.length > 0) {
-    const items = areas.map((m) => `<mergeCell ref="${rangeText(m)}"/>`).join("");
-    const el = findElement(tail, "mergeCells", 0, tailLen());
-    if (el) {
-      const old = tail.slice(el.start, el.end);
-      const count = (old.match(/<(?:\w+:)?mergeCell\b/g) ?? []).length + areas.length;
-      const open = setAttr(/<[^>]*>/.exec(old)?.[0] ?? "<mergeCells>", "count", String(count));
-      const inner = old.endsWith("/>")
-        ? ""
-        : old.slice(old.indexOf(">") + 1, old.lastIndexOf("</"));
-      const openTag = open.endsWith("/>") ? `${open.slice(0, -2).trimEnd()}>` : open;
-      tail = `${tail.slice(0, el.start)}${openTag}${inner}${items}</${prefix}mergeCells>${tail.slice(el.end)}`;
-    } else
-      tail = insertElement(
-        tail,
-        "mergeCells",
-        `<mergeCells count="${areas.length}">${items}</mergeCells>`,
-        0,
-        tailLen()
-      );
-  }
-  if (sp.conditionalFormats.length > 0) {
-    let priority = 0;
-    for (const m of tail.matchAll(/priority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
-    const next = () => ++priority;
-    const cfs = sp.conditionalFormats.map((cf) => conditionalXml(cf, styles, next)).join("");
-    tail = insertElement(tail, "conditionalFormatting", cfs, 0, tailLen());
-  }
-  if (sp.hyperlinks.length > 0) {
-    const items = sp.hyperlinks.map(hyperlinkXml).join("");
-    const el = findElement(tail, "hyperlinks", 0, tailLen());
-    if (el && !tail.slice(el.start, el.end).endsWith("/>")) {
-      const close = tail.lastIndexOf("</", el.end - 1);
-      tail = `${tail.slice(0, close)}${items}${tail.slice(close)}`;
-    } else if (el)
-      tail = `${tail.slice(0, el.start)}<hyperlinks>${items}</hyperlinks>${tail.slice(el.end)}`;
-    else
-      tail = insertElement(tail, "hyperlinks", `<hyperlinks>${items}</hyperlinks>`, 0, tailLen());
-  }
-
-  // The head: dimension and column widths.
-  let head = xml.slice(0, b.sdStart);
-  b = worksheetBounds(`${head}<sheetData/></worksheet>`);
-  if (maxRow >= 0) {
-    const dim = findElement(head, "dimension", b.rootStart, head.length);
-    const ref = dim ? (parseAttrs(head.slice(dim.start, dim.end)).get("ref") ?? "A1") : "A1";
-    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
-    const top = m ? Number(m[2]) - 1 : 0;
-    const left = m ? columnIndex(m[1] as string) : 0;
-    const bottom = m ? Number(m[4] ?? m[2]) - 1 : 0;
-    const right = m ? columnIndex((m[3] ?? m[1]) as string) : 0;
-    const nr = a1Range(
-      Math.min(top, minRow),
-      Math.min(left, minCol),
-      Math.max(bottom, maxRow),
-      Math.max(right, maxCol)
-    );
-    const el = `<${prefix}dimension ref="${nr}"/>`;
-    head = dim
-      ? `${head.slice(0, dim.start)}${el}${head.slice(dim.end)}`
-      : insertElement(head, "dimension", el, b.rootStart, head.length);
-  }
-  if (sp.columnWidths.length > 0) {
-    const cols = colsXml(colItems, sp.columnWidths);
-    const el = findElement(head, "cols", b.rootStart, head.length);
-    head = el
-      ? `${head.slice(0, el.start)}${cols}${head.slice(el.end)}`
-      : insertElement(head, "cols", cols, b.rootStart, head.length);
-  }
-  return `${head}${masters.length > 0 ? unshare(sheetData, masters) : sheetData}${tail}`;
+  for (; ti < targets.length; ti++) out.push(rowWith(targets[ti] as number, null, ""));
+  return out.join("");
 }
 
-/** One row of a user's sheet with its patches applied (`tag` null: a new row). */
-function rowXml(
-  r: number,
-  tag: string | null,
-  body: string,
-  patches: Map<number, CellPatch> | undefined,
-  height: number | undefined,
-  styles: StyleBook,
-  colStyle: (c: number) => number,
-  prefix: string,
-  masters: SharedMaster[]
+/** The sheet's tail (after sheet data) with the plan's merge areas added to `<mergeCells>`. */
+function tailWithMerges(tail: string, areas: readonly CellRange[], prefix: string): string {
+  if (areas.length === 0) return tail;
+  const tailLen = tail.lastIndexOf("</");
+  const items = areas.map((m) => `<mergeCell ref="${rangeText(m)}"/>`).join("");
+  const el = findElement(tail, "mergeCells", 0, tailLen);
+  if (!el)
+    return insertElement(
+      tail,
+      "mergeCells",
+      `<mergeCells count="${areas.length}">${items}</mergeCells>`,
+      0,
+      tailLen
+    );
+  const old = tail.slice(el.start, el.end);
+  const count = (old.match(/<(?:\w+:)?mergeCell\b/g) ?? []).length + areas.length;
+  const open = setAttr(/<[^>]*>/.exec(old)?.[0] ?? "<mergeCells>", "count", String(count));
+  const inner = old.endsWith("/>") ? "" : old.slice(old.indexOf(">") + 1, old.lastIndexOf("</"));
+  const openTag = open.endsWith("/>") ? `${open.slice(0, -2).trimEnd()}>` : open;
+  return `${tail.slice(0, el.start)}${openTag}${inner}${items}</${prefix}mergeCells>${tail.slice(el.end)}`;
+}
+
+/** The tail with the plan's conditional formats, numbered after the sheet's own. */
+function tailWithConditionalFormats(tail: string, sp: SheetPlan, styles: StyleBook): string {
+  if (sp.conditionalFormats.length === 0) return tail;
+  let priority = 0;
+  for (const m of tail.matchAll(/priority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+  const next = () => ++priority;
+  const cfs = sp.conditionalFormats.map((cf) => conditionalXml(cf, styles, next)).join("");
+  return insertElement(tail, "conditionalFormatting", cfs, 0, tail.lastIndexOf("</"));
+}
+
+/** The tail with the plan's links added to `<hyperlinks>`. */
+function tailWithHyperlinks(tail: string, links: readonly PlanHyperlink[]): string {
+  if (links.length === 0) return tail;
+  const items = links.map(hyperlinkXml).join("");
+  const el = findElement(tail, "hyperlinks", 0, tail.lastIndexOf("</"));
+  if (el && !tail.slice(el.start, el.end).endsWith("/>")) {
+    const close = tail.lastIndexOf("</", el.end - 1);
+    return `${tail.slice(0, close)}${items}${tail.slice(close)}`;
+  }
+  if (el) return `${tail.slice(0, el.start)}<hyperlinks>${items}</hyperlinks>${tail.slice(el.end)}`;
+  return insertElement(
+    tail,
+    "hyperlinks",
+    `<hyperlinks>${items}</hyperlinks>`,
+    0,
+    tail.lastIndexOf("</")
+  );
+}
+
+/** The head (before sheet data) with `<dimension>` grown to hold `reach`. */
+function headWithDimension(head: string, rootStart: number, reach: CellRange, prefix: string) {
+  if (reach.bottom < 0) return head;
+  const dim = findElement(head, "dimension", rootStart, head.length);
+  const ref = dim ? (parseAttrs(head.slice(dim.start, dim.end)).get("ref") ?? "A1") : "A1";
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
+  const top = m ? Number(m[2]) - 1 : 0;
+  const left = m ? columnIndex(m[1] as string) : 0;
+  const bottom = m ? Number(m[4] ?? m[2]) - 1 : 0;
+  const right = m ? columnIndex((m[3] ?? m[1]) as string) : 0;
+  const nr = a1Range(
+    Math.min(top, reach.top),
+    Math.min(left, reach.left),
+    Math.max(bottom, reach.bottom),
+    Math.max(right, reach.right)
+  );
+  const el = `<${prefix}dimension ref="${nr}"/>`;
+  return dim
+    ? `${head.slice(0, dim.start)}${el}${head.slice(dim.end)}`
+    : insertElement(head, "dimension", el, rootStart, head.length);
+}
+
+/** The head with the plan's column widths set in `<cols>`. */
+function headWithWidths(
+  head: string,
+  rootStart: number,
+  colItems: string[],
+  widths: SheetPlan["columnWidths"]
 ): string {
+  if (widths.length === 0) return head;
+  const cols = colsXml(colItems, widths);
+  const el = findElement(head, "cols", rootStart, head.length);
+  return el
+    ? `${head.slice(0, el.start)}${cols}${head.slice(el.end)}`
+    : insertElement(head, "cols", cols, rootStart, head.length);
+}
+
+/**
+ * A user's sheet with the plan's cells written: only listed cells are replaced or inserted (in
+ * column order, in their row, created when missing); a cell keeps its style unless a format of
+ * the plan applies, which derives a new style from the old one. Also widths, heights, merges,
+ * conditional formats and links.
+ */
+export function patchSheetXml(xml: string, sp: SheetPlan, styles: StyleBook): string {
+  if (sp.freeze || sp.autoFilter || sp.print || sp.tabColor)
+    throw new Error(
+      `update plan for ${sp.sheet}: freeze, filter, print or tab colour not supported`
+    );
+  const b = worksheetBounds(xml);
+  const mergeEl = findElement(xml, "mergeCells", b.sdEnd, b.rootEnd);
+  const existingMerges = mergeEl ? mergeRefs(xml.slice(mergeEl.start, mergeEl.end)) : [];
+  const { patches, areas } = planPatches(sp, existingMerges);
+  const { colItems, colStyle } = columnStyles(xml, b);
+  const { prefix, bodyStart, bodyEnd } = sheetDataBody(xml, b);
+  const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
+  const job: RowJob = { patches, heights, styles, colStyle, prefix, masters: [] };
+  const rows = `<${prefix}sheetData>${patchedRows(xml, bodyStart, bodyEnd, job)}</${prefix}sheetData>`;
+  const sheetData = job.masters.length > 0 ? unshare(rows, job.masters) : rows;
+
+  let tail = tailWithMerges(xml.slice(b.sdEnd), areas, prefix);
+  tail = tailWithConditionalFormats(tail, sp, styles);
+  tail = tailWithHyperlinks(tail, sp.hyperlinks);
+
+  let head = xml.slice(0, b.sdStart);
+  const { rootStart } = worksheetBounds(`${head}<sheetData/></worksheet>`);
+  head = headWithDimension(head, rootStart, patchExtent(patches), prefix);
+  head = headWithWidths(head, rootStart, colItems, sp.columnWidths);
+  return `${head}${sheetData}${tail}`;
+}
+
+/** The cells of a user's row body, each with its column, and what follows them (extLst). */
+function rowCells(
+  body: string,
+  r: number,
+  prefix: string
+): { cells: { col: number; xml: string }[]; trailing: string } {
+  const cells: { col: number; xml: string }[] = [];
+  let pos = 0;
+  let implicit = 0;
+  const cOpen = `<${prefix}c`;
+  const cClose = `</${prefix}c>`;
+  while (pos < body.length) {
+    const at = body.indexOf(cOpen, pos);
+    if (at < 0) return { cells, trailing: body.slice(pos) };
+    // Another element (extLst): keep it after the cells.
+    if (!endsTagName(body[at + cOpen.length])) return { cells, trailing: body.slice(at) };
+    const gt = body.indexOf(">", at);
+    const ctag = body.slice(at, gt + 1);
+    const end = ctag.endsWith("/>") ? gt + 1 : body.indexOf(cClose, gt) + cClose.length;
+    const rm = /\sr\s*=\s*"([A-Z]+)\d+"/.exec(ctag);
+    const col = rm ? columnIndex(rm[1] as string) : implicit;
+    implicit = col + 1;
+    let xml = body.slice(at, end);
+    if (!rm) xml = `${setAttr(ctag, "r", a1(r, col))}${xml.slice(ctag.length)}`;
+    cells.push({ col, xml });
+    pos = end;
+  }
+  return { cells, trailing: "" };
+}
+
+/** A row's start tag with its number, its height if given, and no `spans`. */
+function patchedRowTag(r: number, tag: string | null, height: number | undefined, prefix: string) {
   let open = tag ?? `<${prefix}row r="${r + 1}">`;
   if (open.endsWith("/>")) open = `${open.slice(0, -2).trimEnd()}>`;
   if (!/\sr\s*=/.test(open)) open = setAttr(open, "r", String(r + 1));
@@ -828,66 +1004,60 @@ function rowXml(
     open = setAttr(open, "ht", String(height));
     open = setAttr(open, "customHeight", "1");
   }
+  return open;
+}
+
+/** One cell of a user's row with its patch applied (`old` null: a new cell). */
+function patchedCell(
+  r: number,
+  col: number,
+  old: string | null,
+  p: CellPatch,
+  inherited: number,
+  job: RowJob
+): string {
+  const oldTag = old ? (/^<[^>]*>/.exec(old)?.[0] ?? "") : null;
+  let s = oldTag ? Number(parseAttrs(oldTag).get("s") ?? 0) : inherited;
+  for (const f of p.formats) s = job.styles.derive(s, f.style, f.edges);
+  if (p.content) {
+    const master = old ? sharedMaster(old, r, col) : null;
+    if (master) job.masters.push(master);
+    return cellXml(a1(r, col), s, p.content);
+  }
+  if (old && oldTag)
+    return `${setAttr(oldTag, "s", s > 0 ? String(s) : null)}${old.slice(oldTag.length)}`;
+  return cellXml(a1(r, col), s, null);
+}
+
+/** One row of a user's sheet with its patches applied (`tag` null: a new row). */
+function rowXml(
+  r: number,
+  tag: string | null,
+  body: string,
+  patches: Map<number, CellPatch> | undefined,
+  height: number | undefined,
+  job: RowJob
+): string {
+  const open = patchedRowTag(r, tag, height, job.prefix);
   const rowAttrs = parseAttrs(open);
+  // A new cell takes the row's style when the row has one, else its column's.
   const rowStyle =
     rowAttrs.get("customFormat") === "1" || rowAttrs.get("customFormat") === "true"
       ? Number(rowAttrs.get("s") ?? 0)
       : null;
-  // The row's cells, each with its column.
-  const cells: { col: number; xml: string }[] = [];
-  let trailing = "";
-  let pos = 0;
-  let implicit = 0;
-  const cOpen = `<${prefix}c`;
-  while (pos < body.length) {
-    const at = body.indexOf(cOpen, pos);
-    const after = at < 0 ? "" : body[at + cOpen.length];
-    if (at < 0) {
-      trailing = body.slice(pos);
-      break;
-    }
-    if (!endsTagName(after)) {
-      // Another element (extLst): keep it after the cells.
-      trailing = body.slice(at);
-      break;
-    }
-    const gt = body.indexOf(">", at);
-    const ctag = body.slice(at, gt + 1);
-    const end = ctag.endsWith("/>")
-      ? gt + 1
-      : body.indexOf(`</${prefix}c>`, gt) + `</${prefix}c>`.length;
-    const rm = /\sr\s*=\s*"([A-Z]+)\d+"/.exec(ctag);
-    const col = rm ? columnIndex(rm[1] as string) : implicit;
-    implicit = col + 1;
-    let xml = body.slice(at, end);
-    if (!rm) xml = `${setAttr(ctag, "r", a1(r, col))}${xml.slice(ctag.length)}`;
-    cells.push({ col, xml });
-    pos = end;
-  }
+  const { cells, trailing } = rowCells(body, r, job.prefix);
   if (patches) {
     const byCol = new Map(cells.map((c, i) => [c.col, i]));
     for (const [col, p] of patches) {
       const i = byCol.get(col);
       const old = i === undefined ? null : (cells[i] as { col: number; xml: string }).xml;
-      const oldTag = old ? (/^<[^>]*>/.exec(old)?.[0] ?? "") : null;
-      const oldS = oldTag ? Number(parseAttrs(oldTag).get("s") ?? 0) : (rowStyle ?? colStyle(col));
-      let s = oldS;
-      for (const f of p.formats) s = styles.derive(s, f.style, f.edges);
-      let xml: string;
-      if (p.content) {
-        xml = cellXml(a1(r, col), s, p.content);
-        const master = old ? sharedMaster(old, r, col) : null;
-        if (master) masters.push(master);
-      } else if (old && oldTag) {
-        const newTag = setAttr(oldTag, "s", s > 0 ? String(s) : null);
-        xml = `${newTag}${old.slice(oldTag.length)}`;
-      } else xml = cellXml(a1(r, col), s, null);
+      const xml = patchedCell(r, col, old, p, rowStyle ?? job.colStyle(col), job);
       if (i === undefined) cells.push({ col, xml });
       else cells[i] = { col, xml };
     }
     cells.sort((x, y) => x.col - y.col);
   }
-  return `${open}${cells.map((c) => c.xml).join("")}${trailing}</${prefix}row>`;
+  return `${open}${cells.map((c) => c.xml).join("")}${trailing}</${job.prefix}row>`;
 }
 
 /** The master cell of a shared formula that the plan replaces: its group's other cells need it. */
