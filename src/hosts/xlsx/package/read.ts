@@ -640,67 +640,78 @@ function readSharedStrings(xml: string | undefined): string[] | undefined {
   if (xml === undefined) return undefined;
   const sc = new XmlScanner(xml);
   const out: string[] = [];
-  // Inside <si>: the last <t> directly under it, or the runs' texts; <rPh> (phonetic) is ignored.
-  let inSi = false;
-  let plain: string | undefined;
-  let runs: string[] | undefined;
-  let run: string | undefined;
-  let depthInSi = 0;
-  let inRun = false;
-  let phonetic = 0;
   while (sc.next() !== Tok.End) {
-    if (sc.kind === Tok.Open) {
-      if (!inSi) {
-        if (sc.is("si")) {
-          inSi = true;
-          depthInSi = 0;
-          plain = undefined;
-          runs = undefined;
-          if (sc.selfClosing) {
-            out.push(""); // ExcelJS gives its empty model stringified, "[object Object]"
-            inSi = false;
-          }
-        }
-        continue;
-      }
-      if (sc.selfClosing) {
-        if (sc.is("t") && phonetic === 0) {
-          if (inRun) run = "";
-          else if (depthInSi === 0) plain = "";
-        } else if (sc.is("r") && depthInSi === 0 && phonetic === 0) (runs ??= []).push("");
-        continue;
-      }
-      if (sc.is("rPh")) phonetic++;
-      else if (sc.is("r") && depthInSi === 0 && phonetic === 0) {
-        inRun = true;
-        run = undefined;
-      }
-      depthInSi++;
-      continue;
-    }
-    // close
-    if (!inSi) continue;
-    if (depthInSi === 0) {
-      // </si>
-      inSi = false;
-      if (runs !== undefined) out.push(normaliseBreaks(runs.join("")));
-      else if (plain !== undefined) out.push(normaliseBreaks(plain));
-      else out.push("[object Object]");
-      continue;
-    }
-    depthInSi--;
-    if (sc.is("rPh")) phonetic--;
-    else if (phonetic > 0) continue;
-    else if (sc.is("t")) {
-      const text = decodeEscapes(sc.text());
-      if (inRun) run = text;
-      else if (depthInSi === 0) plain = text;
-    } else if (sc.is("r") && inRun && depthInSi === 0) {
-      inRun = false;
-      (runs ??= []).push(run ?? "");
-    }
+    if (sc.kind !== Tok.Open || !sc.is("si")) continue;
+    // An empty item: ExcelJS gives its empty model stringified, "[object Object]".
+    out.push(sc.selfClosing ? "" : readStringItem(sc));
   }
   return out;
+}
+
+/**
+ * What one `<si>` holds, read so far: the last `<t>` directly under it, or its runs' texts;
+ * `<rPh>` (phonetic) is ignored.
+ */
+interface StringItem {
+  plain: string | undefined;
+  runs: string[] | undefined;
+  run: string | undefined;
+  inRun: boolean;
+  phonetic: number;
+  /** Open elements inside the `<si>`. */
+  depth: number;
+}
+
+/** The text of the `<si>` just opened, read through its close tag. */
+function readStringItem(sc: XmlScanner): string {
+  const item: StringItem = {
+    plain: undefined,
+    runs: undefined,
+    run: undefined,
+    inRun: false,
+    phonetic: 0,
+    depth: 0,
+  };
+  while (sc.next() !== Tok.End) {
+    if (sc.kind === Tok.Open) stringItemOpens(sc, item);
+    else if (item.depth === 0)
+      break; // </si>
+    else stringItemCloses(sc, item);
+  }
+  if (item.runs !== undefined) return normaliseBreaks(item.runs.join(""));
+  if (item.plain !== undefined) return normaliseBreaks(item.plain);
+  return "[object Object]";
+}
+
+function stringItemOpens(sc: XmlScanner, item: StringItem): void {
+  const top = item.depth === 0 && item.phonetic === 0;
+  if (sc.selfClosing) {
+    if (sc.is("t") && item.phonetic === 0) {
+      if (item.inRun) item.run = "";
+      else if (item.depth === 0) item.plain = "";
+    } else if (sc.is("r") && top) (item.runs ??= []).push("");
+    return;
+  }
+  if (sc.is("rPh")) item.phonetic++;
+  else if (sc.is("r") && top) {
+    item.inRun = true;
+    item.run = undefined;
+  }
+  item.depth++;
+}
+
+function stringItemCloses(sc: XmlScanner, item: StringItem): void {
+  item.depth--;
+  if (sc.is("rPh")) item.phonetic--;
+  else if (item.phonetic > 0) return;
+  else if (sc.is("t")) {
+    const text = decodeEscapes(sc.text());
+    if (item.inRun) item.run = text;
+    else if (item.depth === 0) item.plain = text;
+  } else if (sc.is("r") && item.inRun && item.depth === 0) {
+    item.inRun = false;
+    (item.runs ??= []).push(item.run ?? "");
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -312,6 +312,119 @@ function headLength(bytes: Uint8Array): number {
   return prefixed >= 0 ? buf.lastIndexOf("<", prefixed) : bytes.length;
 }
 
+/** The sheet the workbook opens on after the plan: the plan's, else the last one it creates. */
+function activeSheetName(plan: WritePlan): string | null {
+  let name = plan.activate ?? null;
+  if (!name) for (const sp of plan.sheets) if (sp.mode === "create") name = sp.sheet;
+  return name;
+}
+
+/**
+ * The add-in's own sheet replaced in place (same position, id and name): its part, made visible,
+ * its relationships and defined names dropped. Returns its index.
+ */
+function replaceGeneratedSheet(book: Book, existing: SheetEntry, xml: Uint8Array): number {
+  const index = book.sheets.indexOf(existing);
+  book.parts.set(existing.path, xml);
+  const rels = relsPathOf(existing.path);
+  if (book.parts.has(rels)) {
+    book.parts.delete(rels);
+    book.removeOverride(rels);
+  }
+  const visible = setAttr(existing.xml, "state", null);
+  book.xml = book.xml.replace(existing.xml, visible);
+  existing.xml = visible;
+  book.xml = book.xml.replace(
+    new RegExp(
+      `<(?:\\w+:)?definedName\\b[^>]*\\blocalSheetId="${index}"[^>]*>[\\s\\S]*?</(?:\\w+:)?definedName>`,
+      "g"
+    ),
+    ""
+  );
+  return index;
+}
+
+/** A new sheet after the others: its part, relationship, content type and `<sheet>`. */
+function addSheet(book: Book, name: string, xml: Uint8Array): number {
+  const used = new Set([...book.parts.keys()].map((p) => p.toLowerCase()));
+  let n = book.sheets.length + 1;
+  while (used.has(`${book.dir}/worksheets/sheet${n}.xml`.toLowerCase())) n++;
+  const path = `${book.dir}/worksheets/sheet${n}.xml`;
+  book.parts.set(path, xml);
+  const rId = book.addRel(T_WORKSHEET, path);
+  book.addOverride(path, CT_WORKSHEET);
+  const ids = [...book.xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) =>
+    Number(m[1])
+  );
+  const sheetXml = `<sheet name="${escapeAttr(name)}" sheetId="${Math.max(0, ...ids) + 1}" ${book.relPrefix}:id="${rId}"/>`;
+  const close = /<\/((?:\w+:)?)sheets>/.exec(book.xml);
+  if (close)
+    book.xml = `${book.xml.slice(0, close.index)}${sheetXml}${book.xml.slice(close.index)}`;
+  else book.xml = insertWorkbookElement(book.xml, "sheets", `<sheets>${sheetXml}</sheets>`);
+  book.sheets.push({ name, rId, path, xml: sheetXml });
+  return book.sheets.length - 1;
+}
+
+/** `<definedName>` elements added to workbook.xml's `<definedNames>`. */
+function addDefinedNames(book: Book, names: readonly string[]): void {
+  if (names.length === 0) return;
+  const all = names.join("");
+  const close = /<\/(?:\w+:)?definedNames>/.exec(book.xml);
+  const selfClosed = /<(?:\w+:)?definedNames\s*\/>/.exec(book.xml);
+  if (close) book.xml = `${book.xml.slice(0, close.index)}${all}${book.xml.slice(close.index)}`;
+  else if (selfClosed)
+    book.xml = book.xml.replace(selfClosed[0], `<definedNames>${all}</definedNames>`);
+  else
+    book.xml = insertWorkbookElement(
+      book.xml,
+      "definedNames",
+      `<definedNames>${all}</definedNames>`
+    );
+}
+
+/** Formulas go without cached results: have Excel compute them on opening. */
+function calculateOnLoad(book: Book): void {
+  const calc = /<(?:\w+:)?calcPr\b[^>]*?\/?>/.exec(book.xml);
+  if (calc) book.xml = book.xml.replace(calc[0], setAttr(calc[0], "fullCalcOnLoad", "1"));
+  else book.xml = insertWorkbookElement(book.xml, "calcPr", `<calcPr fullCalcOnLoad="1"/>`);
+}
+
+/**
+ * One sheet's first view selected or not. A created or patched sheet is a string already; any
+ * other keeps its bytes, only its head (before the sheet data, which may be megabytes) decoded.
+ */
+function selectTab(book: Book, path: string, selected: boolean, written: boolean): void {
+  const part = book.parts.get(path);
+  if (written && typeof part === "string") {
+    const at = part.search(/<(?:\w+:)?sheetData\b/);
+    const head = at < 0 ? part : part.slice(0, at);
+    const patched = patchTabSelected(head, selected);
+    if (patched !== null) book.parts.set(path, `${patched}${part.slice(head.length)}`);
+    return;
+  }
+  if (!(part instanceof Uint8Array)) return;
+  const len = headLength(part);
+  const patched = patchTabSelected(text(part.subarray(0, len)), selected);
+  if (patched !== null)
+    book.parts.set(path, Buffer.concat([Buffer.from(patched, "utf8"), part.subarray(len)]));
+}
+
+/** The sheet at `activeIndex` the only selected one and the workbook's active tab. */
+function activateSheet(book: Book, activeIndex: number, written: ReadonlySet<string>): void {
+  book.sheets.forEach((s, i) => selectTab(book, s.path, i === activeIndex, written.has(s.path)));
+  const view = /<(?:\w+:)?workbookView\b[^>]*?\/?>/.exec(book.xml);
+  if (view) {
+    let tag = setAttr(view[0], "activeTab", String(activeIndex));
+    tag = setAttr(tag, "firstSheet", "0");
+    book.xml = book.xml.replace(view[0], tag);
+  } else
+    book.xml = insertWorkbookElement(
+      book.xml,
+      "bookViews",
+      `<bookViews><workbookView activeTab="${activeIndex}"/></bookViews>`
+    );
+}
+
 /**
  * Apply `plan` to the package and return the new archive. Everything is checked first against
  * `grids` (the package's sheets as read) by the core's pre-write guard, `planRefusals`: a
@@ -332,131 +445,36 @@ export function applyPlanToPackage(
   const stylesPath = book.stylesPath();
   const styles = new StyleBook(book.part(stylesPath) ?? MINIMAL_STYLES);
   const newNames: string[] = [];
-  let wroteFormula = false;
   const written = new Set<string>();
-  // Which sheet ends up active: the plan's, else the last created one.
-  let activeName = plan.activate ?? null;
-  if (!activeName) for (const sp of plan.sheets) if (sp.mode === "create") activeName = sp.sheet;
+  const activeName = activeSheetName(plan);
   const activeLower = (activeName ?? "").toLowerCase();
 
   for (const sp of plan.sheets) {
-    if (sp.cells.some((c) => c.formula !== undefined)) wroteFormula = true;
     if (sp.mode === "update") {
       const entry = book.find(sp.sheet) as SheetEntry;
-      const xml = book.part(entry.path) ?? "";
-      book.parts.set(entry.path, patchSheetXml(xml, sp, styles));
+      book.parts.set(entry.path, patchSheetXml(book.part(entry.path) ?? "", sp, styles));
       written.add(entry.path);
       continue;
     }
     const { xml, names } = buildSheetXml(sp, styles, sp.sheet.toLowerCase() === activeLower);
     const existing = book.find(sp.sheet);
-    let index: number;
-    if (existing) {
-      // The add-in's own sheet: its part is replaced in place (same position, id and name).
-      index = book.sheets.indexOf(existing);
-      book.parts.set(existing.path, xml);
-      const rels = relsPathOf(existing.path);
-      if (book.parts.has(rels)) {
-        book.parts.delete(rels);
-        book.removeOverride(rels);
-      }
-      const visible = setAttr(existing.xml, "state", null);
-      book.xml = book.xml.replace(existing.xml, visible);
-      existing.xml = visible;
-      book.xml = book.xml.replace(
-        new RegExp(
-          `<(?:\\w+:)?definedName\\b[^>]*\\blocalSheetId="${index}"[^>]*>[\\s\\S]*?</(?:\\w+:)?definedName>`,
-          "g"
-        ),
-        ""
-      );
-    } else {
-      const used = new Set([...book.parts.keys()].map((p) => p.toLowerCase()));
-      let n = book.sheets.length + 1;
-      while (used.has(`${book.dir}/worksheets/sheet${n}.xml`.toLowerCase())) n++;
-      const path = `${book.dir}/worksheets/sheet${n}.xml`;
-      book.parts.set(path, xml);
-      const rId = book.addRel(T_WORKSHEET, path);
-      book.addOverride(path, CT_WORKSHEET);
-      const ids = [...book.xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) =>
-        Number(m[1])
-      );
-      const sheetXml = `<sheet name="${escapeAttr(sp.sheet)}" sheetId="${Math.max(0, ...ids) + 1}" ${book.relPrefix}:id="${rId}"/>`;
-      const close = /<\/((?:\w+:)?)sheets>/.exec(book.xml);
-      if (close)
-        book.xml = `${book.xml.slice(0, close.index)}${sheetXml}${book.xml.slice(close.index)}`;
-      else book.xml = insertWorkbookElement(book.xml, "sheets", `<sheets>${sheetXml}</sheets>`);
-      book.sheets.push({ name: sp.sheet, rId, path, xml: sheetXml });
-      index = book.sheets.length - 1;
-    }
+    const index = existing
+      ? replaceGeneratedSheet(book, existing, xml)
+      : addSheet(book, sp.sheet, xml);
     written.add(book.find(sp.sheet)?.path ?? "");
     const defined = namesXml(sp.sheet, index, names);
     if (defined) newNames.push(defined);
   }
 
-  if (newNames.length > 0) {
-    const close = /<\/(?:\w+:)?definedNames>/.exec(book.xml);
-    const selfClosed = /<(?:\w+:)?definedNames\s*\/>/.exec(book.xml);
-    if (close)
-      book.xml = `${book.xml.slice(0, close.index)}${newNames.join("")}${book.xml.slice(close.index)}`;
-    else if (selfClosed)
-      book.xml = book.xml.replace(
-        selfClosed[0],
-        `<definedNames>${newNames.join("")}</definedNames>`
-      );
-    else
-      book.xml = insertWorkbookElement(
-        book.xml,
-        "definedNames",
-        `<definedNames>${newNames.join("")}</definedNames>`
-      );
-  }
-  // Formulas go without cached results; have Excel compute them on opening.
-  if (wroteFormula) {
-    const calc = /<(?:\w+:)?calcPr\b[^>]*?\/?>/.exec(book.xml);
-    if (calc) book.xml = book.xml.replace(calc[0], setAttr(calc[0], "fullCalcOnLoad", "1"));
-    else book.xml = insertWorkbookElement(book.xml, "calcPr", `<calcPr fullCalcOnLoad="1"/>`);
-  }
+  addDefinedNames(book, newNames);
+  if (plan.sheets.some((sp) => sp.cells.some((c) => c.formula !== undefined)))
+    calculateOnLoad(book);
   if (plan.sheets.length > 0) book.dropCalcChain();
   if (plan.sheets.some((sp) => sp.mode === "create")) book.dropPartTitles();
-
   const activeIndex = activeName
     ? book.sheets.findIndex((s) => s.name.toLowerCase() === activeLower)
     : -1;
-  if (activeIndex >= 0) {
-    book.sheets.forEach((s, i) => {
-      if (
-        written.has(s.path) &&
-        book.parts.get(s.path) !== undefined &&
-        typeof book.parts.get(s.path) === "string"
-      ) {
-        // A created or patched sheet: its head is a string already.
-        const xml = book.parts.get(s.path) as string;
-        const at = xml.search(/<(?:\w+:)?sheetData\b/);
-        const head = at < 0 ? xml : xml.slice(0, at);
-        const patched = patchTabSelected(head, i === activeIndex);
-        if (patched !== null) book.parts.set(s.path, `${patched}${xml.slice(head.length)}`);
-        return;
-      }
-      const bytes = book.parts.get(s.path);
-      if (!(bytes instanceof Uint8Array)) return;
-      const len = headLength(bytes);
-      const patched = patchTabSelected(text(bytes.subarray(0, len)), i === activeIndex);
-      if (patched !== null)
-        book.parts.set(s.path, Buffer.concat([Buffer.from(patched, "utf8"), bytes.subarray(len)]));
-    });
-    const view = /<(?:\w+:)?workbookView\b[^>]*?\/?>/.exec(book.xml);
-    if (view) {
-      let tag = setAttr(view[0], "activeTab", String(activeIndex));
-      tag = setAttr(tag, "firstSheet", "0");
-      book.xml = book.xml.replace(view[0], tag);
-    } else
-      book.xml = insertWorkbookElement(
-        book.xml,
-        "bookViews",
-        `<bookViews><workbookView activeTab="${activeIndex}"/></bookViews>`
-      );
-  }
+  if (activeIndex >= 0) activateSheet(book, activeIndex, written);
   if (styles.changed) book.parts.set(stylesPath, styles.toXml());
   book.parts.set(book.path, book.xml);
   book.parts.set(book.relsPath, book.rels);
