@@ -44,6 +44,13 @@ export default [
     },
   },
   {
+    // Functions a reader can hold in their head (issue 18): about 120 lines at most.
+    files: ["src/**/*.{ts,tsx}"],
+    rules: {
+      "max-lines-per-function": ["warn", { max: 120, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     files: ["src/core/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", hostAndUiImports],

@@ -335,9 +335,59 @@ export function planFill(
     replace: opts.replaceOverrides === true,
     findings: [],
   };
+  const works = new Map<string, SheetWork>();
+  const protectedReported = new Set<string>();
+  for (const table of measuredTables(model)) {
+    const grid = wb.sheets.find((s) => s.name === table.sheet);
+    const first = table.rows[0];
+    if (!grid || !first) continue;
+    if (grid.protected) {
+      if (!protectedReported.has(grid.name)) {
+        protectedReported.add(grid.name);
+        const params = { sheet: grid.name };
+        const { headerRow } = first.m;
+        finding(
+          ctx,
+          "sheet-protected",
+          "error",
+          grid.name,
+          headerRow,
+          0,
+          null,
+          "capaian.sheetProtected",
+          params
+        );
+      }
+      continue;
+    }
+    const work = works.get(grid.name) ?? new SheetWork(grid);
+    works.set(grid.name, work);
+    const place = capaianColumn(ctx, grid, work, table);
+    if (place === null) continue;
+    for (const { ind, m } of table.rows) {
+      planRatio(ctx, work, ind, m);
+      planCapaian(ctx, work, ind, m, place.col, place.added);
+    }
+  }
+  const rules = bandRules(settings.bands);
+  const sheets: SheetPlan[] = [];
+  for (const work of works.values()) {
+    if (work.plan.cells.length === 0) continue;
+    formatFilledColumns(work, rules);
+    sheets.push(work.plan);
+  }
+  return { sheets, findings: ctx.findings };
+}
 
-  // Measured indicators grouped by table (sheet + header row), one indicator per row.
-  const tables = new Map<string, { sheet: string; rows: { ind: Indicator; m: MeasureRow }[] }>();
+/** A Target/Realisasi table (sheet and header row) and its measured rows, one indicator a row. */
+interface MeasuredTable {
+  sheet: string;
+  rows: { ind: Indicator; m: MeasureRow }[];
+}
+
+/** The measured indicators grouped by table, attached ones first, then the orphans. */
+function measuredTables(model: CsfModel): MeasuredTable[] {
+  const tables = new Map<string, MeasuredTable>();
   const seenRows = new Set<string>();
   const indicators = [...allIndicators(model), ...model.orphans.map((o) => o.indicator)];
   for (const ind of indicators) {
@@ -351,105 +401,74 @@ export function planFill(
     table.rows.push({ ind, m });
     tables.set(key, table);
   }
+  return [...tables.values()];
+}
 
-  const works = new Map<string, SheetWork>();
-  const protectedReported = new Set<string>();
-  for (const table of tables.values()) {
-    const grid = wb.sheets.find((s) => s.name === table.sheet);
-    const first = table.rows[0];
-    if (!grid || !first) continue;
-    if (grid.protected) {
-      if (!protectedReported.has(grid.name)) {
-        protectedReported.add(grid.name);
-        finding(
-          ctx,
-          "sheet-protected",
-          "error",
-          grid.name,
-          first.m.headerRow,
-          0,
-          null,
-          "capaian.sheetProtected",
-          {
-            sheet: grid.name,
-          }
-        );
-      }
-      continue;
-    }
-    const work = works.get(grid.name) ?? new SheetWork(grid);
-    works.set(grid.name, work);
+/**
+ * The table's Capaian column: its own, else one added at the table's right edge (header written)
+ * when every cell of it is empty; null, with a fill-blocked finding, when something is in the way.
+ */
+function capaianColumn(
+  ctx: Context,
+  grid: SheetGrid,
+  work: SheetWork,
+  table: MeasuredTable
+): { col: number; added: boolean } | null {
+  const existing = table.rows.find((r) => r.m.columns.achievement !== undefined);
+  const own = existing?.m.columns.achievement;
+  if (own !== undefined) return { col: own, added: false };
+  const headerRow = table.rows[0]?.m.headerRow ?? 0;
+  const col = Math.max(...table.rows.map((r) => r.m.lastCol)) + 1;
+  const lastRow = Math.max(...table.rows.map((r) => r.m.row));
+  for (let r = headerRow; r <= lastRow; r++) {
+    if (isEmptyCell(grid, r, col) && !coveredByMerge(grid, r, col)) continue;
+    const params = { sheet: grid.name, header: t("capaian.header", {}, ctx.lang) };
+    finding(
+      ctx,
+      "fill-blocked",
+      "warning",
+      grid.name,
+      r,
+      col,
+      null,
+      "capaian.fillBlocked.column",
+      params
+    );
+    return null;
+  }
+  work.write(headerRow, col, { value: t("capaian.header", {}, ctx.lang) });
+  work.plan.formats.push({
+    range: { top: headerRow, left: col, bottom: headerRow, right: col },
+    style: { bold: true, wrap: true, hAlign: "center", vAlign: "middle" },
+  });
+  work.plan.columnWidths.push({ col, width: 12 });
+  return { col, added: true };
+}
 
-    const existingCol = table.rows.find((r) => r.m.columns.achievement !== undefined)?.m.columns
-      .achievement;
-    let col = existingCol;
-    let added = false;
-    if (col === undefined) {
-      const headerRow = first.m.headerRow;
-      col = Math.max(...table.rows.map((r) => r.m.lastCol)) + 1;
-      const lastRow = Math.max(...table.rows.map((r) => r.m.row));
-      let blocker: number | null = null;
-      for (let r = headerRow; r <= lastRow && blocker === null; r++) {
-        if (!isEmptyCell(grid, r, col) || coveredByMerge(grid, r, col)) blocker = r;
-      }
-      if (blocker !== null) {
-        finding(
-          ctx,
-          "fill-blocked",
-          "warning",
-          grid.name,
-          blocker,
-          col,
-          null,
-          "capaian.fillBlocked.column",
-          {
-            sheet: grid.name,
-            header: t("capaian.header", {}, ctx.lang),
-          }
-        );
-        continue;
-      }
-      added = true;
-      work.write(headerRow, col, { value: t("capaian.header", {}, ctx.lang) });
-      work.plan.formats.push({
-        range: { top: headerRow, left: col, bottom: headerRow, right: col },
-        style: { bold: true, wrap: true, hAlign: "center", vAlign: "middle" },
-      });
-      work.plan.columnWidths.push({ col, width: 12 });
+/**
+ * Number formats over each run of written rows: capaian cells right-aligned with the grey "–"
+ * and the capaian bands, realisasi ratios as plain numbers.
+ */
+function formatFilledColumns(work: SheetWork, rules: BandRule[]): void {
+  for (const { cells, banded } of [
+    { cells: work.capaianCells, banded: true },
+    { cells: work.ratioCells, banded: false },
+  ]) {
+    const byCol = new Map<number, number[]>();
+    for (const c of cells) {
+      const rows = byCol.get(c.col);
+      if (rows) rows.push(c.row);
+      else byCol.set(c.col, [c.row]);
     }
-    for (const { ind, m } of table.rows) {
-      planRatio(ctx, work, ind, m);
-      planCapaian(ctx, work, ind, m, col, added);
+    for (const [col, rows] of byCol) {
+      for (const run of rowRuns(rows)) {
+        const range = { top: run.first, left: col, bottom: run.last, right: col };
+        const style = banded
+          ? { numberFormat: "0.00", fontColor: NO_CAPAIAN_COLOR, hAlign: "right" as const }
+          : { numberFormat: "0.00" };
+        work.plan.formats.push({ range, style });
+        if (banded) work.plan.conditionalFormats.push({ range, bands: rules });
+      }
     }
   }
-
-  const rules = bandRules(settings.bands);
-  const sheets: SheetPlan[] = [];
-  for (const work of works.values()) {
-    if (work.plan.cells.length === 0) continue;
-    for (const { cells, banded } of [
-      { cells: work.capaianCells, banded: true },
-      { cells: work.ratioCells, banded: false },
-    ]) {
-      const byCol = new Map<number, number[]>();
-      for (const c of cells) {
-        // Pushed in place: copying the list for every cell is quadratic in a column's rows.
-        const rows = byCol.get(c.col);
-        if (rows) rows.push(c.row);
-        else byCol.set(c.col, [c.row]);
-      }
-      for (const [col, rows] of byCol) {
-        for (const run of rowRuns(rows)) {
-          const range = { top: run.first, left: col, bottom: run.last, right: col };
-          const style = banded
-            ? { numberFormat: "0.00", fontColor: NO_CAPAIAN_COLOR, hAlign: "right" as const }
-            : { numberFormat: "0.00" };
-          work.plan.formats.push({ range, style });
-          if (banded) work.plan.conditionalFormats.push({ range, bands: rules });
-        }
-      }
-    }
-    sheets.push(work.plan);
-  }
-  return { sheets, findings: ctx.findings };
 }
