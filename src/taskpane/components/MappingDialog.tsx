@@ -29,6 +29,9 @@ const useStyles = makeStyles({
   },
   // Long header texts wrap inside a 320 px pane rather than widen the dialog.
   label: { overflowWrap: "anywhere" },
+  // A native select is as wide as its longest option unless told to fit its column.
+  select: { minWidth: 0, maxWidth: "100%" },
+  native: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   count: {
     display: "block",
     marginTop: tokens.spacingVerticalM,
@@ -84,6 +87,8 @@ export function MappingDialog(p: MappingDialogProps) {
                     }}
                   >
                     <Select
+                      className={s.select}
+                      select={{ className: s.native }}
                       value={c.role}
                       data-testid="mapping-role"
                       onChange={(_, d) => setRole(i, d.value as MappingRole)}
