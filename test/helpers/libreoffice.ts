@@ -11,11 +11,14 @@ import * as path from "path";
 /** Generous: the first start with a fresh profile takes several seconds, more on a busy machine. */
 export const LIBREOFFICE_TIMEOUT_MS = 180_000;
 
-/** Makes LibreOffice recalculate every formula when it loads an xlsx or ods (default: never / ask). */
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+/**
+ * Makes LibreOffice recalculate every formula when it loads an xlsx or ods (value 0; its default
+ * is never or ask), or never (value 1: the values cached in the file are shown).
+ */
+const recalcSetting = (mode: 0 | 1): string => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
 </oor:items>
 `;
 
@@ -38,14 +41,17 @@ export interface LibreOfficeResult {
  * @param format a `--convert-to` target: "pdf", "png", or "xlsx:Calc MS Excel 2007 XML"
  * @param outDir where the output goes (created when missing); must differ from the input's folder
  *   when the output has the input's extension
+ * @param options.recalculate false: show the values cached in the file, as a viewer that does not
+ *   recalculate would (default: recalculate every formula)
  * @returns the output path; rejects when soffice fails, times out or writes nothing
  */
 export async function convertWithLibreOffice(
   file: string,
   format: string,
-  outDir: string
+  outDir: string,
+  options: { recalculate?: boolean } = {}
 ): Promise<LibreOfficeResult> {
-  const [result] = await convertAllWithLibreOffice([file], format, outDir);
+  const [result] = await convertAllWithLibreOffice([file], format, outDir, options);
   if (!result) throw new Error(`LibreOffice converted nothing for ${file}`);
   return result;
 }
@@ -57,7 +63,8 @@ export async function convertWithLibreOffice(
 export async function convertAllWithLibreOffice(
   files: readonly string[],
   format: string,
-  outDir: string
+  outDir: string,
+  options: { recalculate?: boolean } = {}
 ): Promise<LibreOfficeResult[]> {
   const dir = path.resolve(outDir);
   const ext = format.split(":")[0] ?? format;
@@ -72,7 +79,10 @@ export async function convertAllWithLibreOffice(
 
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "pokin-lo-profile-"));
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  fs.writeFileSync(
+    path.join(profile, "user", "registrymodifications.xcu"),
+    recalcSetting(options.recalculate === false ? 1 : 0)
+  );
   const args = [
     `-env:UserInstallation=file://${profile}`,
     "--headless",

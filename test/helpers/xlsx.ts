@@ -11,13 +11,22 @@ import { readXlsxPackage, readZip, writePlanToXlsxFile, writeZip } from "../../s
 /** The package at `file` with every sheet but `keep` hidden, written to `out` (default: itself). */
 export function onlySheet(file: string, keep: string, out: string = file): void {
   const parts = readZip(fs.readFileSync(file));
-  const xml = Buffer.from(parts.get("xl/workbook.xml")!).toString("utf8");
-  const hidden = xml.replace(/<sheet\b[^>]*\/>/g, (tag) => {
-    if (tag.includes(`name="${keep}"`)) return tag;
+  let xml = Buffer.from(parts.get("xl/workbook.xml")!).toString("utf8");
+  const index = (xml.match(/<sheet\b[^>]*\/>/g) ?? []).findIndex((t) =>
+    t.includes(`name="${keep}"`)
+  );
+  xml = xml.replace(/<sheet\b[^>]*\/>/g, (tag) => {
+    if (tag.includes(`name="${keep}"`)) return tag.replace(/\sstate="[^"]*"/, "");
     const bare = tag.replace(/\sstate="[^"]*"/, "");
     return bare.replace(/\/>$/, ' state="hidden"/>');
   });
-  parts.set("xl/workbook.xml", Buffer.from(hidden, "utf8"));
+  // LibreOffice prints a hidden sheet that has a print area: only `keep` keeps its own.
+  xml = xml.replace(
+    /<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)"[^>]*>[^<]*<\/definedName>/g,
+    (m, id: string) => (Number(id) === index ? m : "")
+  );
+  xml = xml.replace(/activeTab="\d+"/, `activeTab="${index}"`);
+  parts.set("xl/workbook.xml", Buffer.from(xml, "utf8"));
   fs.writeFileSync(out, writeZip(parts));
 }
 

@@ -25,6 +25,8 @@ import { lines } from "./text";
 /** Where the walk is inside a condition's section. */
 interface Section {
   node: ConditionNode;
+  /** The heading's column: the section's lines start there. */
+  col: number;
   afterTable: boolean;
   inProblems: boolean;
   inLine: boolean;
@@ -46,6 +48,7 @@ export function readSections(draft: Draft, blocks: readonly Block[]): void {
 /** One sheet's blocks (sections do not run from one sheet into the next). */
 function readSheetSections(draft: Draft, blocks: readonly Block[], claimed: Set<ConditionNode>) {
   let section: Section | null = null;
+  let signature = false;
   let pendingOutcome = false;
   const titleLines: string[] = [];
   for (let i = 0; i < blocks.length; i++) {
@@ -78,9 +81,14 @@ function readSheetSections(draft: Draft, blocks: readonly Block[], claimed: Set<
       ? null
       : matchHeading(draft, b, nextIsPenjelasan(blocks, i), claimed);
     if (heading) {
-      section = { node: heading, afterTable: false, inProblems: false, inLine: false };
+      section = { node: heading, col: b.col, afterTable: false, inProblems: false, inLine: false };
       draft.markRead(b.sheet.name);
-    } else if (section) addNarrative(section, text, n);
+    } else if (section && b.col > section.col) {
+      // A block set right of the sections (the signature in D:E) ends them and carries no data.
+      section = null;
+      signature = true;
+    } else if (signature && b.col > 0) continue;
+    else if (section) addNarrative(section, text, n);
     else if (b.title) titleLines.push(...lines(text));
     else if (!isKnownLabel(n))
       draft.skipped("info", "reader.skipped.text", b.sheet.name, b.row, b.col, {

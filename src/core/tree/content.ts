@@ -45,6 +45,26 @@ export function treeLine(size: number): number {
 export const CAPAIAN_COLS = 4;
 export const BADGE_COLS = 3;
 
+/** The words every box repeats, in the user's language, looked up once per tree. */
+export interface Labels {
+  lang: Lang;
+  /** "IK: " before an indicator's name; "T" and "R" before its target and realisasi. */
+  indicator: string;
+  target: string;
+  actual: string;
+  noCode: string;
+}
+
+export function labels(lang: Lang): Labels {
+  return {
+    lang,
+    indicator: t("tree.indicatorPrefix", {}, lang),
+    target: t("tree.targetPrefix", {}, lang),
+    actual: t("tree.actualPrefix", {}, lang),
+    noCode: t("tree.noCode", {}, lang),
+  };
+}
+
 /** Colour sets of the boxes: one per level, the shelf's, and a continued box's (its parent's). */
 export type BoxStyleKey = Level | "outcome" | "shelf";
 
@@ -112,42 +132,17 @@ function errorsFor(node: ConditionNode, errors: ErrorIndex): number {
   const code = normCode(node.code);
   let n = code !== null ? (errors.byCode.get(code) ?? 0) : 0;
   if (errors.byCell.size === 0) return n;
-  const cells = new Set<string>([node.cell]);
-  if (node.sectionCell) cells.add(node.sectionCell);
-  for (const m of node.mentions) cells.add(m.cell);
-  for (const ind of node.indicators) cells.add(ind.cell);
+  // Each of the node's cells once: a few, so a list does.
+  const cells: string[] = [];
+  const add = (cell: string): void => {
+    if (!cells.includes(cell)) cells.push(cell);
+  };
+  add(node.cell);
+  if (node.sectionCell) add(node.sectionCell);
+  for (const m of node.mentions) add(m.cell);
+  for (const ind of node.indicators) add(ind.cell);
   for (const cell of cells) n += errors.byCell.get(cell) ?? 0;
   return n;
-}
-
-/** Which nodes hang from the outcome (reachable from a top-level condition) and which cannot. */
-export function splitPlaced(model: CsfModel): {
-  roots: ConditionNode[];
-  children: Map<string, ConditionNode[]>;
-  shelf: ConditionNode[];
-} {
-  const ids = new Set(model.nodes.map((n) => n.id));
-  const children = new Map<string, ConditionNode[]>();
-  const roots: ConditionNode[] = [];
-  for (const n of model.nodes) {
-    if (n.parentId === null) {
-      if (n.depth <= 1) roots.push(n);
-    } else if (ids.has(n.parentId) && n.parentId !== n.id) {
-      const list = children.get(n.parentId) ?? [];
-      list.push(n);
-      children.set(n.parentId, list);
-    }
-  }
-  const reached = new Set<string>();
-  const walk = (n: ConditionNode): void => {
-    if (reached.has(n.id)) return;
-    reached.add(n.id);
-    for (const c of children.get(n.id) ?? []) walk(c);
-  };
-  roots.forEach(walk);
-  // Children lists keep only reachable nodes reached through their own parent (no cycles).
-  const shelf = model.nodes.filter((n) => !reached.has(n.id));
-  return { roots, children, shelf };
 }
 
 export function parseSource(ref: string): SourceRef | null {
@@ -190,8 +185,8 @@ function capaianToday(target: CellValue, actual: CellValue, ind: Indicator): Cel
   return c ?? NO_CAPAIAN;
 }
 
-function indicatorContent(sources: Sources, ind: Indicator, lang: Lang): IndicatorContent {
-  const prefix = t("tree.indicatorPrefix", {}, lang);
+function indicatorContent(sources: Sources, ind: Indicator, words: Labels): IndicatorContent {
+  const prefix = words.indicator;
   const nameSrc = ind.textCells.name ?? parseSource(ind.cell);
   const target = measureRef(ind, "target");
   const actual = measureRef(ind, "actual");
@@ -241,15 +236,10 @@ export function conditionContent(
   node: ConditionNode,
   sources: Sources,
   errors: ErrorIndex,
-  lang: Lang,
+  words: Labels,
   shelf: boolean
 ): BoxContent {
-  const code =
-    node.code === null
-      ? t("tree.noCode", {}, lang)
-      : node.depth <= 1
-        ? `CSF ${node.code}`
-        : node.code;
+  const code = node.code === null ? words.noCode : node.depth <= 1 ? `CSF ${node.code}` : node.code;
   return {
     id: node.id,
     style: shelf ? "shelf" : node.level,
@@ -257,7 +247,7 @@ export function conditionContent(
     link: node.source,
     name: linkedText(sources, node.source, node.name, "", true),
     nameFont: { name: TREE_FONT, size: BOX_FONT, bold: node.level === "csf" },
-    indicators: node.indicators.map((ind) => indicatorContent(sources, ind, lang)),
+    indicators: node.indicators.map((ind) => indicatorContent(sources, ind, words)),
     errors: errorsFor(node, errors),
   };
 }
@@ -311,7 +301,7 @@ function onOneLine(text: string, cols: number, font: Font): boolean {
  * The parts of a box at `boxCols` columns, top to bottom: the code row, the name, then per
  * indicator its name and its values, or one line saying there is no indicator.
  */
-export function boxParts(c: BoxContent, boxCols: number, lang: Lang): BoxPart[] {
+export function boxParts(c: BoxContent, boxCols: number, words: Labels): BoxPart[] {
   const font: Font = { name: TREE_FONT, size: BOX_FONT };
   const line = treeLine(BOX_FONT);
   const parts: BoxPart[] = [
@@ -321,8 +311,8 @@ export function boxParts(c: BoxContent, boxCols: number, lang: Lang): BoxPart[] 
   if (c.style === "outcome") return parts;
   const cols = valueCols(boxCols);
   const wide = boxCols - CAPAIAN_COLS;
-  const tPrefix = t("tree.targetPrefix", {}, lang);
-  const rPrefix = t("tree.actualPrefix", {}, lang);
+  const tPrefix = words.target;
+  const rPrefix = words.actual;
   c.indicators.forEach((ind, k) => {
     parts.push({ role: "indicator", k, height: textHeight(ind.name.text, boxCols, font) });
     const target = valueText(tPrefix, ind.targetShown);

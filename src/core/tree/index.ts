@@ -19,10 +19,11 @@ import {
   conditionContent,
   continuedParts,
   indexErrors,
+  labels,
   outcomeContent,
-  splitPlaced,
   type BoxContent,
   type BoxPart,
+  type Labels,
 } from "./content";
 import { boxStyles, capaianBands, drawBox, drawConnectors, ERROR_FILL, LEVEL_STYLE } from "./draw";
 import {
@@ -47,6 +48,7 @@ import {
 } from "./legend";
 import { bandRules } from "./plan";
 import { Sources } from "./text";
+import { splitPlaced } from "./structure";
 
 export type { TreeLayout } from "./layout";
 
@@ -109,6 +111,7 @@ export interface PohonLayout {
 interface Structure {
   /** The tree's shape without parts (for counting slots and box widths before measuring). */
   bare: LayoutNode;
+  words: Labels;
   outcome: BoxContent;
   roots: ConditionNode[];
   children: Map<string, ConditionNode[]>;
@@ -123,6 +126,7 @@ function structure(
   settings: Settings
 ): Structure {
   const lang = settings.lang;
+  const words = labels(lang);
   const errors = indexErrors(settings.cleanPrint ? [] : findings);
   const { roots, children, shelf } = splitPlaced(model);
   const onShelf = new Set(shelf.map((n) => n.id));
@@ -130,13 +134,13 @@ function structure(
   const outcome = outcomeContent(model, sources, lang);
   contents.set(outcome.id, outcome);
   for (const n of model.nodes)
-    contents.set(n.id, conditionContent(n, sources, errors, lang, onShelf.has(n.id)));
+    contents.set(n.id, conditionContent(n, sources, errors, words, onShelf.has(n.id)));
   const bare = (id: string, kids: readonly ConditionNode[]): LayoutNode => ({
     id,
     parts: [],
     children: kids.map((k) => bare(k.id, children.get(k.id) ?? [])),
   });
-  return { bare: bare(outcome.id, roots), outcome, roots, children, shelf, contents };
+  return { bare: bare(outcome.id, roots), words, outcome, roots, children, shelf, contents };
 }
 
 /** Slots across the tree with `folds`. */
@@ -147,21 +151,18 @@ function slotsOf(tree: LayoutNode, folds?: ReadonlyMap<string, number>): number 
 /** The tree as layout nodes, each box's parts measured at its width. */
 interface Measured {
   boxCols: number;
+  /** Each box's width in columns. */
+  widths: Map<string, number>;
   root: LayoutNode;
   shelf: LayoutNode[];
   parts: Map<string, BoxPart[]>;
 }
 
-function measured(
-  s: Structure,
-  boxCols: number,
-  lang: Settings["lang"],
-  folds?: ReadonlyMap<string, number>
-): Measured {
+function measured(s: Structure, boxCols: number, folds?: ReadonlyMap<string, number>): Measured {
   const widths = boxWidths(s.bare, boxCols, folds);
   const parts = new Map<string, BoxPart[]>();
   const node = (c: BoxContent, kids: readonly ConditionNode[]): LayoutNode => {
-    const own = boxParts(c, widths.get(c.id) ?? boxCols, lang);
+    const own = boxParts(c, widths.get(c.id) ?? boxCols, s.words);
     parts.set(c.id, own);
     return {
       id: c.id,
@@ -173,7 +174,7 @@ function measured(
   };
   const root = node(s.outcome, s.roots);
   const shelf = s.shelf.map((n) => node(s.contents.get(n.id) as BoxContent, []));
-  return { boxCols, root, shelf, parts };
+  return { boxCols, widths, root, shelf, parts };
 }
 
 /** Even box width for a tree `slots` slots wide on a page `pageCols` columns wide. */
@@ -215,17 +216,11 @@ function lastRowWithin(layout: TreeLayout, room: number): number {
 function decorate(layout: TreeLayout, h: Header, room: number, boxCols: number): Decoration | null {
   const lastRow = lastRowWithin(layout, room);
   const extra: number[] = [];
-  const title = placeBlock(h.title, layout, takenBy(layout), [0], "top", lastRow, extra);
+  const taken = takenBy(layout);
+  const title = placeBlock(h.title, layout, taken, [0], "top", lastRow, extra);
   if (!title) return null;
-  const taken = [
-    ...takenBy(layout),
-    {
-      top: title.spans[0]?.top ?? 0,
-      left: 0,
-      bottom: title.spans[title.spans.length - 1]?.bottom ?? 0,
-      right: title.block.cols - 1,
-    },
-  ];
+  const titleEnd = title.spans[title.spans.length - 1]?.bottom ?? layout.startRow;
+  taken.add({ top: layout.startRow, left: 0, bottom: titleEnd, right: title.block.cols - 1 });
   const slot = slotCols(boxCols);
   for (const legend of h.legends) {
     const right = layout.cols - legend.cols;
@@ -286,7 +281,7 @@ function onePage(
     const slots = slotsOf(s.bare, folds);
     const boxCols = boxColsFor(pageCols, slots);
     if (slots * slotCols(boxCols) > pageCols) return null;
-    const m = measured(s, boxCols, settings.lang, folds);
+    const m = measured(s, boxCols, folds);
     const layout = layoutTree(m.root, m.shelf, { startRow: FIRST_PRINTED_ROW, boxCols, folds });
     const height = sum(layout.rowHeights);
     const beside = height <= room ? decorate(layout, h, room, boxCols) : null;
@@ -320,17 +315,16 @@ function paged(
   h: Header
 ): Placed {
   const slots = slotsOf(s.bare);
-  const m = measured(s, boxColsFor(pageCols, slots), settings.lang);
+  const m = measured(s, boxColsFor(pageCols, slots));
   const cols = Math.max(slots * slotCols(m.boxCols), h.title.cols);
   // A tree wider than the page prints smaller: a page holds more of its points.
   const scale = Math.min(1, page.width / WIDE_RENDERER / (cols * COL_POINTS));
   const room = page.height / scale;
-  const widths = boxWidths(s.bare, m.boxCols);
   const continued = new Map<string, BoxPart[]>();
   const continuedHeights = (id: string): number[] => {
     let parts = continued.get(id);
     const content = s.contents.get(id) as BoxContent;
-    if (!parts) continued.set(id, (parts = continuedParts(content, widths.get(id) ?? m.boxCols)));
+    if (!parts) continued.set(id, (parts = continuedParts(content, m.widths.get(id) ?? m.boxCols)));
     return parts.map((p) => p.height);
   };
   const lay = (startRow: number, firstPageUsed: number) =>

@@ -211,12 +211,44 @@ export function blockHeight(b: Block): number {
   return b.rows.reduce((sum, r) => sum + r.height, 0);
 }
 
-/** Rectangles the tree (and blocks already placed) takes. */
-type Taken = readonly CellRange[];
+/**
+ * What the tree takes, column by column: the first and last row of anything in each column (its
+ * boxes and connector lines, and blocks placed already). A block beside the tree must end above
+ * the first, one under it start below the last.
+ */
+export class Taken {
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  constructor(cols: number) {
+    this.first = new Int32Array(cols + 2).fill(2 ** 30);
+    this.last = new Int32Array(cols + 2).fill(-1);
+  }
 
-/** What the tree takes: its boxes and connector lines. */
-export function takenBy(layout: TreeLayout): CellRange[] {
-  return [...layout.boxes, ...layout.lines];
+  add(r: CellRange): void {
+    for (let c = Math.max(0, r.left); c <= Math.min(this.first.length - 1, r.right); c++) {
+      if (r.top < (this.first[c] as number)) this.first[c] = r.top;
+      if (r.bottom > (this.last[c] as number)) this.last[c] = r.bottom;
+    }
+  }
+
+  /** First and last row taken in columns `left..right`, with a column to spare on each side. */
+  span(left: number, right: number): { first: number; last: number } {
+    let first = 2 ** 30;
+    let last = -1;
+    for (let c = Math.max(0, left - 1); c <= Math.min(this.first.length - 1, right + 1); c++) {
+      first = Math.min(first, this.first[c] as number);
+      last = Math.max(last, this.last[c] as number);
+    }
+    return { first, last };
+  }
+}
+
+/** What the laid-out tree takes. */
+export function takenBy(layout: TreeLayout): Taken {
+  const taken = new Taken(layout.cols);
+  for (const b of layout.boxes) taken.add(b);
+  for (const l of layout.lines) taken.add(l);
+  return taken;
 }
 
 /**
@@ -247,17 +279,10 @@ function spansFrom(
   return spans;
 }
 
-/** The rows things take in columns `left..right` (with a column to spare on each side). */
-function rowsTaken(taken: Taken, left: number, right: number): { top: number; bottom: number }[] {
-  return taken
-    .filter((r) => r.right >= left - 1 && r.left <= right + 1)
-    .map((r) => ({ top: r.top, bottom: r.bottom }));
-}
-
 /**
- * A place for `b` in `cols` columns over the laid-out tree, at the first candidate that is free:
- * the top of the columns at `lefts` (beside the tree's top) when `top`, else the rows under what
- * those columns hold. Every place must end by row `lastRow`. New rows it needs go to `extra`.
+ * A place for `b` over the laid-out tree, at the first candidate left column that is free: the
+ * top of the columns (beside the tree's top) with `where` "top", else the rows under what the
+ * columns hold. Every place must end by row `lastRow`. New rows it needs go to `extra`.
  */
 export function placeBlock(
   b: Block,
@@ -270,24 +295,14 @@ export function placeBlock(
 ): PlacedBlock | null {
   for (const left of lefts) {
     if (left < 0 || left + b.cols > layout.cols) continue;
-    const rows = rowsTaken(taken, left, left + b.cols - 1);
+    const { first, last } = taken.span(left, left + b.cols - 1);
     const tryExtra: number[] = [...extra];
-    if (where === "top") {
-      const firstTaken = Math.min(...rows.map((r) => r.top), Infinity);
-      const spans = spansFrom(b, layout.startRow, layout, tryExtra);
-      const end = spans[spans.length - 1]?.bottom ?? layout.startRow;
-      if (end < firstTaken - 1 && end <= lastRow) {
-        extra.splice(0, extra.length, ...tryExtra);
-        return { block: b, left, spans };
-      }
-    } else {
-      const lastTaken = Math.max(...rows.map((r) => r.bottom), layout.startRow - 2);
-      const spans = spansFrom(b, lastTaken + 2, layout, tryExtra);
-      const end = spans[spans.length - 1]?.bottom ?? lastTaken;
-      if (end <= lastRow) {
-        extra.splice(0, extra.length, ...tryExtra);
-        return { block: b, left, spans };
-      }
+    const top = where === "top" ? layout.startRow : Math.max(last + 2, layout.startRow);
+    const spans = spansFrom(b, top, layout, tryExtra);
+    const end = spans[spans.length - 1]?.bottom ?? top;
+    if (end <= lastRow && (where === "bottom" || end < first - 1)) {
+      extra.splice(0, extra.length, ...tryExtra);
+      return { block: b, left, spans };
     }
   }
   return null;

@@ -133,20 +133,66 @@ describe("planKertasKerja", () => {
     expect(plan.merges.filter((m) => m.top === h + 3 && m.left < 2)).toEqual([]);
   });
 
-  it("writes the sections in code order, 1.10 after 1.9", () => {
-    const nodes = [node("1", "CSF Satu")];
-    for (const i of [10, 2, 9, 1]) nodes.push(node(`1.${i}`, `Kondisi ${i}`));
-    const grid = planToSheetGrid(planKertasKerja(model(nodes), emptyWb, settings()));
+  it("writes the sections in tree order: each condition's children right after it, as listed", () => {
+    // Listed as a workbook lists them: the CSF table, the antara table, the operational table,
+    // with codes that do not say where they belong (2.1 under 1.2).
+    const m = model([
+      node("1", "CSF Satu"),
+      node("1.1", "Antara Satu"),
+      node("1.10", "Antara Sepuluh"),
+      node("1.2", "Antara Dua"),
+      node("1.1.1", "Operasional 1.1.1"),
+      node("2.1", "Operasional di bawah 1.2", {
+        parent: "1.2",
+        parentId: "1.2",
+        depth: 3,
+        level: "operasional",
+      }),
+      node("1.10.1", "Operasional 1.10.1"),
+      node("1.1.2", "Operasional 1.1.2"),
+    ]);
+    const grid = planToSheetGrid(planKertasKerja(m, emptyWb, settings()));
     const headings = grid.values
       .map((r) => r[0])
-      .filter((v): v is string => typeof v === "string" && /^1(\.\d+)?\. /.test(v));
+      .filter((v): v is string => typeof v === "string" && /^\d+(\.\d+)*\. /.test(v));
     expect(headings).toEqual([
       "1. CSF Satu",
-      "1.1. Kondisi 1",
-      "1.2. Kondisi 2",
-      "1.9. Kondisi 9",
-      "1.10. Kondisi 10",
+      "1.1. Antara Satu",
+      "1.1.1. Operasional 1.1.1",
+      "1.1.2. Operasional 1.1.2",
+      "1.10. Antara Sepuluh",
+      "1.10.1. Operasional 1.10.1",
+      "1.2. Antara Dua",
+      "2.1. Operasional di bawah 1.2",
     ]);
+    // The operational table numbers its parents in the same order.
+    const parents = grid.values.filter((r) => /^\d+\.$/.test(String(r[0] ?? ""))).map((r) => r[1]);
+    expect(parents.slice(-3)).toEqual([
+      "Antara Satu (1.1)",
+      "Antara Sepuluh (1.10)",
+      "Antara Dua (1.2)",
+    ]);
+  });
+
+  it("heads a section with the document's own heading where the workbook has one", () => {
+    const m = model([
+      node("1", "CSF Satu"),
+      node("1.5", "Meningkatnya ITKP", {
+        mentions: [
+          {
+            kind: "section-heading",
+            code: "1.5",
+            name: "Meningkatnya Kualitas Pengelolaan Pengadaan Barang dan Jasa",
+            cell: "'Uraian Kondisi'!A9",
+          },
+        ],
+      }),
+    ]);
+    const grid = planToSheetGrid(planKertasKerja(m, emptyWb, settings()));
+    const texts = grid.values.flat();
+    expect(texts).toContain("1.5. Meningkatnya Kualitas Pengelolaan Pengadaan Barang dan Jasa");
+    // The tables keep the tables' own words.
+    expect(texts).toContain("Meningkatnya ITKP (1.5)");
   });
 
   it("writes a section's heading, Penjelasan, paragraphs, indicator line and table in order", () => {
@@ -250,10 +296,20 @@ describe("planKertasKerja", () => {
     expect(plan.print?.area?.bottom).toBe(grid.values.length - 1);
   });
 
-  it("writes no signature block when no signatory is set", () => {
-    const plan = planKertasKerja(sample(), emptyWb, settings());
-    // The signature block is the only text merged across D:E.
-    expect(plan.merges.filter((m) => m.left === 3)).toEqual([]);
+  it("leaves blanks to fill by hand in the signature block when no signatory is set", () => {
+    const plan = planKertasKerja(sample(), emptyWb, settings({ year: 2024 }));
+    const grid = planToSheetGrid(plan);
+    const d = grid.values.map((r) => r[3] ?? null).filter((v) => v !== null);
+    expect(d.slice(-4)).toEqual([
+      "………………, ……………… 2024",
+      "……………………………",
+      "(……………………………)",
+      "NIP. ……………………………",
+    ]);
+    // Place and date stay on one line: the row is as tall as the NIP's.
+    const rowOf = (text: string) => plan.cells.find((c) => c.value === text)?.row;
+    const height = (row: number | undefined) => plan.rowHeights.find((h) => h.row === row)?.height;
+    expect(height(rowOf(d[d.length - 4] as string))).toBe(height(rowOf("NIP. ……………………………")));
   });
 
   it("prints on A4 portrait with page numbers in the footer and the marker outside the area", () => {
@@ -334,6 +390,49 @@ describe("planKertasKerja page layout", () => {
     }
   });
 
+  it("breaks a page only where the next row would not fit on it", () => {
+    const plan = planKertasKerja(big(), emptyWb, settings());
+    const height = new Map(plan.rowHeights.map((h) => [h.row, h.height]));
+    const breaks = plan.print?.rowBreaks ?? [];
+    const bounds = [1, ...breaks];
+    for (let i = 0; i < breaks.length; i++) {
+      let used = 0;
+      for (let r = bounds[i] ?? 0; r < (bounds[i + 1] ?? 0); r++) used += height.get(r) ?? 0;
+      // The row that opens the next page, with the rows kept with it (headings, labels, the
+      // indicator line and table header, all bold or "Terwujudnya …"), did not fit what was left.
+      const text = (r: number) => String(plan.cells.find((c) => c.row === r)?.value ?? "");
+      const bold = (r: number) =>
+        plan.formats.some((f) => f.range.top <= r && r <= f.range.bottom && f.style.bold);
+      let next = 0;
+      for (let r = bounds[i + 1] ?? 0; ; r++) {
+        next += height.get(r) ?? 0;
+        const kept = text(r) === "" || bold(r) || text(r).startsWith("Terwujudnya");
+        if (!kept) break;
+      }
+      expect(used + next).toBeGreaterThan(725);
+    }
+  });
+
+  it("splits a parent's children over a page end, the parent written again on the next page", () => {
+    const nodes = [node("1", "CSF Satu"), node("1.1", "Antara Satu")];
+    for (let i = 1; i <= 70; i++)
+      nodes.push(node(`1.1.${i}`, `Terlaksananya Kegiatan Operasional Nomor ${i}`));
+    const plan = planKertasKerja(model(nodes), emptyWb, settings());
+    const grid = planToSheetGrid(plan);
+    const parents = rowsWith(grid, "1.").filter((r) => cellAt(grid, r, 1) === "Antara Satu (1.1)");
+    // Once in the antara table, and at the top of each page the operational group runs onto.
+    const starts = parents.filter((r) => /Operasional Nomor/.test(String(cellAt(grid, r, 2))));
+    expect(starts.length).toBeGreaterThan(1);
+    for (const r of starts.slice(1)) {
+      // Right under the table header written again after the page break.
+      expect(cellAt(grid, r - 1, 0)).toBe("No.");
+      expect(plan.print?.rowBreaks).toContain(r - 2);
+    }
+    // Each run is merged over its own rows only: no merge crosses a page break.
+    for (const m of plan.merges)
+      for (const b of plan.print?.rowBreaks ?? []) expect(m.top < b && b <= m.bottom).toBe(false);
+  });
+
   it("writes the indicator table header again where a table continues on a new page", () => {
     const nodes = [
       node("1", "CSF", {
@@ -411,6 +510,15 @@ describe("planKertasKerja styles", () => {
       expect(lookAt(plan, r, 2).borders).toEqual(allSides);
       expect(lookAt(plan, r, 4).borders).toMatchObject({ right: "thin" });
     }
+  });
+
+  it("sets the document in Arial and keeps table text off the left border", () => {
+    const plan = planKertasKerja(sample(), emptyWb, settings());
+    const fonts = new Set(plan.formats.filter((f) => f.range.top > 0).map((f) => f.style.fontName));
+    expect([...fonts]).toEqual(["Arial"]);
+    const row = rowsWith(planToSheetGrid(plan), "Jumlah Dokumen Penataan")[0] ?? -1;
+    const cell = plan.formats.find((f) => f.range.top <= row && row <= f.range.bottom);
+    expect(cell?.style).toMatchObject({ hAlign: "left", indent: 1 });
   });
 
   it("writes titles centred and bold, headings bold and larger, paragraphs wrapped at the top", () => {
