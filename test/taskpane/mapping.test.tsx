@@ -17,6 +17,7 @@ import { generatedKind } from "../../src/core/plan";
 import { gridsOf } from "../fixtures/reader/fixtures";
 import { unknownHeaders } from "../fixtures/reader/shapes";
 import { MemoryHost } from "./memory-host";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
 
 class NoResizeObserver {
   observe(): void {}
@@ -176,5 +177,33 @@ describe("mapping a table in the pane", () => {
     await run("Periksa");
     expect(screen.getByTestId("summary-operasional")).toHaveTextContent("4");
     expect(screen.queryByTestId("map-columns")).not.toBeInTheDocument();
+  });
+
+  it("says a kept mapping no longer fits when a header changed, and offers to map again", async () => {
+    const kept = guess();
+    const changed = {
+      ...kept,
+      columns: kept.columns.map((c, i) => (i === 4 ? { ...c, header: "Target Lama" } : c)),
+    };
+    const host = new MemoryHost(grids(), { ...DEFAULT_SETTINGS, mappings: [changed] });
+    renderPane(host);
+    await run("Periksa");
+    expect(
+      screen.getByRole("heading", { name: "Peta kolom tidak sesuai lagi" })
+    ).toBeInTheDocument();
+    expect(screen.getByTestId("summary-indicators")).toHaveTextContent("0");
+    await userEvent.click(
+      screen.getByRole("button", { name: "Petakan kolom tabel di 'Pohon'!A3" })
+    );
+    await userEvent.click(
+      within(screen.getByRole("dialog")).getByRole("button", { name: "Simpan peta" })
+    );
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByTestId("busy")).not.toBeInTheDocument());
+    // The new mapping replaced the one made for the same sheet and row.
+    expect(host.settings.mappings?.map((m) => m.columns[4]?.header)).toEqual(["Nilai Target"]);
+    expect(
+      screen.queryByRole("heading", { name: "Peta kolom tidak sesuai lagi" })
+    ).not.toBeInTheDocument();
   });
 });
