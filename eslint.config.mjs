@@ -44,6 +44,25 @@ export default [
     },
   },
   {
+    // The core's public face: code outside src/core imports it only through src/core/index.ts
+    // (types too). Tests may reach inside the core; they test its parts.
+    files: ["src/**/*.{ts,tsx}", "scripts/**/*.ts", "bench/**/*.ts"],
+    ignores: ["src/core/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)core/(?!index$).+",
+              message: "Import the core through src/core/index.ts (its public face), not its modules.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Functions a reader can hold in their head (issue 18): about 120 lines at most.
     files: ["src/**/*.{ts,tsx}"],
     rules: {

@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import { JSDOM } from "jsdom";
-import { utf8Length } from "../src/core/chars";
+import { utf8Length } from "../src/core";
 
 type Obj = Record<string | symbol, unknown>;
 

@@ -10,11 +10,9 @@
  * writes (8 MB and 9.2 MB as Office.js sends them) two more each. ≤ 3 per action cannot be met
  * at this size under Excel on the web's 5 MB limits; see docs/excel-behaviours.md.
  */
-import type { WorkbookGrids } from "../src/core/grid";
-import { DEFAULT_SETTINGS } from "../src/core/settings";
+import { type WorkbookGrids, DEFAULT_SETTINGS, runAction, type ActionId } from "../src/core";
 import { FakeExcelHost } from "../src/hosts/fake-excel";
 import { officeHost } from "../src/hosts/office";
-import { runAction, type ActionId } from "../src/core/actions";
 import { shapeFor, syntheticWorkbook } from "./synthetic";
 import { loadOfficeJs, teeExcel, type OfficeJs } from "./office-js";
 

@@ -3,7 +3,7 @@
  * per condition, a Target & Realisasi table) at any size, over four levels
  * (outcome, CSF, kondisi antara, kondisi operasional), two indicators per condition.
  */
-import type { CellValue, WorkbookGrids } from "../src/core/grid";
+import type { CellValue, WorkbookGrids } from "../src/core";
 
 export interface SyntheticShape {
   csf: number;

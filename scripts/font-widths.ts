@@ -5,7 +5,7 @@
  * table is committed, so neither the product nor its tests need the font files.
  */
 import * as fs from "fs";
-import { MEASURED_CODES } from "../src/core/font-metrics";
+import { MEASURED_CODES } from "../src/core";
 
 interface Table {
   offset: number;

@@ -13,14 +13,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { CellRange } from "../src/core/grid";
 import {
+  type CellRange,
   emptySheetPlan,
   type CellStyle,
   type PrintSetup,
   type SheetPlan,
   type WritePlan,
-} from "../src/core/plan";
+} from "../src/core";
 import { applyPlanToPackage, emptyPackage } from "../src/hosts/xlsx";
 import { parseSeed, type Seed, type SeedIndicator, type SeedSection } from "./seed";
 

@@ -1,7 +1,5 @@
 /** Parsing `pokin` arguments. Pure: returns what was asked, or the usage error to print. */
-import { t, type Lang } from "../core/messages";
-import { FIXABLE_RULES } from "../core/fixes";
-import type { RuleId } from "../core/findings";
+import { t, type Lang, FIXABLE_RULES, type RuleId } from "../core";
 
 export const COMMANDS = [
   "info",

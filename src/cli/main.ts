@@ -5,24 +5,35 @@
  */
 import { promises as fs, readFileSync, existsSync } from "fs";
 import * as nodePath from "path";
-import { a1Range } from "../core/address";
-import { countBySeverity, type Finding } from "../core/findings";
-import { gridWidth, isBlank, type SheetGrid, type WorkbookGrids } from "../core/grid";
-import { modelToJson, summaryText } from "../core/json";
-import { t, type Lang } from "../core/messages";
-import type { CsfModel } from "../core/model";
-import { ALL_JOBS, analyse, planJobs, type Job } from "../core/pipeline";
-import { fixAll, planEdits } from "../core/fixes";
 import {
+  a1Range,
+  countBySeverity,
+  type Finding,
+  gridWidth,
+  isBlank,
+  type SheetGrid,
+  type WorkbookGrids,
+  modelToJson,
+  summaryText,
+  t,
+  type Lang,
+  type CsfModel,
+  ALL_JOBS,
+  analyse,
+  planJobs,
+  type Job,
+  fixAll,
+  planEdits,
   describeWrite,
   isUnreadable,
   planLaporan,
   ruleName,
   type UnreadableWorkbook,
   type WorkbookResult,
-} from "../core/report";
-import { withDefaults, type Settings } from "../core/settings";
-import type { WritePlan } from "../core/plan";
+  withDefaults,
+  type Settings,
+  type WritePlan,
+} from "../core";
 // Not through hosts/xlsx/index: that loads ExcelJS, which the CLI no longer needs.
 import { InputFileError, oneLine } from "../hosts/xlsx/errors";
 import { readXlsxPackage } from "../hosts/xlsx/package/read";

@@ -5,7 +5,7 @@
  */
 import { promises as fs, constants, type Stats } from "fs";
 import * as nodePath from "path";
-import { t, type Lang } from "../core/messages";
+import { t, type Lang } from "../core";
 import { oneLine } from "../hosts/xlsx/errors";
 
 /** A refusal the user can act on: one line, exit status 2. */

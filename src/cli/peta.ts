@@ -5,9 +5,15 @@
  * it could not place, for Perencanaan to edit and apply to a folder of workbooks.
  */
 import { promises as fs } from "fs";
-import { t, type Lang } from "../core/messages";
-import type { ColumnMapping, CsfModel } from "../core/model";
-import { guessedMapping, parseMappings, usedMappings } from "../core/reader";
+import {
+  t,
+  type Lang,
+  type ColumnMapping,
+  type CsfModel,
+  guessedMapping,
+  parseMappings,
+  usedMappings,
+} from "../core";
 import { oneLine } from "../hosts/xlsx/errors";
 
 /** The mappings in `file`, or the one-line message naming the file and what is wrong in it. */

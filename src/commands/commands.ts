@@ -2,8 +2,7 @@
  * Ribbon commands (function file). "runPeriksa" checks the workbook, writes Hasil Pemeriksaan and
  * shows the result, or the error, in a small dialog: a function command has no surface of its own.
  */
-import { runAction, type ActionOutcome } from "../core/actions";
-import { langFromLocale, t, type Lang } from "../core/messages";
+import { runAction, type ActionOutcome, langFromLocale, t, type Lang } from "../core";
 import { errorMessage } from "../hosts/office/errors";
 import { officeHost } from "../hosts/office/host";
 

@@ -7,21 +7,45 @@ export * from "./plan";
 export * from "./settings";
 export * from "./numbers";
 export { t, langFromLocale, type Lang, type MessageKey } from "./messages";
-export { readWorkbook, type ReadOptions } from "./reader";
+export {
+  readWorkbook,
+  guessedMapping,
+  mappingCounts,
+  parseMappings,
+  usedMappings,
+  withMapping,
+  MAPPING_ROLES,
+  type ReadOptions,
+} from "./reader";
 export { modelToJson, summaryText } from "./json";
 export { checkModel, type CheckOptions } from "./checks";
 export { computeCapaian, applyCapaian, sheetNumber } from "./capaian";
 export { planFill, type FillOptions } from "./fill";
-export { planTree } from "./tree";
+export { planTree, layoutPohon } from "./tree";
 export { planKertasKerja } from "./kertas-kerja";
 export {
   isUnreadable,
   planFindingsSheet,
   planLaporan,
+  describeWrite,
+  ruleName,
+  unbreakableRefs,
+  type WrittenSheet,
   type UnreadableWorkbook,
   type WorkbookResult,
 } from "./report";
-export { analyse, planJobs, type Analysis, type Job } from "./pipeline";
+export { analyse, planJobs, ALL_JOBS, type Analysis, type Job } from "./pipeline";
+export {
+  ACTION_JOBS,
+  addBlankKertasKerja,
+  runAction,
+  type ActionId,
+  type ActionOutcome,
+  type RunOptions,
+  type WorkbookHost,
+} from "./actions";
+export { workbookYear } from "./year";
+export { MEASURED_CODES } from "./font-metrics";
 export {
   planFixes,
   fixesOfRules,
@@ -41,3 +65,4 @@ export {
   type FixAllResult,
 } from "./fixes";
 export { planRefusals, sameValue, type PlanRefusal, type WorkbookGuardFacts } from "./plan-guard";
+export { utf8Length } from "./chars";

@@ -10,8 +10,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Finding } from "../core/findings";
-import { t } from "../core/messages";
+import { type Finding, t, guessedMapping } from "../core";
 import type { PaneHost } from "./host";
 import { fixesByFinding, unplacedOf, visibleFindings, type PaneState } from "./reducer";
 import { usePane } from "./use-pane";
@@ -24,7 +23,6 @@ import { FixAllButton, FixButton } from "./components/FixButtons";
 import { FixDialog } from "./components/FixDialog";
 import { LastFixBar } from "./components/LastFixBar";
 import { MapButton, MappingDialog } from "./components/MappingDialog";
-import { guessedMapping } from "../core/reader";
 
 const useStyles = makeStyles({
   root: {

@@ -9,9 +9,10 @@ import {
   planUndo,
   type Fix,
   type FixRecord,
-} from "../core/fixes";
-import type { Lang } from "../core/messages";
-import { generatedKind, type GeneratedKind } from "../core/plan";
+  type Lang,
+  generatedKind,
+  type GeneratedKind,
+} from "../core";
 import type { PaneHost } from "./host";
 import type { ActionId, ActionOutcome } from "./run";
 

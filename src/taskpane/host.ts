@@ -1,8 +1,5 @@
 /** What the pane needs from Excel, as plain functions so tests can pass fakes. */
-import type { WorkbookGrids } from "../core/grid";
-import type { WritePlan } from "../core/plan";
-import type { Settings } from "../core/settings";
-import type { FixRecord } from "../core/fixes";
+import type { WorkbookGrids, WritePlan, Settings, FixRecord } from "../core";
 import type { ApplyOptions, ApplyResult } from "../hosts/office/apply";
 
 export interface PaneHost {

@@ -1,7 +1,5 @@
 /** The result bar after an action: what was found (its colour) and what was written (links). */
-import { countBySeverity, type Finding } from "../core/findings";
-import { t, type Lang } from "../core/messages";
-import { describeWrite } from "../core/report";
+import { countBySeverity, type Finding, t, type Lang, describeWrite } from "../core";
 import type { ActionOutcome } from "./run";
 import type { Notice } from "./reducer";
 

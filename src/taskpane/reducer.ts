@@ -1,14 +1,21 @@
 /** The pane's state and every change to it, as a pure reducer. */
-import type { Finding, Severity } from "../core/findings";
-import { countBySeverity } from "../core/findings";
-import type { CsfModel, Level, UnplacedTable } from "../core/model";
-import { allIndicators } from "../core/model";
-import type { Settings } from "../core/settings";
-import type { Lang } from "../core/messages";
-import { ruleName, type WrittenSheet } from "../core/report";
-import type { Fix, FixRecord } from "../core/fixes";
+import {
+  type Finding,
+  type Severity,
+  countBySeverity,
+  type CsfModel,
+  type Level,
+  type UnplacedTable,
+  allIndicators,
+  type Settings,
+  type Lang,
+  ruleName,
+  type WrittenSheet,
+  type Fix,
+  type FixRecord,
+  cellRef,
+} from "../core";
 import type { ActionId } from "./run";
-import { cellRef } from "../core/address";
 
 export type BusyWith = ActionId | "new" | "settings" | "prefill" | "fix" | "undo";
 

@@ -7,4 +7,4 @@ export {
   type ActionOutcome,
   type RunOptions,
   type WorkbookHost,
-} from "../core/actions";
+} from "../core";

@@ -3,13 +3,19 @@
  * get `state` and call `commands`; every state change goes through the tested reducer.
  */
 import * as React from "react";
-import { cellRef } from "../core/address";
-import type { WorkbookGrids } from "../core/grid";
-import type { ColumnMapping, CsfModel, UnplacedTable } from "../core/model";
-import { mappingCounts, readWorkbook, withMapping } from "../core/reader";
-import type { Settings } from "../core/settings";
-import { workbookYear } from "../core/year";
-import { t } from "../core/messages";
+import {
+  cellRef,
+  type WorkbookGrids,
+  type ColumnMapping,
+  type CsfModel,
+  type UnplacedTable,
+  mappingCounts,
+  readWorkbook,
+  withMapping,
+  type Settings,
+  workbookYear,
+  t,
+} from "../core";
 import { errorMessage } from "../hosts/office/errors";
 import type { PaneHost } from "./host";
 import { actionNotice } from "./notice";

@@ -3,7 +3,7 @@
  * `npm run preview`. The page gets `window.__POKIN_FAKE_WORKBOOK__` (grids) and optionally
  * `window.__POKIN_FAKE_OPTIONS__` first; the running fake is left at `window.__pokinFake`.
  */
-import type { WorkbookGrids } from "../../core/grid";
+import type { WorkbookGrids } from "../../core";
 import { FakeExcelHost, type FakeOptions } from "./fake";
 import { workbookToGrids } from "./state";
 

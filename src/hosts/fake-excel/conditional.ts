@@ -4,7 +4,7 @@
  * conditional format to the collection at the first/top priority"), so adding the same rules
  * again stacks them.
  */
-import type { CellRange } from "../../core/grid";
+import type { CellRange } from "../../core";
 import type { FakeContext } from "./context";
 import { FakeOfficeError, FakeProxy, notLoaded, overlaps, propList } from "./proxy";
 import type { ConditionalFormatRecord, FakeSheet } from "./state";

@@ -1,5 +1,5 @@
 /** The request context: the queue of operations, and what one sync sends and receives. */
-import { utf8Length } from "../../core/chars";
+import { utf8Length } from "../../core";
 import type { FakeExcelHost } from "./fake";
 import { FakeOfficeError, apiAtLeast, type Op } from "./proxy";
 import type { FakeSheet } from "./state";

@@ -5,7 +5,7 @@
  * same sheet, whose formats and merges each lie wholly inside or wholly outside it (no outside
  * border on its edge), with no link or rule on it, onto cells that have no format or merge yet.
  */
-import { rangeWithin, type CellRange } from "../../core/grid";
+import { rangeWithin, type CellRange } from "../../core";
 import { addMerge, formatsNear, mergeIndexOf } from "./model";
 import { FakeOfficeError, overlaps } from "./proxy";
 import { setNumberFormat, type FakeSheet, type FormatRecord, type HyperlinkRecord } from "./state";

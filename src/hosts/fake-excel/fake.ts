@@ -11,7 +11,7 @@
  * version fail with ApiNotFound. Every public member is checked at compile time to exist on the
  * real @types/office-js class.
  */
-import type { WorkbookGrids } from "../../core/grid";
+import type { WorkbookGrids } from "../../core";
 import { FakeContext } from "./context";
 import { FakeOfficeError, apiAtLeast } from "./proxy";
 import { workbookFromGrids, workbookToGrids, type FakeSheet, type FakeWorkbook } from "./state";

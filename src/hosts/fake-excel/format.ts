@@ -1,5 +1,5 @@
 /** Range.format and what hangs off it: every property write is recorded against the range. */
-import type { CellRange } from "../../core/grid";
+import type { CellRange } from "../../core";
 import type { FakeSheet } from "./state";
 
 /** What a format writes against: a range or the areas of a RangeAreas (internal). */

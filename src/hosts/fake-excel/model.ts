@@ -1,5 +1,5 @@
 /** The fake workbook's cell model: merges, format records and cell writes as Excel makes them. */
-import type { CellRange, CellValue } from "../../core/grid";
+import type { CellRange, CellValue } from "../../core";
 import { FakeOfficeError, overlaps } from "./proxy";
 import { setCell, type FakeSheet, type FormatRecord } from "./state";
 

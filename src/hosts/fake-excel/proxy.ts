@@ -2,8 +2,7 @@
  * The fake's base: errors shaped like Office.js's, queued operations, and the strict proxy that
  * throws on a property read before it was loaded and synced, as Office.js does.
  */
-import type { CellRange } from "../../core/grid";
-import { parseRange } from "../../core/address";
+import { type CellRange, parseRange } from "../../core";
 import type { FakeContext } from "./context";
 
 /** An error shaped like OfficeExtension.Error (a `code` string the host maps to a message). */

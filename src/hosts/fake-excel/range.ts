@@ -1,6 +1,5 @@
 /** Range, RangeAreas and a RangeAreas' areas. */
-import { a1, a1Range, addressSheet, parseAreas } from "../../core/address";
-import type { CellRange, CellValue } from "../../core/grid";
+import { a1, a1Range, addressSheet, parseAreas, type CellRange, type CellValue } from "../../core";
 import { FakeConditionalFormatCollection } from "./conditional";
 import type { FakeContext } from "./context";
 import { copyFormats } from "./copy";

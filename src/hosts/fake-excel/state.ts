@@ -2,7 +2,7 @@
  * The fake workbook's committed state: what "Excel" holds after each sync.
  * Plain data so it can be exported for assertions and shipped to a browser as JSON.
  */
-import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "../../core/grid";
+import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "../../core";
 
 /** One property written on a range's format, e.g. { path: "font.bold", value: true }. */
 export interface FormatRecord {

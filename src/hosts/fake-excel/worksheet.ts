@@ -1,5 +1,5 @@
 /** Worksheets, the workbook and the application, as the fake models them. */
-import { quoteSheet } from "../../core/address";
+import { quoteSheet } from "../../core";
 import type { FakeContext } from "./context";
 import { FakeOfficeError, FakeProxy, parseAddress, propList } from "./proxy";
 import { FakeRange, FakeRangeAreas } from "./range";

@@ -1,8 +1,13 @@
 /** Applying a host-neutral WritePlan through Office.js. */
-import type { SheetGrid, WorkbookGrids } from "../../core/grid";
-import { parseAreas, rangeA1 } from "../../core/address";
-import type { ApplyResult, WritePlan } from "../../core/plan";
-import { planRefusals } from "../../core/plan-guard";
+import {
+  type SheetGrid,
+  type WorkbookGrids,
+  parseAreas,
+  rangeA1,
+  type ApplyResult,
+  type WritePlan,
+  planRefusals,
+} from "../../core";
 import { apiSupported } from "./api";
 import {
   guessSeparator,

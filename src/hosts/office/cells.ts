@@ -1,6 +1,5 @@
 /** A plan's cells as blocks of Range.values / Range.formulas writes. */
-import { a1Range } from "../../core/address";
-import { looksLikeFormula, type PlanCell, type SheetPlan } from "../../core/plan";
+import { a1Range, looksLikeFormula, type PlanCell, type SheetPlan } from "../../core";
 import { STEP_OVERHEAD, jsonBytes, type Step } from "./steps";
 
 type Input = string | number | boolean;

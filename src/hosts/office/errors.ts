@@ -1,5 +1,5 @@
 /** Host failures as typed errors, each with a user message from the messages module. */
-import { t, type Lang, type MessageKey } from "../../core/messages";
+import { t, type Lang, type MessageKey } from "../../core";
 
 export type HostErrorCode =
   | "protected"

@@ -3,8 +3,7 @@
  * action (the grids object is the key): the workbook's structure protection, Excel's decimal
  * separator, and each sheet's conditional formats.
  */
-import type { WorkbookGrids } from "../../core/grid";
-import { isBandCondition } from "../../core/plan";
+import { type WorkbookGrids, isBandCondition } from "../../core";
 import { apiSupported } from "./api";
 import { runExcel } from "./errors";
 

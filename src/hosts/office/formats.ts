@@ -1,7 +1,11 @@
 /** A plan's formats as Office.js property sets, grouped by style into RangeAreas at ExcelApi 1.9. */
-import { rangeA1 } from "../../core/address";
-import type { CellRange } from "../../core/grid";
-import type { BorderLine, CellStyle, PlanFormat } from "../../core/plan";
+import {
+  rangeA1,
+  type CellRange,
+  type BorderLine,
+  type CellStyle,
+  type PlanFormat,
+} from "../../core";
 import {
   ACTION_BYTES,
   OBJECT_BYTES,

@@ -1,6 +1,5 @@
 /** Print setup (ExcelApi 1.9): at the end of the last write request, after everything it prints. */
-import { a1, rangeA1 } from "../../core/address";
-import type { PrintSetup } from "../../core/plan";
+import { a1, rangeA1, type PrintSetup } from "../../core";
 import {
   ACTION_BYTES,
   OBJECT_BYTES,

@@ -2,8 +2,7 @@
  * The first request of a read: every sheet's name, protection, used range's address and A1 (the
  * add-in's marker), so the sheets the add-in made can be left unread and the rest read in slices.
  */
-import { parseRange } from "../../core/address";
-import type { CellRange, CellValue } from "../../core/grid";
+import { parseRange, type CellRange, type CellValue } from "../../core";
 import { apiSupported } from "./api";
 import { HostError, runExcel } from "./errors";
 import { queueWorkbookFacts, workbookFacts, type WorkbookFacts } from "./facts";

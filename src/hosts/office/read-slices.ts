@@ -3,9 +3,7 @@
  * the web refuses a response over 5 MB (ResponsePayloadSizeLimitExceeded), and one read of a
  * large kertas kerja's values and formulas is several times that.
  */
-import { parseAreas, rangeA1 } from "../../core/address";
-import type { CellRange, CellValue } from "../../core/grid";
-import { utf8Length } from "../../core/chars";
+import { parseAreas, rangeA1, type CellRange, type CellValue, utf8Length } from "../../core";
 import { apiSupported } from "./api";
 import { conditionalFormatFacts, loadRules, type ConditionalFormatFact } from "./facts";
 import { HostError } from "./errors";

@@ -4,9 +4,7 @@
  * responses stay under Excel on the web's 5 MB limit. The sheets the add-in made (its marker in
  * A1) are left unread: on a large workbook they are most of its cells.
  */
-import { a1 } from "../../core/address";
-import type { CellRange, SheetGrid, WorkbookGrids } from "../../core/grid";
-import { generatedKind } from "../../core/plan";
+import { a1, type CellRange, type SheetGrid, type WorkbookGrids, generatedKind } from "../../core";
 import { runExcel, HostError } from "./errors";
 import { rememberFacts } from "./facts";
 import { readMeta, type SheetMeta } from "./read-meta";

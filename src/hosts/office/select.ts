@@ -1,5 +1,5 @@
 /** Taking the user to a cell. */
-import { parseCellRef, a1 } from "../../core/address";
+import { parseCellRef, a1 } from "../../core";
 import { HostError, runExcel } from "./errors";
 
 /**

@@ -1,7 +1,5 @@
 /** Settings kept in the workbook's document settings, so they travel with the file. */
-import { langFromLocale } from "../../core/messages";
-import { withDefaults, type Settings } from "../../core/settings";
-import type { FixRecord } from "../../core/fixes";
+import { langFromLocale, withDefaults, type Settings, type FixRecord } from "../../core";
 import { HostError } from "./errors";
 
 export const SETTINGS_KEY = "pokin-csf.settings";

@@ -1,7 +1,15 @@
 /** One sheet's plan as steps: the sheet, its cells, merges, formats, links, sizes, rules, layout. */
-import { a1, a1Range, rangeA1 } from "../../core/address";
-import { rangeWithin, type CellRange, type SheetGrid } from "../../core/grid";
-import { bandCondition, type PlanConditionalFormat, type SheetPlan } from "../../core/plan";
+import {
+  a1,
+  a1Range,
+  rangeA1,
+  rangeWithin,
+  type CellRange,
+  type SheetGrid,
+  bandCondition,
+  type PlanConditionalFormat,
+  type SheetPlan,
+} from "../../core";
 import { areaAddresses, areasTarget } from "./areas";
 import { cellSteps } from "./cells";
 import { formatSteps } from "./formats";

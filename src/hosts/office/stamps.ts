@@ -3,8 +3,7 @@
  * A box takes a dozen merges and number formats, each a request item of its own in Office.js;
  * one Range.copyFrom(template, "Formats") puts them all on another box of the same look.
  */
-import { rangeWithin, type CellRange } from "../../core/grid";
-import type { PlanFormat, SheetPlan } from "../../core/plan";
+import { rangeWithin, type CellRange, type PlanFormat, type SheetPlan } from "../../core";
 
 export interface Stamps {
   /** Formats of the blocks written in full (templates), in plan order. */

@@ -2,7 +2,7 @@
  * Steps: the pieces of work a write plan becomes, each with its request size, grouped into
  * requests (chunks) under the request budget.
  */
-import { utf8Length } from "../../core/chars";
+import { utf8Length } from "../../core";
 
 /** One queued piece of work with its estimated request size. */
 export interface Step {

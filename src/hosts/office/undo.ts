@@ -3,7 +3,7 @@
  * failing operation stays): the sheets the plan makes are removed, the cells it writes into the
  * user's sheets are given back what they held, and the error says which.
  */
-import type { PlanCell, SheetPlan, WritePlan } from "../../core/plan";
+import type { PlanCell, SheetPlan, WritePlan } from "../../core";
 import { cellSteps } from "./cells";
 import { HostError, runExcel } from "./errors";
 

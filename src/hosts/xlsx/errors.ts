@@ -1,5 +1,5 @@
 /** Typed errors of the ExcelJS host: a bad input file is the user's problem, not a bug. */
-import { t, type Lang } from "../../core/messages";
+import { t, type Lang } from "../../core";
 
 /** Why an input file could not be read as an .xlsx workbook. */
 export type InputProblem =

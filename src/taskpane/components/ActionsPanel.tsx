@@ -8,7 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { t, type Lang, type MessageKey } from "../../core/messages";
+import { t, type Lang, type MessageKey } from "../../core";
 import type { ActionId } from "../run";
 import type { BusyWith } from "../reducer";
 

@@ -11,9 +11,15 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { Finding, RuleId, Severity } from "../../core/findings";
-import { t, type Lang } from "../../core/messages";
-import { ruleName, unbreakableRefs } from "../../core/report";
+import {
+  type Finding,
+  type RuleId,
+  type Severity,
+  t,
+  type Lang,
+  ruleName,
+  unbreakableRefs,
+} from "../../core";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },

@@ -1,8 +1,6 @@
 import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import type { Fix } from "../../core/fixes";
-import type { Finding } from "../../core/findings";
-import { t, type Lang } from "../../core/messages";
+import { type Fix, type Finding, t, type Lang } from "../../core";
 
 const useStyles = makeStyles({
   // A plain button (one per finding): a Fluent Button each made long lists slow to render.

@@ -16,8 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { previewEdit, type Fix } from "../../core/fixes";
-import { t, type Lang } from "../../core/messages";
+import { previewEdit, type Fix, t, type Lang } from "../../core";
 
 const useStyles = makeStyles({
   fixes: {

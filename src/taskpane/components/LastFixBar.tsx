@@ -7,8 +7,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { FixRecord } from "../../core/fixes";
-import { t, type Lang, type MessageKey } from "../../core/messages";
+import { type FixRecord, t, type Lang, type MessageKey } from "../../core";
 import type { ActionId } from "../run";
 
 const useStyles = makeStyles({

@@ -14,9 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ColumnMapping, MappingRole } from "../../core/model";
-import { MAPPING_ROLES } from "../../core/reader";
-import { t, type Lang } from "../../core/messages";
+import { type ColumnMapping, type MappingRole, MAPPING_ROLES, t, type Lang } from "../../core";
 
 const useStyles = makeStyles({
   columns: {

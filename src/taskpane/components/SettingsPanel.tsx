@@ -8,8 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { t, type Lang } from "../../core/messages";
-import type { Settings } from "../../core/settings";
+import { t, type Lang, type Settings } from "../../core";
 import type { WorkbookFacts } from "../reducer";
 
 const useStyles = makeStyles({

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { t, type Lang, type MessageKey } from "../../core/messages";
+import { t, type Lang, type MessageKey } from "../../core";
 import type { BusyWith, Notice } from "../reducer";
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { t, type Lang } from "../../core/messages";
+import { t, type Lang } from "../../core";
 import type { Summary } from "../reducer";
 
 const useStyles = makeStyles({

@@ -11,8 +11,7 @@
  * `x:`-prefixed parts, worksheet parts not named sheetN.xml) are read as Excel reads them.
  */
 import { promises as fs } from "fs";
-import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "../../../core/grid";
-import type { Lang } from "../../../core/messages";
+import type { CellRange, CellValue, SheetGrid, WorkbookGrids, Lang } from "../../../core";
 import { InputFileError } from "../errors";
 import type { SheetKind, SheetState, XlsxPackage, XlsxSheetRef } from "./types";
 import { readZip, ZipFormatError, ZipRefusedError, type ZipLimits } from "./zip";

@@ -3,18 +3,21 @@
  * the listed cells, rows and elements change; every other byte is copied). Elements are placed
  * in the order CT_Worksheet requires.
  */
-import { a1, a1Range, columnIndex, columnLetters } from "../../../core/address";
-import type { CellRange } from "../../../core/grid";
-import type {
-  BandRule,
-  CellStyle,
-  PlanCell,
-  PlanConditionalFormat,
-  PlanHyperlink,
-  PrintSetup,
-  SheetPlan,
-} from "../../../core/plan";
-import { bandCondition } from "../../../core/plan";
+import {
+  a1,
+  a1Range,
+  columnIndex,
+  columnLetters,
+  type CellRange,
+  type BandRule,
+  type CellStyle,
+  type PlanCell,
+  type PlanConditionalFormat,
+  type PlanHyperlink,
+  type PrintSetup,
+  type SheetPlan,
+  bandCondition,
+} from "../../../core";
 import { ascii, ByteWriter } from "./byte-writer";
 import { slideFormula } from "./read";
 import { toFileFormula } from "./future-functions";

@@ -3,7 +3,7 @@
  * their style ids. New fonts, fills, borders, number formats, cell formats (xf) and differential
  * formats (dxf) are added once each (de-duplicated by their XML).
  */
-import type { BandRule, BorderLine, CellStyle } from "../../../core/plan";
+import type { BandRule, BorderLine, CellStyle } from "../../../core";
 import { BUILTIN_NUMBER_FORMAT_IDS } from "./number-formats";
 import { attrsText, escapeAttr, parseAttrs, setAttr } from "./xml-text";
 

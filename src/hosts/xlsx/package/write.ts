@@ -7,11 +7,17 @@
 import { promises as fs } from "fs";
 import * as nodePath from "path";
 import { posix } from "path";
-import { columnLetters, quoteSheet } from "../../../core/address";
-import type { CellRange, CellValue, WorkbookGrids } from "../../../core/grid";
-import { t, type Lang } from "../../../core/messages";
-import type { WritePlan } from "../../../core/plan";
-import { planRefusals } from "../../../core/plan-guard";
+import {
+  columnLetters,
+  quoteSheet,
+  type CellRange,
+  type CellValue,
+  type WorkbookGrids,
+  t,
+  type Lang,
+  type WritePlan,
+  planRefusals,
+} from "../../../core";
 import { PlanRefusedError } from "../errors";
 import { buildSheetXml, patchSheetXml, patchTabSelected, type SheetNames } from "./sheet-xml";
 import { StyleBook } from "./styles";
