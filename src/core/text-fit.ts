@@ -4,9 +4,10 @@
  *
  * Generated sheets are set in Arial or Calibri, whose widths are known here (`font-metrics.ts`)
  * and which LibreOffice replaces by the metric-compatible Liberation Sans and Carlito: the same
- * text wraps at the same words in both. Lines break at spaces (greedy, as both do); a word longer
- * than the line breaks where the line is full. Breaks both make after a hyphen or a slash are not
- * made here, so an estimate errs by a line too many, never too few.
+ * text wraps at the same words in both. Lines break at spaces and after a hyphen between letters
+ * (greedy, as both do); a word longer than the line breaks where the line is full. Breaks
+ * LibreOffice makes after a slash are not made here, so an estimate errs by a line too many,
+ * never too few.
  */
 import { ARIAL, CALIBRI, MEASURED_CODES, UNITS_PER_EM } from "./font-metrics";
 
@@ -102,9 +103,12 @@ export function wrappedLines(text: string, width: number, font: Font): number {
   let count = 1;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 10;
+    // A hyphen between letters ends a piece of the word a line may break after ("perundang-
+    // undangan"); before a digit it does not ("5-1317"), as in Unicode's line breaking.
+    const hyphen = c === 45 && isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1));
     if (c !== 10 && c !== 32 && c !== 9) {
       if (c !== 13) word += charUnits(table, c);
-      continue;
+      if (!hyphen) continue;
     }
     if (word > 0) {
       if (used > 0 && used + gap + word > room) {
@@ -125,9 +129,15 @@ export function wrappedLines(text: string, width: number, font: Font): number {
       count = 1;
       used = 0;
       gap = 0;
-    } else if (used > 0) gap += space;
+    } else if (!hyphen && used > 0) gap += space;
   }
   return lines;
+}
+
+/** A Latin letter (ASCII or Latin-1); NaN (outside the text) is none. */
+function isLetter(c: number): boolean {
+  const lower = c | 32;
+  return (lower >= 97 && lower <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
 /**

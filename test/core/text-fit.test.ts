@@ -45,6 +45,15 @@ describe("text measured as Excel and LibreOffice set it", () => {
     expect(wrappedLines("Satu\r\nDua", 200, ARIAL)).toBe(2);
   });
 
+  it("breaks after a hyphen between letters", () => {
+    const head = textWidth("dan perundang-", ARIAL);
+    const whole = textWidth("dan perundang-undangan", ARIAL);
+    // The piece up to the hyphen stays on the first line, the rest goes to the next (without
+    // the break: "dan", then the long word cut over two lines).
+    expect(wrappedLines("dan perundang-undangan", head + 0.01, ARIAL)).toBe(2);
+    expect(wrappedLines("dan perundang-undangan", whole + 0.01, ARIAL)).toBe(1);
+  });
+
   it("breaks a word longer than the line over as many lines as it needs", () => {
     const w = textWidth("y", ARIAL);
     expect(wrappedLines("y".repeat(30), 10 * w + 0.001, ARIAL)).toBe(3);
