@@ -56,9 +56,9 @@ type Skipped = ApplyResult["skipped"][number];
 /**
  * Write a plan: checks first (protected sheets or workbook structure, a user's sheet in the way,
  * cells changed since they were read) so a refusal writes nothing; then the writes in requests
- * under the request limit, calculation suspended until the last, and the print setup in a
- * request of its own. A write Excel refuses part way is undone (the sheets it made removed, the
- * cells it wrote restored) and the error says so.
+ * under the request limit, calculation suspended until the last, which ends with the print
+ * setup and the recalculation. A write Excel refuses part way is undone (the sheets it made
+ * removed, the cells it wrote restored) and the error says so.
  */
 export async function applyPlan(plan: WritePlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
   if (!apiSupported("1.7")) throw new HostError("unsupported", { version: "1.7" });
