@@ -176,7 +176,9 @@ export function assignSlots(
     s.children = node.children.map((c) => visit(c, depth + 1));
     const first = s.children[0] as Slotted;
     const last = s.children[s.children.length - 1] as Slotted;
-    s.centre = (first.centre + last.centre) / 2;
+    // A whole column: the children's centres may be an odd number of columns apart (a leaf beside
+    // a stack folded in two), and a box or a line cannot start half-way through a column.
+    s.centre = Math.floor((first.centre + last.centre) / 2);
     // Half a box each side of the centre, one column inside the subtree's columns.
     const half = Math.min(s.centre - left - 1, next - 1 - s.centre);
     s.cols = boxWidth(2 * half, boxCols);
