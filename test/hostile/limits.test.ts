@@ -33,6 +33,7 @@ import {
   setCell,
   sheetOf,
 } from "./helpers";
+import { TARGET_REALISASI_HEADER } from "../helpers/headers";
 
 const ALL_JOBS: Job[] = ["fill", "tree", "kertas-kerja", "report"];
 const TR = "Target & Realisasi";
@@ -91,7 +92,7 @@ function unitSheet(k: number): SheetGrid {
   const values: CellValue[][] = [
     [`Target dan Realisasi Unit ${k}`],
     [],
-    ["Kode", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Polaritas"],
+    [...TARGET_REALISASI_HEADER],
   ];
   for (let i = 1; i <= 3; i++)
     values.push([`9.${k}.${i}`, `Jumlah dokumen unit ${k} nomor ${i}`, "Dokumen", 10 + i, 9 + i]);

@@ -19,6 +19,7 @@ import {
   sheetOf,
   swapRows,
 } from "./helpers";
+import { TARGET_REALISASI_HEADER } from "../helpers/headers";
 
 const ALL_JOBS: Job[] = ["fill", "tree", "kertas-kerja", "report"];
 const EN = withDefaults({ lang: "en" });
@@ -35,7 +36,7 @@ const HEADERS: CellValue[][] = [
     "Formulasi/Rumus Perhitungan",
     "Sumber Data",
   ],
-  ["Kode", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Polaritas"],
+  [...TARGET_REALISASI_HEADER],
   ["Penjelasan"],
   ["1.1. Meningkatnya Sesuatu"],
   ["Critical Success Factor (CSF) dari Outcome Kinerja"],

@@ -5,6 +5,7 @@
  * "Target & Realisasi" with one row per indicator.
  */
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../../src/core/grid";
+import { TARGET_REALISASI_HEADER } from "../../helpers/headers";
 
 export interface WrittenIndicator {
   name: string;
@@ -123,7 +124,7 @@ function measureSheet(csfs: readonly WrittenCondition[]): SheetGrid {
   const rows: CellValue[][] = [
     ["Target dan Realisasi Indikator Kinerja"],
     [_],
-    ["Kode", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Polaritas"],
+    [...TARGET_REALISASI_HEADER],
   ];
   for (const c of inTreeOrder(csfs))
     c.indicators.forEach((i, k) =>
