@@ -106,10 +106,15 @@ function expectedCells(model: CsfModel, file: string, plan: WritePlan): Filled["
       }
       continue;
     }
-    // The tree: a box's values row holds T, then R two columns on, then the capaian two more;
-    // the T cell names the indicator's target cell.
+    // The tree: a box's capaian is computed from the box's own T and R cells on its row; the
+    // T cell names the indicator's target cell.
     for (const c of capaian) {
-      const t = sp.cells.find((x) => x.row === c.row && x.col === c.col - 4);
+      const own = sp.cells.filter(
+        (x) =>
+          x.row === c.row &&
+          x !== c &&
+          new RegExp(`(?<![A-Z$])${a1(x.row, x.col)}(?!\\d)`).test(c.formula ?? "")
+      );
       const p = pairs.find((x) => {
         const v = x.ind.values.target;
         const m = x.ind.measure;
@@ -118,7 +123,7 @@ function expectedCells(model: CsfModel, file: string, plan: WritePlan): Filled["
           : m && m.columns.target !== undefined
             ? `${quoteSheet(m.sheet)}!${a1(m.row, m.columns.target)}`
             : null;
-        return ref !== null && (t?.formula ?? "").includes(`(${ref})`);
+        return ref !== null && own.some((t) => (t.formula ?? "").includes(`(${ref})`));
       });
       if (!p) throw new Error(`no indicator for the tree's capaian at ${a1(c.row, c.col)}`);
       out.push({ sheet: sp.sheet, row: c.row, col: c.col, json: p.json, what: p.ind.name });
