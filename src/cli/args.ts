@@ -1,5 +1,5 @@
 /** Parsing `pokin` arguments. Pure: returns what was asked, or the usage error to print. */
-import { t, type Lang, FIXABLE_RULES, type RuleId } from "../core";
+import { tCli, type Lang, FIXABLE_RULES, type RuleId } from "../core";
 
 export const COMMANDS = [
   "info",
@@ -99,10 +99,10 @@ export function parseArgs(argv: readonly string[], lang: Lang): Parsed {
         i++;
       }
       if (value === undefined || value === "")
-        return usage(t("cli.usage.missingValue", { option: name }, lang));
+        return usage(tCli("cli.usage.missingValue", { option: name }, lang));
       if (valueOpt === "lang") {
         if (value !== "id" && value !== "en")
-          return usage(t("cli.usage.badLang", { lang: value }, lang));
+          return usage(tCli("cli.usage.badLang", { lang: value }, lang));
         options.lang = value;
       } else if (valueOpt === "rules") {
         const rules = parseRules(value, lang);
@@ -116,7 +116,7 @@ export function parseArgs(argv: readonly string[], lang: Lang): Parsed {
       }
       continue;
     }
-    if (eq > 0) return usage(t("cli.usage.unknownOption", { option: arg }, lang));
+    if (eq > 0) return usage(tCli("cli.usage.unknownOption", { option: arg }, lang));
     switch (arg) {
       case "-h":
       case "--help":
@@ -148,7 +148,7 @@ export function parseArgs(argv: readonly string[], lang: Lang): Parsed {
         given.add("cleanPrint");
         break;
       default:
-        return usage(t("cli.usage.unknownOption", { option: arg }, lang));
+        return usage(tCli("cli.usage.unknownOption", { option: arg }, lang));
     }
   }
   if (help || positional[0] === "help") return { kind: "help" };
@@ -156,16 +156,16 @@ export function parseArgs(argv: readonly string[], lang: Lang): Parsed {
   const [first, ...files] = positional;
   if (first === undefined) return { kind: "help" };
   if (!(COMMANDS as readonly string[]).includes(first))
-    return usage(t("cli.usage.unknownCommand", { command: first }, lang));
+    return usage(tCli("cli.usage.unknownCommand", { command: first }, lang));
   const command = first as Command;
   for (const g of given)
     if (!ALLOWED[command].includes(g))
-      return usage(t("cli.usage.unknownOption", { option: spelling(g) }, lang));
-  if (files.length === 0) return usage(t("cli.usage.missingFile", { command }, lang));
+      return usage(tCli("cli.usage.unknownOption", { option: spelling(g) }, lang));
+  if (files.length === 0) return usage(tCli("cli.usage.missingFile", { command }, lang));
   if (command !== "periksa" && command !== "info" && files.length > 1)
-    return usage(t("cli.usage.tooManyFiles", { command }, lang));
+    return usage(tCli("cli.usage.tooManyFiles", { command }, lang));
   if (ALLOWED[command].includes("output") && !options.output && !options.dryRun)
-    return usage(t("cli.usage.missingOutput", { command }, lang));
+    return usage(tCli("cli.usage.missingOutput", { command }, lang));
   return { kind: "run", command, files, options };
 }
 
@@ -177,7 +177,7 @@ function parseRules(value: string, lang: Lang): RuleId[] | string {
     .filter((r) => r !== "");
   const bad = rules.find((r) => !(FIXABLE_RULES as readonly string[]).includes(r));
   if (bad === undefined) return rules as RuleId[];
-  return t("fixes.cli.badRule", { rule: bad, rules: FIXABLE_RULES.join(", ") }, lang);
+  return tCli("fixes.cli.badRule", { rule: bad, rules: FIXABLE_RULES.join(", ") }, lang);
 }
 
 function usage(message: string): Parsed {

@@ -15,7 +15,7 @@ import {
   type WorkbookGrids,
   modelToJson,
   summaryText,
-  t,
+  tCli,
   type Lang,
   type CsfModel,
   ALL_JOBS,
@@ -88,7 +88,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     const parsed = parseArgs(argv, lang);
     switch (parsed.kind) {
       case "help":
-        out(t("cli.help", {}, lang));
+        out(tCli("cli.help", {}, lang));
         return 0;
       case "version":
         out(packageVersion());
@@ -96,7 +96,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       case "usage-error":
         err(parsed.message);
         err("");
-        err(t("cli.help", {}, lang));
+        err(tCli("cli.help", {}, lang));
         return 2;
       case "run": {
         const settings = await loadSettings(parsed.options, lang);
@@ -117,7 +117,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     }
     if (io.env.POKIN_DEBUG === "1" && e instanceof Error && e.stack) err(e.stack);
     const detail = e instanceof Error ? oneLine(e.message) : oneLine(String(e));
-    err(t("cli.bug", { detail }, lang));
+    err(tCli("cli.bug", { detail }, lang));
     return 3;
   }
 }
@@ -154,8 +154,8 @@ async function loadSettings(options: CliOptions, lang: Lang): Promise<Settings> 
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const detail =
-        code === "ENOENT" ? t("cli.input.missing", { file }, lang) : (e as Error).message;
-      throw new UserError(t("cli.input.settings", { file, detail: oneLine(detail) }, lang));
+        code === "ENOENT" ? tCli("cli.input.missing", { file }, lang) : (e as Error).message;
+      throw new UserError(tCli("cli.input.settings", { file, detail: oneLine(detail) }, lang));
     }
   }
   const settings = withDefaults(partial);
@@ -197,7 +197,7 @@ async function info(
   for (const file of files) {
     try {
       const { grids } = await readXlsxPackage(file, { lang });
-      out(t("cli.info.header", { file, count: grids.sheets.length }, lang));
+      out(tCli("cli.info.header", { file, count: grids.sheets.length }, lang));
       for (const sheet of grids.sheets) out(sheetLine(sheet, lang));
     } catch (e) {
       if (!(e instanceof InputFileError)) throw e;
@@ -209,10 +209,10 @@ async function info(
 }
 
 function sheetLine(sheet: SheetGrid, lang: Lang): string {
-  const prot = sheet.protected ? t("cli.info.protected", {}, lang) : "";
+  const prot = sheet.protected ? tCli("cli.info.protected", {}, lang) : "";
   const box = usedBox(sheet);
-  if (!box) return t("cli.info.empty", { name: sheet.name, protected: prot }, lang);
-  return t(
+  if (!box) return tCli("cli.info.empty", { name: sheet.name, protected: prot }, lang);
+  return tCli(
     "cli.info.sheet",
     {
       name: sheet.name,
@@ -319,7 +319,7 @@ async function checkFile(
     }
     if (debug && e instanceof Error && e.stack) err(e.stack);
     const detail = e instanceof Error ? oneLine(e.message) : oneLine(String(e));
-    const error = `${file}: ${t("cli.bug", { detail }, settings.lang)}`;
+    const error = `${file}: ${tCli("cli.bug", { detail }, settings.lang)}`;
     err(error);
     return { file, error, bug: true };
   }
@@ -360,7 +360,7 @@ async function periksa(
       if (i > 0) out("");
       out(summaryText(r.model, r.findings, lang));
       out("");
-      if (r.findings.length === 0) out(t("cli.summary.none", {}, lang));
+      if (r.findings.length === 0) out(tCli("cli.summary.none", {}, lang));
       for (const f of r.findings) out(findingLine(f, lang));
     });
   }
@@ -372,7 +372,7 @@ async function periksa(
     await writeOutput(emptyPackage(), { sheets: [] }, laporan, laporanPath, lang);
     // Keep stdout pure JSON when JSON was asked for.
     (options.json || options.writePeta ? err : out)(
-      t("cli.laporanWritten", { out: options.laporan }, lang)
+      tCli("cli.laporanWritten", { out: options.laporan }, lang)
     );
   }
   const failed = entries.filter((e): e is FailedFile => isUnreadable(e));
@@ -382,10 +382,10 @@ async function periksa(
 }
 
 function findingLine(f: Finding, lang: Lang): string {
-  return t(
+  return tCli(
     "cli.finding",
     {
-      severity: t(`common.severity.${f.severity}`, {}, lang),
+      severity: tCli(`common.severity.${f.severity}`, {}, lang),
       cell: f.cell ?? f.sheet ?? "-",
       rule: ruleName(f.rule, lang),
       message: f.message,
@@ -398,7 +398,7 @@ function findingLine(f: Finding, lang: Lang): string {
 function summaryLine(file: string, model: CsfModel, findings: readonly Finding[], lang: Lang) {
   const c = countBySeverity(findings);
   const indicators = model.nodes.reduce((n, node) => n + node.indicators.length, 0);
-  return t(
+  return tCli(
     "cli.summary.file",
     {
       file,
@@ -430,7 +430,7 @@ async function job(
     replaceOverrides: options.replaceOverrides,
   });
   await writeOutput(pkg, grids, plan, target, lang);
-  out(t("cli.written", { out: output }, lang));
+  out(tCli("cli.written", { out: output }, lang));
   for (const w of describeWrite(plan, analysis.model, findings, lang)) out(`  ${w.text}`);
   out(summaryLine(file, analysis.model, findings, lang));
   // The job's own findings (a typed capaian left alone, a protected sheet not filled) say why
@@ -455,25 +455,25 @@ async function perbaiki(
   const target = output === null ? null : await checkOutput([file], output, lang);
   const { grids, pkg } = await readXlsxPackage(file, { lang });
   const fixed = fixAll(grids, settings, { rules: options.rules });
-  if (fixed.fixes.length === 0) out(t("fixes.cli.none", {}, lang));
+  if (fixed.fixes.length === 0) out(tCli("fixes.cli.none", {}, lang));
   for (const fix of fixed.fixes)
     out(
-      t(
+      tCli(
         "fixes.cli.line",
         { cell: fix.cell ?? "-", rule: ruleName(fix.rule, lang), description: fix.description },
         lang
       )
     );
-  out(t("fixes.cli.count", { fixes: fixed.fixes.length, cells: fixed.edits.length }, lang));
-  if (output === null) out(t("fixes.cli.dryRun", {}, lang));
+  out(tCli("fixes.cli.count", { fixes: fixed.fixes.length, cells: fixed.edits.length }, lang));
+  if (output === null) out(tCli("fixes.cli.dryRun", {}, lang));
   else if (target !== null) {
     await writeOutput(pkg, grids, planEdits(fixed.edits), target, lang);
-    out(t("cli.written", { out: output }, lang));
+    out(tCli("cli.written", { out: output }, lang));
   }
   out(summaryLine(output ?? file, fixed.analysis.model, fixed.findings, lang));
   const errors = fixed.findings.filter((f) => f.severity === "error");
   if (errors.length === 0) return 0;
-  out(t("fixes.cli.remaining", { errors: errors.length }, lang));
+  out(tCli("fixes.cli.remaining", { errors: errors.length }, lang));
   for (const f of errors) out(findingLine(f, lang));
   return 1;
 }

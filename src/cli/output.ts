@@ -5,7 +5,7 @@
  */
 import { promises as fs, constants, type Stats } from "fs";
 import * as nodePath from "path";
-import { t, type Lang } from "../core";
+import { tCli, type Lang } from "../core";
 import { oneLine } from "../hosts/xlsx/errors";
 
 /** A refusal the user can act on: one line, exit status 2. */
@@ -47,8 +47,8 @@ export async function checkOutput(
   output: string,
   lang: Lang
 ): Promise<string> {
-  const refuse = (key: Parameters<typeof t>[0], params: Record<string, string> = {}) =>
-    new OutputError(t(key, { file: output, ...params }, lang));
+  const refuse = (key: Parameters<typeof tCli>[0], params: Record<string, string> = {}) =>
+    new OutputError(tCli(key, { file: output, ...params }, lang));
   const target = await statOrNull(output, true);
   for (const input of inputs) {
     const same =
@@ -80,11 +80,11 @@ export function writeFailure(e: unknown, output: string, lang: Lang): OutputErro
   const folder = nodePath.dirname(output);
   const detail =
     code === "EACCES" || code === "EPERM"
-      ? t("cli.output.why.permission", { folder }, lang)
+      ? tCli("cli.output.why.permission", { folder }, lang)
       : code === "ENOSPC" || code === "EDQUOT"
-        ? t("cli.output.why.full", {}, lang)
+        ? tCli("cli.output.why.full", {}, lang)
         : code === "EROFS"
-          ? t("cli.output.why.readOnlyDisk", {}, lang)
-          : t("cli.output.why.other", { code: oneLine(code) }, lang);
-  return new OutputError(t("cli.output.unwritable", { file: output, detail }, lang));
+          ? tCli("cli.output.why.readOnlyDisk", {}, lang)
+          : tCli("cli.output.why.other", { code: oneLine(code) }, lang);
+  return new OutputError(tCli("cli.output.unwritable", { file: output, detail }, lang));
 }

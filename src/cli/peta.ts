@@ -6,7 +6,7 @@
  */
 import { promises as fs } from "fs";
 import {
-  t,
+  tCli,
   type Lang,
   type ColumnMapping,
   type CsfModel,
@@ -27,11 +27,12 @@ export async function loadPeta(
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const detail =
-      code === "ENOENT" ? t("cli.input.missing", { file }, lang) : oneLine((e as Error).message);
-    return { error: t("cli.peta.unreadable", { file, detail }, lang) };
+      code === "ENOENT" ? tCli("cli.input.missing", { file }, lang) : oneLine((e as Error).message);
+    return { error: tCli("cli.peta.unreadable", { file, detail }, lang) };
   }
   const parsed = parseMappings(json);
-  if ("error" in parsed) return { error: t("cli.peta.invalid", { file, at: parsed.error }, lang) };
+  if ("error" in parsed)
+    return { error: tCli("cli.peta.invalid", { file, at: parsed.error }, lang) };
   return parsed;
 }
 

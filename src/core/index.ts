@@ -6,7 +6,14 @@ export * from "./findings";
 export * from "./plan";
 export * from "./settings";
 export * from "./numbers";
-export { t, langFromLocale, type Lang, type MessageKey } from "./messages";
+export {
+  t,
+  tCli,
+  langFromLocale,
+  type Lang,
+  type MessageKey,
+  type CliMessageKey,
+} from "./messages";
 export {
   readWorkbook,
   guessedMapping,

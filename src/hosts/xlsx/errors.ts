@@ -1,5 +1,5 @@
 /** Typed errors of the ExcelJS host: a bad input file is the user's problem, not a bug. */
-import { t, type Lang } from "../../core";
+import { tCli, type Lang } from "../../core";
 
 /** Why an input file could not be read as an .xlsx workbook. */
 export type InputProblem =
@@ -49,7 +49,7 @@ export class InputFileError extends Error {
   ) {
     const part = oversized?.part ?? "";
     const limit = oversized ? megabytes(oversized.limitBytes) : "";
-    super(t(KEYS[problem], { file, detail: oneLine(detail), part, limit }, lang));
+    super(tCli(KEYS[problem], { file, detail: oneLine(detail), part, limit }, lang));
     this.name = "InputFileError";
     this.file = file;
     this.problem = problem;

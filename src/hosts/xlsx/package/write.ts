@@ -13,7 +13,7 @@ import {
   type CellRange,
   type CellValue,
   type WorkbookGrids,
-  t,
+  tCli,
   type Lang,
   type WritePlan,
   planRefusals,
@@ -265,16 +265,16 @@ export function refusePlan(plan: WritePlan, grids: WorkbookGrids, lang: Lang): v
   const show = (v: CellValue) => JSON.stringify(v);
   const message =
     refusal.reason === "changed"
-      ? t(
+      ? tCli(
           "cli.apply.expectMismatch",
           { cell: refusal.cell, expected: show(refusal.expected), actual: show(refusal.actual) },
           lang
         )
       : refusal.reason === "notGenerated"
-        ? t("cli.apply.userSheet", { sheet: refusal.sheet, kind: refusal.kind ?? "?" }, lang)
+        ? tCli("cli.apply.userSheet", { sheet: refusal.sheet, kind: refusal.kind ?? "?" }, lang)
         : refusal.reason === "missingSheet"
-          ? t("cli.apply.missingSheet", { sheet: refusal.sheet }, lang)
-          : t("cli.apply.protected", { sheet: refusal.sheet }, lang);
+          ? tCli("cli.apply.missingSheet", { sheet: refusal.sheet }, lang)
+          : tCli("cli.apply.protected", { sheet: refusal.sheet }, lang);
   throw new PlanRefusedError(message);
 }
 
