@@ -21,7 +21,7 @@ import {
   type PartRole,
 } from "./content";
 import { connectorRuns, type BoxPlacement, type ConnectorLine } from "./layout";
-import { flat, type Sources } from "./text";
+import type { Sources } from "./text";
 
 /** Fills of the code row (strong) and name row (tint) per level. */
 export const LEVEL_STYLE: Record<BoxStyleKey, { head: string; headFont: string; tint: string }> = {
@@ -183,7 +183,7 @@ function drawHeader(
   const style = styles.code[c.style];
   fmt(plan, partRange(box, 0), c.link ? style.linked : style.plain);
   if (c.link) {
-    const target = flat(sources.ref(c.link));
+    const target = sources.ref(c.link);
     plan.hyperlinks.push({
       row: codeRange.top,
       col: box.left,

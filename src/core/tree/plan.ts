@@ -7,7 +7,7 @@ import type { Indicator, SourceRef } from "../model";
 import type { BandRule, PlanCell } from "../plan";
 import type { Band } from "../settings";
 import { capaianFormula, cellRead } from "../capaian";
-import { flat, type Sources } from "./text";
+import type { Sources } from "./text";
 
 /**
  * The capaian shown in a box: the capaian module's formula on the box's own target and
@@ -22,12 +22,12 @@ export function achievementFormula(
 ): string {
   const target = cellRead(t, ind.values.target ?? null);
   const actual = cellRead(r, ind.values.actual ?? null);
-  return flat(capaianFormula(target, actual, ind.polarity));
+  return capaianFormula(target, actual, ind.polarity);
 }
 
 /** The capaian from the sheet's own capaian cell alone (no target or realisasi cell). */
 export function typedAchievementFormula(sources: Sources, c: SourceRef): string {
-  return flat(`=IF(ISNUMBER(${sources.ref(c)}),${sources.ref(c)},"")`);
+  return `=IF(ISNUMBER(${sources.ref(c)}),${sources.ref(c)},"")`;
 }
 
 /**
@@ -45,7 +45,7 @@ export function numberCell(
 ): PlanCell {
   if (!src) return { row, col, value: fallback };
   const ref = sources.ref(src);
-  return { row, col, formula: flat(`=IF(ISBLANK(${ref}),"",${ref})`), value: shown };
+  return { row, col, formula: `=IF(ISBLANK(${ref}),"",${ref})`, value: shown };
 }
 
 /** Band rules for conditional formats, from the settings' bands (highest first). */

@@ -20,15 +20,6 @@ export interface LinkedText extends Shown {
   text: string;
 }
 
-/**
- * The string flattened into one piece. V8 keeps a string built by concatenation as a tree of its
- * pieces until something reads it; reading a character flattens it. A big tree holds tens of
- * thousands of formulas: flat, they take a third of the memory (bench: coreTreePlan10kMs).
- */
-export function flat(s: string): string {
-  return s.charCodeAt(0) >= 0 ? s : s;
-}
-
 /** Source references and sheets of one workbook, each made once (a big tree asks thousands of times). */
 export class Sources {
   private readonly byName = new Map<string, SheetGrid>();
@@ -105,7 +96,7 @@ export function linkedText(
     // ref&"" is "" for a blank cell and the cell's text otherwise (a number as text). With a
     // prefix, a blank cell shows "" rather than the prefix alone.
     const formula = prefix ? `=IF(ISBLANK(${ref}),"",${literal(prefix)}&${ref})` : `=${ref}&""`;
-    return { formula: flat(formula), value: prefix + text, text: prefix + text };
+    return { formula: formula, value: prefix + text, text: prefix + text };
   }
   if (raw.includes("\r")) return asIs();
   const lines = raw.split("\n");
@@ -118,7 +109,7 @@ export function linkedText(
   const code = dropCode ? typedCode(line) : "";
   if (code !== "") return withoutCode(pick, line, code, prefix);
   const formula = `=${prefix ? `${literal(prefix)}&` : ""}${pick}`;
-  return { formula: flat(formula), value: prefix + line, text: prefix + line };
+  return { formula: formula, value: prefix + line, text: prefix + line };
 }
 
 /** The text of `expr` (which shows `text`) without the typed `code`, as TRIM(SUBSTITUTE(…)). */
@@ -126,7 +117,7 @@ function withoutCode(expr: string, text: string, code: string, prefix: string): 
   const shown = prefix + excelTrim(text.split(code).join(""));
   const body = `TRIM(SUBSTITUTE(${expr},${literal(code)},""))`;
   return {
-    formula: flat(`=${prefix ? `${literal(prefix)}&` : ""}${body}`),
+    formula: `=${prefix ? `${literal(prefix)}&` : ""}${body}`,
     value: shown,
     text: shown,
   };
