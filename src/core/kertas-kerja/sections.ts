@@ -136,13 +136,28 @@ function indicatorTable(indicators: readonly Indicator[], parts: SectionParts): 
     const cells = INDICATOR_TEXTS.map((key, col): RowCell => {
       const value = ind[key] ?? "";
       const formula = parts.link(ind.textCells[key], value);
-      return formula === undefined
-        ? { col, right: col, value }
-        : { col, right: col, value, formula };
+      const cell: RowCell =
+        formula === undefined ? { col, right: col, value } : { col, right: col, value, formula };
+      return key === "dataSource" ? withResponsible(cell, ind, parts.lang) : cell;
     });
     units.push({ rows: [row("td", cells)], table: header });
   }
   return units;
+}
+
+/**
+ * The Sumber Data cell with a "Penanggung Jawab: …" line under its text when the indicator names
+ * a responsible unit (the table keeps its five columns, so the page is no wider); unchanged
+ * otherwise. A live text stays live: the line is joined to its formula.
+ */
+function withResponsible(cell: RowCell, ind: Indicator, lang: Lang): RowCell {
+  const unit = ind.responsible?.trim() ?? "";
+  if (unit === "") return cell;
+  const line = t("kertasKerja.ind.responsible", { unit }, lang);
+  const value = cell.value === "" ? line : `${cell.value}\n${line}`;
+  if (cell.formula === undefined) return { ...cell, value };
+  const quoted = `"${line.replace(/"/g, '""')}"`;
+  return { ...cell, value, formula: `${cell.formula}&CHAR(10)&${quoted}` };
 }
 
 const paragraph = (r: RowSpec): Unit => ({ rows: [r] });

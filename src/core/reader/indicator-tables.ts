@@ -6,6 +6,7 @@
 import type { CellValue } from "../grid";
 import { cellText } from "../grid";
 import { cellRef } from "../address";
+import { t } from "../messages";
 import type { ConditionNode, Indicator } from "../model";
 import type { TableBlock } from "./blocks";
 import { firstNonBlank, joinNull, textAt } from "./cells";
@@ -59,6 +60,7 @@ export function readIndicatorTable(
     ind.formula = textAt(row, col.formula);
     ind.dataSource = textAt(row, col.dataSource);
     if (col.responsible !== undefined) ind.responsible = textAt(row, col.responsible);
+    else takeResponsible(ind);
     const source = { sheet: sheet.name, row: r, col: nameCol };
     ind.textSource = source;
     ind.textCells = textCells(source, col);
@@ -90,4 +92,29 @@ function continueTexts(
   last.relevance = joinNull(last.relevance, textAt(row, col.relevance));
   last.formula = joinNull(last.formula, textAt(row, col.formula));
   last.dataSource = joinNull(last.dataSource, textAt(row, col.dataSource));
+  if (col.responsible === undefined) takeResponsible(last);
+}
+
+/** "Penanggung Jawab: " and "Responsible unit: ", as the kertas kerja writes them. */
+const RESPONSIBLE_LABELS = (["id", "en"] as const).map((lang) =>
+  t("kertasKerja.ind.responsible", { unit: "" }, lang).toLowerCase()
+);
+
+/**
+ * A kertas kerja written by the add-in puts an indicator's responsible unit as the last line of
+ * its Sumber Data cell ("Penanggung Jawab: …"): read back, it is the responsible unit again, not
+ * part of the data source.
+ */
+function takeResponsible(ind: Indicator): void {
+  const text = ind.dataSource;
+  if (text === null) return;
+  const cut = text.lastIndexOf("\n");
+  const last = text.slice(cut + 1).trim();
+  const label = RESPONSIBLE_LABELS.find((l) => last.toLowerCase().startsWith(l));
+  if (label === undefined) return;
+  const unit = last.slice(label.length).trim();
+  if (unit === "") return;
+  ind.responsible = unit;
+  const rest = cut < 0 ? "" : text.slice(0, cut).trim();
+  ind.dataSource = rest === "" ? null : rest;
 }

@@ -52,6 +52,8 @@ export interface Labels {
   indicator: string;
   target: string;
   actual: string;
+  /** "PJ: " before an indicator's responsible unit. */
+  responsible: string;
   noCode: string;
 }
 
@@ -61,6 +63,7 @@ export function labels(lang: Lang): Labels {
     indicator: t("tree.indicatorPrefix", {}, lang),
     target: t("tree.targetPrefix", {}, lang),
     actual: t("tree.actualPrefix", {}, lang),
+    responsible: t("tree.responsiblePrefix", {}, lang),
     noCode: t("tree.noCode", {}, lang),
   };
 }
@@ -81,6 +84,8 @@ export interface IndicatorContent {
   actualShown: CellValue;
   /** The capaian the box computes today, or "" when it cannot. */
   capaianShown: CellValue;
+  /** "PJ: <unit>" when the indicator names a responsible unit, else null (no line). */
+  responsible: string | null;
 }
 
 export interface BoxContent {
@@ -194,6 +199,7 @@ function indicatorContent(sources: Sources, ind: Indicator, words: Labels): Indi
   const targetShown = shownNumber(sources, target, ind.target);
   const actualShown = shownNumber(sources, actual, ind.actual);
   const typed = achievement ? shownNumber(sources, achievement, null) : ind.achievement;
+  const unit = ind.responsible?.trim() ?? "";
   return {
     ind,
     name: linkedText(sources, nameSrc, ind.name, prefix),
@@ -210,6 +216,7 @@ function indicatorContent(sources: Sources, ind: Indicator, words: Labels): Indi
             ? typed
             : ""
           : ind.achievement,
+    responsible: unit === "" ? null : `${words.responsible}${unit}`,
   };
 }
 
@@ -261,10 +268,11 @@ export function valueCols(boxCols: number): { target: number; actual: number } {
 /**
  * What a part of a box holds: the code row, the name, an indicator's name, its values on one
  * line (target, realisasi and capaian side by side), or on two (target, then realisasi, each as
- * wide as the box less the capaian, which spans both) when they do not fit side by side, or the
- * line saying there is no indicator.
+ * wide as the box less the capaian, which spans both) when they do not fit side by side, its
+ * responsible unit ("PJ: …", only when it has one), or the line saying there is no indicator.
  */
-export type PartRole = "code" | "name" | "indicator" | "values" | "target" | "actual" | "none";
+export type PartRole =
+  "code" | "name" | "indicator" | "responsible" | "values" | "target" | "actual" | "none";
 
 /** A part of a box: what it holds (`k`: which indicator) and its height in points. */
 export interface BoxPart {
@@ -299,7 +307,8 @@ function onOneLine(text: string, cols: number, font: Font): boolean {
 
 /**
  * The parts of a box at `boxCols` columns, top to bottom: the code row, the name, then per
- * indicator its name and its values, or one line saying there is no indicator.
+ * indicator its name, its responsible unit when it has one, and its values, or one line saying
+ * there is no indicator.
  */
 export function boxParts(c: BoxContent, boxCols: number, words: Labels): BoxPart[] {
   const font: Font = { name: TREE_FONT, size: BOX_FONT };
@@ -315,6 +324,8 @@ export function boxParts(c: BoxContent, boxCols: number, words: Labels): BoxPart
   const rPrefix = words.actual;
   c.indicators.forEach((ind, k) => {
     parts.push({ role: "indicator", k, height: textHeight(ind.name.text, boxCols, font) });
+    if (ind.responsible !== null)
+      parts.push({ role: "responsible", k, height: textHeight(ind.responsible, boxCols, font) });
     const target = valueText(tPrefix, ind.targetShown);
     const actual = valueText(rPrefix, ind.actualShown);
     if (onOneLine(target, cols.target, font) && onOneLine(actual, cols.actual, font)) {

@@ -54,6 +54,7 @@ export interface BoxStyles {
   /** Name rows per level, plain and bold. */
   name: Record<BoxStyleKey, { plain: CellStyle; bold: CellStyle }>;
   indicatorName: CellStyle;
+  responsible: CellStyle;
   target: CellStyle;
   actual: CellStyle;
   capaian: CellStyle;
@@ -133,6 +134,8 @@ export function boxStyles(lang: Lang): BoxStyles {
       return { plain: name(false), bold: name(true) };
     }),
     indicatorName: frozen({ italic: true }),
+    // The base (plain, wrapped): the unit wraps like the names when it is long.
+    responsible: frozen({ fontColor: "#404040" }),
     target: frozen({ numberFormat: prefixedFormat(t("tree.targetPrefix", {}, lang)) }),
     actual: frozen({ numberFormat: prefixedFormat(t("tree.actualPrefix", {}, lang)) }),
     capaian: frozen({
@@ -323,6 +326,11 @@ export function drawBox(
         if (!ind) break;
         plan.cells.push(shownCell(range.top, box.left, ind.name));
         area(plan, range, styles.indicatorName);
+        break;
+      case "responsible":
+        if (!ind || ind.responsible === null) break;
+        plan.cells.push({ row: range.top, col: box.left, value: ind.responsible });
+        area(plan, range, styles.responsible);
         break;
       case "values":
       case "target":

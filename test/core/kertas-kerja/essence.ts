@@ -15,12 +15,14 @@ export function essence(m: CsfModel) {
       explanation: n.explanation,
       problems: n.problems,
       impact: n.impact,
+      responsible: n.responsible ?? null,
       indicators: n.indicators.map((i) => ({
         name: i.name,
         definition: i.definition,
         relevance: i.relevance,
         formula: i.formula,
         dataSource: i.dataSource,
+        responsible: i.responsible ?? null,
       })),
     }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -694,3 +694,62 @@ describe("planKertasKerja linked indicator texts", () => {
     );
   });
 });
+
+describe("planKertasKerja responsible unit", () => {
+  const row = (m: ReturnType<typeof model>, lang: "id" | "en" = "id") => {
+    const plan = planKertasKerja(m, emptyWb, settings({ lang }));
+    const name = plan.cells.find((c) => c.value === "Jumlah Dokumen" && c.col === 0);
+    const cells = plan.cells.filter((c) => c.row === name?.row).sort((a, b) => a.col - b.col);
+    return { plan, cells, height: plan.rowHeights.find((r) => r.row === name?.row)?.height };
+  };
+  const withUnit = (responsible: string | null | undefined, dataSource: string | null = "BPS") =>
+    model([
+      node("1", "CSF", { indicators: [indicator("Jumlah Dokumen", { responsible, dataSource })] }),
+    ]);
+
+  it("writes it as a line under the Sumber Data, the table still five columns", () => {
+    const { cells, plan } = row(withUnit("Bagian Pemerintahan"));
+    expect(cells).toHaveLength(5);
+    expect(cells[4]?.value).toBe("BPS\nPenanggung Jawab: Bagian Pemerintahan");
+    expect(Math.max(...plan.cells.map((c) => c.col))).toBe(4);
+    expect(row(withUnit("Bagian Umum", null)).cells[4]?.value).toBe(
+      "Penanggung Jawab: Bagian Umum"
+    );
+    expect(row(withUnit("Bagian Umum"), "en").cells[4]?.value).toBe(
+      "BPS\nResponsible unit: Bagian Umum"
+    );
+  });
+
+  it("makes the row tall enough for the added line", () => {
+    expect(row(withUnit("Bagian Pemerintahan")).height ?? 0).toBeGreaterThan(
+      row(withUnit(null)).height ?? 0
+    );
+  });
+
+  it("changes nothing when the indicator has none", () => {
+    const none = planKertasKerja(withUnit(undefined), emptyWb, settings());
+    for (const r of [null, "", "  "])
+      expect(planKertasKerja(withUnit(r), emptyWb, settings())).toEqual(none);
+    expect(row(withUnit(undefined)).cells[4]?.value).toBe("BPS");
+  });
+});
+
+describe("planKertasKerja responsible unit under a linked Sumber Data", () => {
+  it("keeps the Sumber Data live, the responsible unit joined to its formula", () => {
+    const ind = indicator("Jumlah Dokumen", {
+      dataSource: "Bagian Umum",
+      responsible: 'Bagian "Umum"',
+      textCells: { dataSource: { sheet: "Uraian Kondisi", row: 2, col: 4 } },
+    });
+    const wb = {
+      sheets: [{ name: "Uraian Kondisi", values: [[], [], [0, 0, 0, 0, "Bagian Umum"]] }],
+    };
+    const plan = planKertasKerja(model([node("1", "CSF", { indicators: [ind] })]), wb, settings());
+    const name = plan.cells.find((c) => c.value === "Jumlah Dokumen" && c.col === 0);
+    const cell = plan.cells.find((c) => c.row === name?.row && c.col === 4);
+    expect(cell?.value).toBe('Bagian Umum\nPenanggung Jawab: Bagian "Umum"');
+    expect(cell?.formula).toBe(
+      `='Uraian Kondisi'!E3&""&CHAR(10)&"Penanggung Jawab: Bagian ""Umum"""`
+    );
+  });
+});

@@ -416,6 +416,60 @@ describe("planTree", () => {
     expect((area?.right ?? 0) - (area?.left ?? 0) + 1).toBe(box.right - box.col + 1 - 4);
   });
 
+  it("shows an indicator's responsible unit on a line of its own under its name", () => {
+    const { model, wb } = smallCase();
+    const ind = model.nodes.find((n) => n.code === "1.1.1")?.indicators[0];
+    if (!ind) throw new Error("fixture");
+    ind.responsible = "Bagian Pemerintahan";
+    const laidOut = layoutPohon(model, [], wb, settings);
+    const roles = laidOut.parts.get("1.1.1")?.map((p) => p.role);
+    expect(roles).toEqual(["code", "name", "indicator", "responsible", "values"]);
+    const plan = planTree(model, [], wb, settings);
+    const line = plan.cells.find((c) => c.value === "PJ: Bagian Pemerintahan");
+    const box = boxOf(plan, "1.1.1");
+    expect(line?.col).toBe(box.col);
+    // Merged over the box's width, like the indicator's name.
+    const area = plan.merges.find((m) => m.top === line?.row && m.left === line?.col);
+    expect(area?.right).toBe(box.right);
+    const en = planTree(model, [], wb, withDefaults({ lang: "en" }));
+    expect(en.cells.some((c) => c.value === "Resp.: Bagian Pemerintahan")).toBe(true);
+  });
+
+  it("wraps a long responsible unit in a narrow box over as many lines as it takes", () => {
+    const { model, wb } = smallCase();
+    const ind = model.nodes.find((n) => n.code === "1.1.1")?.indicators[0];
+    if (!ind) throw new Error("fixture");
+    // Ten antara side by side: boxes as narrow as they get.
+    for (let i = 3; i <= 12; i++) model.nodes.push(node({ code: `1.${i}` }));
+    const parts = (unit: string) => {
+      ind.responsible = unit;
+      const laidOut = layoutPohon(model, [], wb, settings);
+      const box = laidOut.layout.boxes.find((b) => b.id === "1.1.1");
+      const own = laidOut.parts.get("1.1.1") ?? [];
+      const k = own.findIndex((p) => p.role === "responsible");
+      return { part: own[k], box, k };
+    };
+    const short = parts("Bagian Umum");
+    const long = parts("Bagian Perencanaan dan Keuangan Sekretariat Daerah Kabupaten Luwu Timur");
+    expect(long.part?.height ?? 0).toBeGreaterThanOrEqual(3 * (short.part?.height ?? 0));
+    // The box gives the line the rows it measured: more than one, nothing cut off.
+    expect(long.box?.partEnds[long.k] ?? 0).toBeGreaterThan(long.box?.partTops[long.k] ?? 0);
+    expect(short.box?.partEnds[short.k]).toBe(short.box?.partTops[short.k]);
+  });
+
+  it("draws a box without a responsible unit as before", () => {
+    const { model, wb } = smallCase();
+    const before = planTree(model, [], wb, settings);
+    const ind = model.nodes.find((n) => n.code === "1.1.1")?.indicators[0];
+    if (!ind) throw new Error("fixture");
+    for (const none of [null, "", "  "]) {
+      ind.responsible = none;
+      expect(planTree(model, [], wb, settings)).toEqual(before);
+    }
+    ind.responsible = "Bagian Umum";
+    expect(planTree(model, [], wb, settings)).not.toEqual(before);
+  });
+
   it("draws a tree of any depth: every level between the CSF and the leaves side by side", () => {
     const codes = ["1", "1.1", "1.1.1", "1.1.1.1", "1.1.1.2", "1.1.2", "1.1.2.1", "1.2", "1.2.1"];
     const model = emptyModel({ nodes: codes.map((code) => node({ code })) });
