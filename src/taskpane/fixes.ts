@@ -12,9 +12,10 @@ import {
   type Lang,
   generatedKind,
   type GeneratedKind,
+  type ActionId,
+  type ActionOutcome,
 } from "../core";
 import type { PaneHost } from "./host";
-import type { ActionId, ActionOutcome } from "./run";
 
 /** The fixes of the findings an action shows, with the user's picks. */
 export function fixesOf(

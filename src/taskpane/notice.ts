@@ -1,6 +1,12 @@
 /** The result bar after an action: what was found (its colour) and what was written (links). */
-import { countBySeverity, type Finding, t, type Lang, describeWrite } from "../core";
-import type { ActionOutcome } from "./run";
+import {
+  countBySeverity,
+  type Finding,
+  t,
+  type Lang,
+  describeWrite,
+  type ActionOutcome,
+} from "../core";
 import type { Notice } from "./reducer";
 
 /** Red when errors were found, amber for warnings (or parts skipped), green otherwise. */

@@ -14,8 +14,8 @@ import {
   type Fix,
   type FixRecord,
   cellRef,
+  type ActionId,
 } from "../core";
-import type { ActionId } from "./run";
 
 export type BusyWith = ActionId | "new" | "settings" | "prefill" | "fix" | "undo";
 

@@ -15,6 +15,10 @@ import {
   type Settings,
   workbookYear,
   t,
+  addBlankKertasKerja,
+  runAction,
+  type ActionId,
+  type ActionOutcome,
 } from "../core";
 import { errorMessage } from "../hosts/office/errors";
 import type { PaneHost } from "./host";
@@ -29,7 +33,6 @@ import {
   type PaneState,
   type WorkbookFacts,
 } from "./reducer";
-import { addBlankKertasKerja, runAction, type ActionId, type ActionOutcome } from "./run";
 import { applyFixes, fixesOf, remakeActions, undoFixes } from "./fixes";
 
 export interface PaneCommands {

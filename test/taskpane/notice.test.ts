@@ -1,5 +1,5 @@
 import { actionNotice, findingsIntent } from "../../src/taskpane/notice";
-import type { ActionOutcome } from "../../src/taskpane/run";
+import type { ActionOutcome } from "../../src/core";
 import type { Finding } from "../../src/core/findings";
 import { emptySheetPlan } from "../../src/core/plan";
 import { emptyModel, indicator, node } from "../helpers/model-builder";

@@ -8,8 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { t, type Lang, type MessageKey } from "../../core";
-import type { ActionId } from "../run";
+import { t, type Lang, type MessageKey, type ActionId } from "../../core";
 import type { BusyWith } from "../reducer";
 
 const useStyles = makeStyles({

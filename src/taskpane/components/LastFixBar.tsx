@@ -7,8 +7,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { type FixRecord, t, type Lang, type MessageKey } from "../../core";
-import type { ActionId } from "../run";
+import { type FixRecord, t, type Lang, type MessageKey, type ActionId } from "../../core";
 
 const useStyles = makeStyles({
   body: { whiteSpace: "normal", overflowWrap: "anywhere" },
