@@ -8,6 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { recalculateWithLibreOffice } from "../helpers/libreoffice";
+import { TARGET_REALISASI_HEADER } from "../helpers/headers";
 import { fingerprint, runCli } from "./run";
 
 let dir: string;
@@ -21,15 +22,7 @@ async function typedBook(): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Target & Realisasi");
   ws.addRow(["Target dan Realisasi Indikator Kinerja Tahun 2024"]);
-  ws.addRow([
-    "Kode",
-    "Indikator Kinerja",
-    "Satuan",
-    "Target",
-    "Realisasi",
-    "Capaian (%)",
-    "Polaritas",
-  ]);
+  ws.addRow(TARGET_REALISASI_HEADER);
   ws.addRow(["1.1", "Indeks Kepuasan Masyarakat", "Indeks", 80, 84, 105, "naik"]);
   ws.addRow(["1.2", "Nilai SAKIP", "Nilai", 70, 63.7, 50, null]);
   ws.addRow(["1.3", "Jumlah Kasus Hukum", "Kasus", 12, 9, null, "turun"]);

@@ -10,6 +10,7 @@ import { analyse, planJobs } from "../../../src/core/pipeline";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { readXlsxFile } from "../../../src/hosts/xlsx";
 import { recalculateWithLibreOffice } from "../../helpers/libreoffice";
+import { TARGET_REALISASI_HEADER } from "../../helpers/headers";
 import { HOSTS, type XlsxHost } from "./hosts";
 
 let dir: string;
@@ -28,15 +29,7 @@ type Row = [
   string | null,
 ];
 
-const HEADER = [
-  "Kode",
-  "Indikator Kinerja",
-  "Satuan",
-  "Target",
-  "Realisasi",
-  "Capaian (%)",
-  "Polaritas",
-];
+const HEADER = TARGET_REALISASI_HEADER;
 
 async function writeBook(name: string, rows: Row[], header: string[] = HEADER): Promise<string> {
   const wb = new ExcelJS.Workbook();
