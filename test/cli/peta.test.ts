@@ -5,20 +5,13 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { ColumnMapping, MappingRole } from "../../src/core/model";
+import type { ColumnMapping } from "../../src/core/model";
 import type { PetaJson } from "../../src/cli/peta";
+import { UNKNOWN_HEADERS_ROLES } from "../fixtures/reader/shapes";
 import { runCli } from "./run";
 
 const UNKNOWN = path.join(__dirname, "..", "fixtures", "reader", "unknown-headers.xlsx");
-const ROLES: MappingRole[] = [
-  "csf",
-  "condition2",
-  "condition3",
-  "indicator",
-  "target",
-  "actual",
-  "responsible",
-];
+const ROLES = UNKNOWN_HEADERS_ROLES;
 
 let dir: string;
 beforeAll(() => {

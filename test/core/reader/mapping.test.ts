@@ -16,7 +16,7 @@ import {
 } from "../../../src/core/reader";
 import { readXlsxFile } from "../../../src/hosts/xlsx";
 import { all, gridsOf } from "../../fixtures/reader/fixtures";
-import { shapes, unknownHeaders } from "../../fixtures/reader/shapes";
+import { shapes, unknownHeaders, UNKNOWN_HEADERS_ROLES } from "../../fixtures/reader/shapes";
 import { readAllWays } from "./load";
 
 function missing(what: string): never {
@@ -31,15 +31,7 @@ function userMapping(roles: MappingRole[]): ColumnMapping {
   return { ...guess, columns: guess.columns.map((c, i) => ({ ...c, role: roles[i] ?? c.role })) };
 }
 
-const ROLES: MappingRole[] = [
-  "csf",
-  "condition2",
-  "condition3",
-  "indicator",
-  "target",
-  "actual",
-  "responsible",
-];
+const ROLES = UNKNOWN_HEADERS_ROLES;
 
 function outline(model: CsfModel) {
   return model.nodes.map((n) => [n.code, n.codeGiven ? "place" : "typed", n.depth, n.parent]);
