@@ -357,7 +357,10 @@ export function layoutPohon(
   const organisation = (settings.organisation.trim() || model.organisation || "").trim();
   const h: Header = {
     title: titleBlock(settings, organisation, settings.year ?? workbookYear(wb)),
-    legends: legendBlocks(settings, s.shelf.length > 0),
+    legends: legendBlocks(settings, {
+      shelf: s.shelf.length > 0,
+      responsible: model.nodes.some((n) => n.indicators.some((i) => i.responsible?.trim())),
+    }),
   };
   const page = printableSize(settings.paper, settings.orientation);
   const pageCols = Math.floor(page.width / WIDE_RENDERER / COL_POINTS);

@@ -102,7 +102,7 @@ type Cells = BlockRow["cells"];
 /** The legend's three lists: levels (with the shelf's when there is one), bands, notes. */
 function legendLists(
   settings: Settings,
-  shelf: boolean
+  shows: LegendShows
 ): { levels: Cells[]; bands: Cells[]; notes: Cells[] } {
   const lang = settings.lang;
   const levelKeys: [keyof typeof LEVEL_STYLE, MessageKey][] = [
@@ -111,7 +111,7 @@ function legendLists(
     ["antara", "common.level.antara"],
     ["operasional", "common.level.operasional"],
   ];
-  if (shelf) levelKeys.push(["shelf", "tree.shelfTitle"]);
+  if (shows.shelf) levelKeys.push(["shelf", "tree.shelfTitle"]);
   const levels = levelKeys.map(([k, key]): Cells => {
     const s = LEVEL_STYLE[k];
     const label = { left: LEVEL.swatch, right: LEVEL.swatch + LEVEL.label - 1 };
@@ -136,6 +136,7 @@ function legendLists(
     ];
   });
   const noteKeys: MessageKey[] = ["tree.note.indicator", "tree.note.values"];
+  if (shows.responsible) noteKeys.push("tree.note.responsible");
   if (!settings.cleanPrint) noteKeys.push("tree.note.error");
   const notes = noteKeys.map((k): Cells => [
     { left: 0, right: NOTES_COLS - 1, value: t(k, {}, lang), style: STYLES.label },
@@ -169,13 +170,21 @@ function sideBySide(lists: { head: string; cols: number; entries: Cells[] }[]): 
   return rows;
 }
 
+/** What the tree shows that its legend explains only when shown. */
+export interface LegendShows {
+  /** The shelf of conditions without a place in the tree. */
+  shelf: boolean;
+  /** A "PJ: …" line under an indicator. */
+  responsible: boolean;
+}
+
 /**
  * The legend in three shapes, widest first: its lists side by side; levels and bands side by side
  * with the notes under them; every list under the one before.
  */
-export function legendBlocks(settings: Settings, shelf: boolean): Block[] {
+export function legendBlocks(settings: Settings, shows: LegendShows): Block[] {
   const lang = settings.lang;
-  const { levels, bands, notes } = legendLists(settings, shelf);
+  const { levels, bands, notes } = legendLists(settings, shows);
   const lists = {
     levels: {
       head: t("tree.legendLevels", {}, lang),

@@ -435,6 +435,22 @@ describe("planTree", () => {
     expect(en.cells.some((c) => c.value === "Resp.: Bagian Pemerintahan")).toBe(true);
   });
 
+  it("explains the responsible unit's prefix in the legend only when a box shows one", () => {
+    const { model, wb } = smallCase();
+    const legendLine = (lang: "id" | "en") =>
+      planTree(model, [], wb, withDefaults({ lang })).cells.filter((c) =>
+        /^(PJ|Resp\.) = /.test(String(c.value))
+      );
+    expect(legendLine("id")).toEqual([]);
+    const ind = model.nodes.find((n) => n.code === "1.1.1")?.indicators[0];
+    if (!ind) throw new Error("fixture");
+    ind.responsible = "Bagian Pemerintahan";
+    expect(legendLine("id").map((c) => c.value)).toEqual([
+      "PJ = penanggung jawab indikator (unit kerja)",
+    ]);
+    expect(legendLine("en")).toHaveLength(1);
+  });
+
   it("wraps a long responsible unit in a narrow box over as many lines as it takes", () => {
     const { model, wb } = smallCase();
     const ind = model.nodes.find((n) => n.code === "1.1.1")?.indicators[0];
