@@ -21,6 +21,7 @@ export {
   parseMappings,
   usedMappings,
   withMapping,
+  withoutOutdated,
   MAPPING_ROLES,
   type ReadOptions,
 } from "./reader";

@@ -10,10 +10,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { type Finding, t, guessedMapping } from "../core";
+import { type Finding, type Fix, t, guessedMapping } from "../core";
 import type { PaneHost } from "./host";
 import { fixesByFinding, unplacedOf, visibleFindings, type PaneState } from "./reducer";
-import { usePane } from "./use-pane";
+import { usePane, type PaneCommands } from "./use-pane";
 import { StatusArea } from "./components/StatusArea";
 import { SummaryCard } from "./components/SummaryCard";
 import { ActionsPanel } from "./components/ActionsPanel";
@@ -42,6 +42,25 @@ export interface AppProps {
   host: PaneHost;
   /** Starting state, for tests; normally from the workbook's settings. */
   initial?: PaneState;
+}
+
+/** The button under a finding: its fix, mapping its table, or removing its outdated mapping. */
+function FindingAction(p: {
+  finding: Finding;
+  fix: Fix | null;
+  state: PaneState;
+  commands: PaneCommands;
+}) {
+  const { finding: f, state, commands } = p;
+  const lang = state.lang;
+  if (p.fix) return <FixButton lang={lang} fix={p.fix} onFix={commands.askFix} />;
+  if (f.rule === "mapping-outdated" && f.sheet !== null)
+    return (
+      <MapButton lang={lang} drop where={f.sheet} onClick={() => void commands.dropMapping(f)} />
+    );
+  const table = unplacedOf(state, f);
+  if (!table) return null;
+  return <MapButton lang={lang} where={f.cell ?? ""} onClick={() => commands.mapTable(table)} />;
 }
 
 /** The pane: a composition of its sections; behaviour lives in `usePane`, state in the reducer. */
@@ -124,16 +143,9 @@ export function App({ host, initial }: AppProps) {
           onFilterSeverity={(severity) => dispatch({ type: "filterSeverity", severity })}
           onSelect={commands.select}
           onStep={commands.step}
-          findingAction={(f) => {
-            const fix = fixOf(f);
-            if (fix) return <FixButton lang={lang} fix={fix} onFix={commands.askFix} />;
-            const table = unplacedOf(state, f);
-            return (
-              table && (
-                <MapButton lang={lang} cell={f.cell ?? ""} onMap={() => commands.mapTable(table)} />
-              )
-            );
-          }}
+          findingAction={(f) => (
+            <FindingAction finding={f} fix={fixOf(f)} state={state} commands={commands} />
+          )}
           ruleAction={(_, found) => (
             <FixAllButton lang={lang} findings={found} fixOf={fixOf} onFix={commands.askFix} />
           )}

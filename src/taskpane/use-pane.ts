@@ -8,10 +8,12 @@ import {
   type WorkbookGrids,
   type ColumnMapping,
   type CsfModel,
+  type Finding,
   type UnplacedTable,
   mappingCounts,
   readWorkbook,
   withMapping,
+  withoutOutdated,
   type Settings,
   workbookYear,
   t,
@@ -57,6 +59,8 @@ export interface PaneCommands {
   countMapping(mapping: ColumnMapping): { conditions: number; indicators: number };
   /** Keep the mapping in the workbook's settings and check the workbook again with it. */
   saveMapping(mapping: ColumnMapping): Promise<void>;
+  /** Remove the saved mapping a mapping-outdated finding is about, and check again. */
+  dropMapping(finding: Finding): Promise<void>;
   dispatch(action: PaneAction): void;
 }
 
@@ -220,9 +224,9 @@ function workbookCommands(
 /** Petakan kolom: the mapping dialog, its live count, and saving a mapping (then checking again). */
 function mappingCommands(
   ctx: CommandContext,
-  { busyWith, runAndShow }: Helpers
-): Pick<PaneCommands, "mapTable" | "countMapping" | "saveMapping"> {
-  const { host, dispatch, latest, outcome } = ctx;
+  helpers: Helpers
+): Pick<PaneCommands, "mapTable" | "countMapping" | "saveMapping" | "dropMapping"> {
+  const { dispatch, latest, outcome } = ctx;
   return {
     mapTable: (table) => dispatch({ type: "mapTable", table }),
     countMapping: (mapping) => {
@@ -233,16 +237,29 @@ function mappingCommands(
       return mappingCounts(grids, mappings, { lang, year: settings.year });
     },
     saveMapping: (mapping) =>
-      busyWith("settings", async () => {
-        const current = latest.current.settings;
-        const settings = { ...current, mappings: withMapping(current.mappings ?? [], mapping) };
-        await host.saveSettings(settings);
-        dispatch({ type: "settings", settings });
-        latest.current = { ...latest.current, settings };
-        dispatch({ type: "mapTable", table: null });
-        await runAndShow("periksa", t("mapping.ui.saved", {}, settings.lang));
-      }),
+      keepMappings(ctx, helpers, (ms) => withMapping(ms, mapping), "mapping.ui.saved"),
+    dropMapping: (finding) =>
+      keepMappings(ctx, helpers, (ms) => withoutOutdated(ms, finding), "mapping.ui.dropped"),
   };
+}
+
+/** Save the settings' mappings as `change` makes them, then check the workbook again. */
+function keepMappings(
+  ctx: CommandContext,
+  { busyWith, runAndShow }: Helpers,
+  change: (mappings: readonly ColumnMapping[]) => ColumnMapping[],
+  done: "mapping.ui.saved" | "mapping.ui.dropped"
+): Promise<void> {
+  const { host, dispatch, latest } = ctx;
+  return busyWith("settings", async () => {
+    const current = latest.current.settings;
+    const settings = { ...current, mappings: change(current.mappings ?? []) };
+    await host.saveSettings(settings);
+    dispatch({ type: "settings", settings });
+    latest.current = { ...latest.current, settings };
+    dispatch({ type: "mapTable", table: null });
+    await runAndShow("periksa", t(done, {}, settings.lang));
+  });
 }
 
 export function usePane(

@@ -206,4 +206,23 @@ describe("mapping a table in the pane", () => {
       screen.queryByRole("heading", { name: "Peta kolom tidak sesuai lagi" })
     ).not.toBeInTheDocument();
   });
+
+  it("removes a kept mapping for a sheet that is gone, from its finding, and checks again", async () => {
+    const kept = guess();
+    const gone = { ...kept, sheet: "Lama" };
+    const host = new MemoryHost(grids(), { ...DEFAULT_SETTINGS, mappings: [gone, kept] });
+    renderPane(host);
+    await run("Periksa");
+    expect(screen.getAllByTestId("drop-mapping")).toHaveLength(1);
+    await userEvent.click(
+      screen.getByRole("button", { name: "Hapus peta kolom lembar Lama yang tidak sesuai lagi" })
+    );
+    await waitFor(() => expect(screen.queryByTestId("busy")).not.toBeInTheDocument());
+    // Only the outdated mapping went; the one for 'Pohon' still reads the table.
+    expect(host.settings.mappings).toEqual([kept]);
+    expect(screen.queryByTestId("drop-mapping")).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole("heading", { name: "Peta kolom tidak sesuai lagi" })
+    ).not.toBeInTheDocument();
+  });
 });

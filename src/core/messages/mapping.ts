@@ -88,6 +88,9 @@ export const mapping = {
     "mapping.ui.save": "Simpan peta",
     "mapping.ui.cancel": "Batal",
     "mapping.ui.saved": "Peta kolom disimpan di buku kerja.",
+    "mapping.ui.drop": "Hapus peta",
+    "mapping.ui.dropLabel": "Hapus peta kolom lembar {sheet} yang tidak sesuai lagi",
+    "mapping.ui.dropped": "Peta kolom yang tidak sesuai lagi dihapus dari buku kerja.",
   },
   en: {
     ...rolesEn,
@@ -101,5 +104,8 @@ export const mapping = {
     "mapping.ui.save": "Save mapping",
     "mapping.ui.cancel": "Cancel",
     "mapping.ui.saved": "Column mapping saved in the workbook.",
+    "mapping.ui.drop": "Remove mapping",
+    "mapping.ui.dropLabel": "Remove the outdated column mapping of the sheet {sheet}",
+    "mapping.ui.dropped": "The outdated column mapping was removed from the workbook.",
   },
 };

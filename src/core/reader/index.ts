@@ -32,6 +32,7 @@ export {
   parseMappings,
   usedMappings,
   withMapping,
+  withoutOutdated,
 } from "./mapping";
 
 export interface ReadOptions {

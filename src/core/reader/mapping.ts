@@ -5,7 +5,8 @@
  * longer reads so is reported and never applied.
  */
 import { cellText, isBlank, type CellValue, type SheetGrid } from "../grid";
-import { columnIndex, columnLetters } from "../address";
+import { columnIndex, columnLetters, parseCellRef } from "../address";
+import type { Finding } from "../findings";
 import type {
   ColumnMapping,
   CsfModel,
@@ -147,6 +148,22 @@ export function withMapping(
   const same = (m: ColumnMapping): boolean =>
     m.sheet === mapping.sheet && m.headerRow === mapping.headerRow;
   return [...mappings.filter((m) => !same(m)), mapping];
+}
+
+/**
+ * `mappings` less the one a `mapping-outdated` finding is about: the mapping at the finding's
+ * header row, or every mapping of its sheet when the sheet is gone (a finding without a cell).
+ * Any other finding leaves them as they are.
+ */
+export function withoutOutdated(
+  mappings: readonly ColumnMapping[],
+  finding: Pick<Finding, "rule" | "sheet" | "cell">
+): ColumnMapping[] {
+  if (finding.rule !== "mapping-outdated" || finding.sheet === null) return [...mappings];
+  const row = finding.cell === null ? null : (parseCellRef(finding.cell)?.row ?? NaN);
+  return mappings.filter(
+    (m) => m.sheet !== finding.sheet || (row !== null && m.headerRow !== row + 1)
+  );
 }
 
 /**

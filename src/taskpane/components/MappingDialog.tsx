@@ -119,17 +119,24 @@ export function MappingDialog(p: MappingDialogProps) {
   );
 }
 
-/** "Petakan kolom" under a finding about a table the reader could not place. */
-export function MapButton(p: { lang: Lang; cell: string; onMap(): void }) {
+/**
+ * Under a finding about a mapping: "Petakan kolom" for a table the reader could not place
+ * (`where` its first header cell), "Hapus peta" for a saved mapping that no longer fits (`where`
+ * its sheet).
+ */
+export function MapButton(p: { lang: Lang; drop?: boolean; where: string; onClick(): void }) {
+  const [label, text] = p.drop
+    ? [t("mapping.ui.dropLabel", { sheet: p.where }, p.lang), t("mapping.ui.drop", {}, p.lang)]
+    : [t("mapping.ui.openLabel", { cell: p.where }, p.lang), t("mapping.ui.open", {}, p.lang)];
   return (
     <Button
       size="small"
       appearance="secondary"
-      aria-label={t("mapping.ui.openLabel", { cell: p.cell }, p.lang)}
-      onClick={p.onMap}
-      data-testid="map-columns"
+      aria-label={label}
+      onClick={p.onClick}
+      data-testid={p.drop ? "drop-mapping" : "map-columns"}
     >
-      {t("mapping.ui.open", {}, p.lang)}
+      {text}
     </Button>
   );
 }

@@ -13,6 +13,7 @@ import {
   readWorkbook,
   usedMappings,
   withMapping,
+  withoutOutdated,
 } from "../../../src/core/reader";
 import { readXlsxFile } from "../../../src/hosts/xlsx";
 import { all, gridsOf } from "../../fixtures/reader/fixtures";
@@ -141,6 +142,25 @@ describe("a mapping that no longer matches its sheet", () => {
       ["mapping-outdated", "Pohon", "'Pohon'!A2"],
     ]);
     expect(model.findings[1]?.message).toMatch(/sheet "Lama", which this workbook does not have/);
+  });
+
+  it("is dropped, alone, by the finding about it; the workbook then reads without that finding", () => {
+    const mapping = userMapping(ROLES);
+    const gone = { ...mapping, sheet: "Lama" };
+    const blankRow = { ...mapping, headerRow: 2 };
+    const mappings = [gone, blankRow, mapping];
+    const findings = readWorkbook(grids(), { mappings }).findings;
+    const [noSheet, atRow] = findings.filter((f) => f.rule === "mapping-outdated");
+    if (!noSheet || !atRow) throw new Error("expected two outdated mappings");
+    expect(withoutOutdated(mappings, noSheet)).toEqual([blankRow, mapping]);
+    expect(withoutOutdated(mappings, atRow)).toEqual([gone, mapping]);
+    const left = withoutOutdated(withoutOutdated(mappings, noSheet), atRow);
+    const after = readWorkbook(grids(), { mappings: left });
+    expect(after.findings.map((f) => f.rule)).not.toContain("mapping-outdated");
+    expect(after.nodes).toHaveLength(9);
+    // Any other finding leaves the mappings alone.
+    const other = findings.find((f) => f.rule !== "mapping-outdated");
+    expect(other && withoutOutdated(mappings, other)).toEqual(mappings);
   });
 
   it("is passed over for another made for the same row that fits (a folder's mappings)", () => {
