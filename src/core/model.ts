@@ -90,9 +90,15 @@ export interface Indicator {
   conditionCode: string | null;
   /** Row of the five-column text table, when read from one. */
   textSource: SourceRef | null;
-  /** Columns of the text table's row (name, definition, relevance, formula, dataSource), for round trips and findings. */
+  /**
+   * Cells of the indicator's texts (name, definition, relevance, formula, dataSource, and the
+   * responsible unit), for round trips, findings and the tree's live links.
+   */
   textCells: Partial<
-    Record<"name" | "definition" | "relevance" | "formula" | "dataSource", SourceRef>
+    Record<
+      "name" | "definition" | "relevance" | "formula" | "dataSource" | "responsible",
+      SourceRef
+    >
   >;
   /** Row of the Target/Realisasi table, when there is one. */
   measure: MeasureRow | null;

@@ -30,7 +30,7 @@ export function newIndicator(name: string, cell: string, conditionCode: string |
   };
 }
 
-const TEXT_FIELDS = ["definition", "relevance", "formula", "dataSource"] as const;
+const TEXT_FIELDS = ["definition", "relevance", "formula", "dataSource", "responsible"] as const;
 
 /** The cells of a row's text fields, the name's being `name`. */
 export function textCells(name: SourceRef, col: Header["columns"]): Indicator["textCells"] {

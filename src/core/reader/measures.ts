@@ -219,7 +219,10 @@ export function applyMeasure(draft: Draft, ind: Indicator, table: MeasureTable, 
   }
   const responsible =
     table.responsible !== undefined ? cellText(row[table.responsible] ?? null) : "";
-  if (responsible !== "") ind.responsible = responsible;
+  if (responsible !== "" && table.responsible !== undefined) {
+    ind.responsible = responsible;
+    ind.textCells.responsible = { sheet: sheet.name, row: r, col: table.responsible };
+  }
   const unit = col.unit !== undefined ? cellText(row[col.unit] ?? null) : "";
   if (unit !== "") ind.unit = unit;
   else if (ind.unit === null && typedUnit !== null) ind.unit = typedUnit;

@@ -84,8 +84,11 @@ export interface IndicatorContent {
   actualShown: CellValue;
   /** The capaian the box computes today, or "" when it cannot. */
   capaianShown: CellValue;
-  /** "PJ: <unit>" when the indicator names a responsible unit, else null (no line). */
-  responsible: string | null;
+  /**
+   * "PJ: <unit>" when the indicator names a responsible unit, else null (no line); live from the
+   * unit's cell when the workbook has one.
+   */
+  responsible: LinkedText | null;
 }
 
 export interface BoxContent {
@@ -216,7 +219,10 @@ function indicatorContent(sources: Sources, ind: Indicator, words: Labels): Indi
             ? typed
             : ""
           : ind.achievement,
-    responsible: unit === "" ? null : `${words.responsible}${unit}`,
+    responsible:
+      unit === ""
+        ? null
+        : linkedText(sources, ind.textCells.responsible ?? null, unit, words.responsible),
   };
 }
 
@@ -325,7 +331,11 @@ export function boxParts(c: BoxContent, boxCols: number, words: Labels): BoxPart
   c.indicators.forEach((ind, k) => {
     parts.push({ role: "indicator", k, height: textHeight(ind.name.text, boxCols, font) });
     if (ind.responsible !== null)
-      parts.push({ role: "responsible", k, height: textHeight(ind.responsible, boxCols, font) });
+      parts.push({
+        role: "responsible",
+        k,
+        height: textHeight(ind.responsible.text, boxCols, font),
+      });
     const target = valueText(tPrefix, ind.targetShown);
     const actual = valueText(rPrefix, ind.actualShown);
     if (onOneLine(target, cols.target, font) && onOneLine(actual, cols.actual, font)) {

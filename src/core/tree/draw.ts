@@ -329,7 +329,7 @@ export function drawBox(
         break;
       case "responsible":
         if (!ind || ind.responsible === null) break;
-        plan.cells.push({ row: range.top, col: box.left, value: ind.responsible });
+        plan.cells.push(shownCell(range.top, box.left, ind.responsible));
         area(plan, range, styles.responsible);
         break;
       case "values":

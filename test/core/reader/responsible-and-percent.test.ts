@@ -1,6 +1,8 @@
 import type { CellValue, SheetGrid } from "../../../src/core/grid";
 import { readWorkbook } from "../../../src/core/reader";
 import { applyCapaian } from "../../../src/core/capaian";
+import { gridsOf } from "../../fixtures/reader/fixtures";
+import { flat, matrixMerged } from "../../fixtures/reader/shapes";
 
 const _ = null;
 
@@ -47,6 +49,28 @@ describe("the responsible unit", () => {
       "Bagian Umum",
     ]);
     expect(antara?.responsible ?? null).toBeNull();
+    // Where each unit was typed, for the tree's live "PJ: …" line.
+    expect(csf?.indicators.map((i) => i.textCells.responsible)).toEqual([
+      { sheet: "Target", row: 1, col: 4 },
+      { sheet: "Target", row: 2, col: 4 },
+    ]);
+  });
+
+  it.each([
+    ["a flat table", flat],
+    ["a level-column matrix", matrixMerged],
+  ])("is read with the cell it was typed in from %s", (_shape, fixture) => {
+    const wb = gridsOf(fixture, true);
+    const inds = readWorkbook(wb).nodes.flatMap((n) => n.indicators);
+    const withUnit = inds.filter((i) => i.responsible);
+    expect(withUnit.length).toBeGreaterThan(0);
+    for (const ind of withUnit) {
+      const at = ind.textCells.responsible;
+      const typed = wb.sheets.find((x) => x.name === at?.sheet)?.values[at?.row ?? -1]?.[
+        at?.col ?? -1
+      ];
+      expect(typed).toBe(ind.responsible);
+    }
   });
 
   it.each(["PIC", "Unit Kerja", "Pelaksana", "Penanggungjawab"])(

@@ -435,6 +435,23 @@ describe("planTree", () => {
     expect(en.cells.some((c) => c.value === "Resp.: Bagian Pemerintahan")).toBe(true);
   });
 
+  it("links the responsible unit's line to the cell it was typed in, its text cached", () => {
+    const { model, wb } = smallCase();
+    const ind = model.nodes.find((n) => n.code === "1.1.1")?.indicators[0];
+    const measures = wb.sheets[2]?.values[5];
+    if (!ind || !measures) throw new Error("fixture");
+    measures[6] = "Bagian Pemerintahan";
+    ind.responsible = "Bagian Pemerintahan";
+    ind.textCells.responsible = { sheet: "Target & Realisasi", row: 5, col: 6 };
+    const line = planTree(model, [], wb, settings).cells.find((c) =>
+      String(c.value).startsWith("PJ: ")
+    );
+    expect(line?.value).toBe("PJ: Bagian Pemerintahan");
+    expect(line?.formula).toBe(
+      `=IF(ISBLANK('Target & Realisasi'!G6),"","PJ: "&'Target & Realisasi'!G6)`
+    );
+  });
+
   it("explains the responsible unit's prefix in the legend only when a box shows one", () => {
     const { model, wb } = smallCase();
     const legendLine = (lang: "id" | "en") =>
