@@ -44,14 +44,26 @@ function fieldValue(ind: Indicator, f: TextField): string | null {
   return f === "name" ? ind.name : ind[f];
 }
 
-/** An indicator row of a five-column text table with an empty field. */
+/**
+ * An indicator row of a text table with an empty field. A table with no column for the field at
+ * all (a matrix of levels and measures, say) is reported once, at its header, with the number of
+ * indicators it leaves without that field: one line a table, not one a row.
+ */
 export function missingField(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
+  const noColumn = new Map<string, { ind: Indicator; count: number; f: TextField }>();
   for (const { ind, node } of allIndicators(model)) {
     if (ind.textSource === null) continue;
     for (const f of TEXT_FIELDS) {
       const v = fieldValue(ind, f);
       if (v !== null && v.trim() !== "") continue;
+      if (f !== "name" && ind.textCells[f] === undefined) {
+        const key = `${tableOf(model, ind.textSource)}\u0000${f}`;
+        const seen = noColumn.get(key);
+        if (seen) seen.count++;
+        else noColumn.set(key, { ind, count: 1, f });
+        continue;
+      }
       const code = codeFor(ind, node);
       out.push(
         ctx.finding(
@@ -70,7 +82,36 @@ export function missingField(model: CsfModel, ctx: RuleContext): Finding[] {
       );
     }
   }
+  for (const { ind, count, f } of noColumn.values())
+    out.push(missingColumn(model, ctx, ind, f, count));
   return out;
+}
+
+/** The header cell of the table a text row belongs to ("'Sheet'!A1"), or its sheet's name. */
+function tableOf(model: CsfModel, at: SourceRef): string {
+  const t = model.tables.find(
+    (x) => x.sheet === at.sheet && x.headerRow < at.row && at.row <= x.lastRow
+  );
+  return t ? cellRef(t.sheet, t.headerRow, t.firstCol) : at.sheet;
+}
+
+function missingColumn(
+  model: CsfModel,
+  ctx: RuleContext,
+  first: Indicator,
+  f: TextField,
+  count: number
+): Finding {
+  const at = first.textSource as SourceRef;
+  const table = tableOf(model, at);
+  const cell = table.includes("!") ? table : first.cell;
+  const field = ctx.msg(`checks.field.${f}`);
+  return ctx.finding("missing-field", "warning", cell, null, "checks.missingColumn", {
+    table: cell,
+    field,
+    fieldKey: f,
+    count,
+  });
 }
 
 type Kind = "percent" | "ratio" | "count" | "other";

@@ -12,6 +12,8 @@ export const checks = {
     "checks.number.denominator": "Penyebut",
     "checks.missingField":
       'Indikator "{indicator}" (kondisi {code}) tidak memiliki isian {field}. Lengkapi kolom {field} pada baris indikator ini.',
+    "checks.missingColumn":
+      "Tabel di {table} tidak memiliki kolom {field}, sehingga {count} indikatornya tanpa {field}. Tambahkan kolom {field} agar kertas kerja lengkap.",
     "checks.noIndicator":
       'Kondisi {code} "{name}" belum memiliki indikator kinerja. Tambahkan minimal satu indikator yang menggambarkan kondisi ini.',
     "checks.duplicateCode":
@@ -91,6 +93,8 @@ export const checks = {
     "checks.number.denominator": "Denominator (penyebut)",
     "checks.missingField":
       'Indicator "{indicator}" (condition {code}) has no {field}. Fill in the {field} column of this indicator row.',
+    "checks.missingColumn":
+      "The table at {table} has no {field} column, so {count} of its indicators have no {field}. Add a {field} column so that the kertas kerja is complete.",
     "checks.noIndicator":
       'Condition {code} "{name}" has no performance indicator. Add at least one indicator that shows this condition.',
     "checks.duplicateCode":

@@ -63,6 +63,7 @@ export function scanSheet(draft: Draft, sheet: SheetGrid, skipMarker: boolean): 
   let yearsAbove: number[] = [];
   const close = (): void => {
     if (table) {
+      numberedAsCodes(table);
       blocks.push(table);
       draft.tables.push({
         sheet: sheet.name,
@@ -118,6 +119,30 @@ export function scanSheet(draft: Draft, sheet: SheetGrid, skipMarker: boolean): 
   }
   close();
   return blocks;
+}
+
+/** A code of two levels or more ("1.1", "2.3.1."): what a row number never looks like. */
+const DOTTED_CODE = /^\d+(\.\d+)+\.?$/;
+
+/**
+ * A table that names a condition on each row ("No | Uraian Kondisi | Indikator | …") and whose
+ * No column holds codes (1, 1.1, 1.1.1) rather than row numbers: the No column is its Kode
+ * column. One dotted code is enough to tell; a mapped header is left as the user mapped it.
+ */
+function numberedAsCodes(table: TableBlock): void {
+  const col = table.header.columns;
+  if (table.mapped || col.no === undefined || col.code !== undefined) return;
+  if (col.kondisi === undefined) return;
+  const no = col.no;
+  const dotted = table.rows.some((r) =>
+    DOTTED_CODE.test(cellText(table.sheet.values[r]?.[no] ?? null))
+  );
+  if (!dotted) return;
+  // The cell's role too, so the mapping the reader reports (--tulis-peta) reads it the same way.
+  const cells = table.header.cells.map((c) =>
+    c.col === no ? { ...c, guess: { role: "code" as const } } : c
+  );
+  table.header = { ...table.header, columns: { ...col, code: no }, cells };
 }
 
 /**

@@ -72,7 +72,7 @@ export interface Header {
 
 /** Cheap first test on the raw text, so data cells are rarely normalised. */
 const HEADER_START =
-  /^[\s"'(]*(no\b|nomor|faktor|csf|critical|kondisi|induk|indikator|nama|definisi|penjelasan|relevansi|formul|rumus|sumber|kode|satuan|target|realisasi|capaian|polaritas|arah|pembilang|penyebut|parent|atasan|level|tingkat|jenjang|outcome|penanggung|pj\b|pic\b|person|unit kerja|unit pelaksana|pelaksana|baseline|data awal|tahun dasar)/i;
+  /^[\s"'(]*(no\b|nomor|uraian kondisi|pernyataan kondisi|faktor|csf|critical|kondisi|induk|indikator|nama|definisi|penjelasan|relevansi|formul|rumus|sumber|kode|satuan|target|realisasi|capaian|polaritas|arah|pembilang|penyebut|parent|atasan|level|tingkat|jenjang|outcome|penanggung|pj\b|pic\b|person|unit kerja|unit pelaksana|pelaksana|baseline|data awal|tahun dasar)/i;
 
 /** Header cells longer than this are text, not headers. */
 const MAX_HEADER = 60;
@@ -93,6 +93,8 @@ function conditionRole(h: string): RoleGuess | null {
   if (/^(csf induk|kondisi induk|induk)$/.test(h)) return { role: "csf" };
   if (/^(outcome|outcome kinerja)$/.test(h)) return { role: "outcome" };
   if (/^(kondisi awal|baseline|data awal|tahun dasar)\b/.test(h)) return { role: "baseline" };
+  // "Uraian Kondisi", "Nama Kondisi", "Pernyataan Kondisi": the condition's name, as "Kondisi".
+  if (/^(uraian|nama|pernyataan) kondisi$/.test(h)) return { role: "kondisi" };
   if (h.startsWith("kondisi")) {
     if (/\bantara\b/.test(h)) return { role: "kondisi", depth: 2 };
     if (/\boperasional\b/.test(h)) return { role: "kondisi", depth: 3 };

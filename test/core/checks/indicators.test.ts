@@ -1,7 +1,10 @@
 import { checkModel } from "../../../src/core/checks";
 import type { Finding, RuleId } from "../../../src/core/findings";
 import type { CsfModel, Indicator } from "../../../src/core/model";
+import { readWorkbook } from "../../../src/core/reader";
 import { emptyModel, indicator, measuredIndicator, node } from "../../helpers/model-builder";
+import { gridsOf } from "../../fixtures/reader/fixtures";
+import { matrixMerged } from "../../fixtures/reader/shapes";
 
 const wb = { sheets: [{ name: "Uraian Kondisi", values: [] }] };
 
@@ -69,6 +72,23 @@ describe("missing-field", () => {
       }
     );
     expect(found(modelWith([ind]), "missing-field")).toEqual([]);
+  });
+});
+
+describe("missing-field in a table without the field's column", () => {
+  it("says once per table and field how many indicators lack it, at the table's header", () => {
+    const wb = gridsOf(matrixMerged, false);
+    const model = readWorkbook(wb);
+    const f = checkModel(model, wb).filter((x) => x.rule === "missing-field");
+    const indicators = model.nodes.reduce((n, c) => n + c.indicators.length, 0);
+    const table = model.tables.find((t) => t.kind === "matrix");
+    if (!table) throw new Error("expected the matrix");
+    const header = `'${table.sheet}'!${String.fromCharCode(65 + table.firstCol)}${table.headerRow + 1}`;
+    expect(f.map((x) => [x.cell, x.params["fieldKey"], x.params["count"]])).toEqual(
+      ["definition", "relevance", "formula", "dataSource"].map((k) => [header, k, indicators])
+    );
+    expect(f[0]?.message).toContain(`${indicators} indikatornya tanpa Definisi/Penjelasan`);
+    expect(f.every((x) => x.code === null)).toBe(true);
   });
 });
 

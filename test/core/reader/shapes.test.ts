@@ -15,6 +15,7 @@ import {
   matrixMerged,
   matrixRepeated,
   mixed,
+  numberedFlat,
 } from "../../fixtures/reader/shapes";
 import { gridsOf } from "../../fixtures/reader/fixtures";
 import { readAllWays } from "./load";
@@ -280,6 +281,47 @@ describe("a flat table typing the condition on each indicator row", () => {
       expect(duplicate?.message).toContain("Jumlah Puskesmas Didampingi");
       expect(duplicate?.message).toContain(lang === "id" ? "dilewati" : "skipped");
     }
+  });
+});
+
+describe("a flat table numbered by code in its No column", () => {
+  it("takes the No column's codes as the conditions' codes and the latest quarter's realisasi", async () => {
+    for (const [way, model] of await readAllWays(numberedFlat)) {
+      expect([way, conditions(model)]).toEqual([
+        way,
+        [
+          ["1", "typed", CSF1, 1, "csf", null],
+          ["1.1", "typed", KA11, 2, "antara", "1"],
+          ["1.1.1", "typed", KO111, 3, "operasional", "1.1"],
+          ["1.2", "typed", KA12, 2, "antara", "1"],
+          ["2", "typed", CSF2, 1, "csf", null],
+        ],
+      ]);
+      expect(
+        indicators(model).map(([code, name, , , actual, at]) => [code, name, actual, at])
+      ).toEqual([
+        ["1", "Indeks Mutu Pelayanan", 75, "Pohon!F2"],
+        ["1.1", "Persentase Puskesmas Terakreditasi", 55, "Pohon!F3"],
+        ["1.1.1", "Jumlah Puskesmas Didampingi", 6, "Pohon!F4"],
+        ["1.2", "Persentase Nakes Kompeten", 70, "Pohon!F5"],
+        ["2", "Persentase Penduduk Terdaftar JKN", 92, "Pohon!F6"],
+      ]);
+      expect(model.findings.map((f) => f.rule)).not.toContain("unplaced-table");
+    }
+  });
+
+  it("keeps a No column of row numbers as row numbers", () => {
+    const rows = numberedFlat.sheets[0]?.rows ?? [];
+    const renumbered = rows.map((r, i) => (i === 0 ? r : [i, ...r.slice(1)]));
+    const grids = gridsOf(
+      { ...numberedFlat, sheets: [{ name: "Pohon", rows: renumbered }] },
+      false
+    );
+    const model = analyse(grids, DEFAULT_SETTINGS).model;
+    // Row numbers are no codes: the conditions are read by name, none coded by its row.
+    expect(model.nodes.map((n) => [n.code, n.name])).toEqual(
+      [CSF1, KA11, KO111, KA12, CSF2].map((name) => [null, name])
+    );
   });
 });
 
