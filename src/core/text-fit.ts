@@ -88,18 +88,41 @@ export function textWidth(text: string, font: Font): number {
  * splitting: a long document measures tens of thousands of cells.
  */
 export function wrappedLines(text: string, width: number, font: Font): number {
+  // Most cells hold one short line: no wrap can happen when even the widest characters fit.
+  if (text.length * WIDEST <= roomUnits(width, font) && !text.includes("\n")) return 1;
+  return wrap(text, width, font, null);
+}
+
+/**
+ * Where each line of `text` wrapped as `wrappedLines` wraps it starts: the index of its first
+ * character, or -1 for a line that starts inside a word too long for a line (its place is not
+ * measured). One entry per line, the first 0.
+ */
+export function lineStarts(text: string, width: number, font: Font): number[] {
+  const starts = [0];
+  wrap(text, width, font, starts);
+  return starts;
+}
+
+/** Room of a text area `width` points wide, in font units. */
+function roomUnits(width: number, font: Font): number {
+  return Math.max(1, (width * UNITS_PER_EM) / font.size);
+}
+
+/** The greedy wrap: the number of lines, and where each line after the first starts (into `starts`). */
+function wrap(text: string, width: number, font: Font, starts: number[] | null): number {
   const table = tableOf(font);
   // In font units, so that the loop adds integers.
-  const room = Math.max(1, (width * UNITS_PER_EM) / font.size);
-  // Most cells hold one short line: no wrap can happen when even the widest characters fit.
-  if (text.length * WIDEST <= room && !text.includes("\n")) return 1;
+  const room = roomUnits(width, font);
   const space = charUnits(table, 32);
   let lines = 0;
-  // The current line up to its last word, the spaces after it, the word being read; lines of
-  // this paragraph. One loop, no closures: it runs over every character of a long document.
+  // The current line up to its last word, the spaces after it, the word being read (and where
+  // it starts); lines of this paragraph. One loop, no closures: it runs over every character of
+  // a long document.
   let used = 0;
   let gap = 0;
   let word = 0;
+  let wordStart = 0;
   let count = 1;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 10;
@@ -107,19 +130,24 @@ export function wrappedLines(text: string, width: number, font: Font): number {
     // undangan"); before a digit it does not ("5-1317"), as in Unicode's line breaking.
     const hyphen = c === 45 && isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1));
     if (c !== 10 && c !== 32 && c !== 9) {
-      if (c !== 13) word += charUnits(table, c);
+      if (c !== 13) {
+        if (word === 0) wordStart = i;
+        word += charUnits(table, c);
+      }
       if (!hyphen) continue;
     }
     if (word > 0) {
       if (used > 0 && used + gap + word > room) {
         count += 1;
         used = 0;
+        if (starts) starts.push(wordStart);
       } else if (used > 0) used += gap;
       used += word;
       // A word longer than the line breaks where the line is full.
       while (used > room) {
         count += 1;
         used -= room;
+        if (starts) starts.push(-1);
       }
       word = 0;
       gap = 0;
@@ -129,6 +157,7 @@ export function wrappedLines(text: string, width: number, font: Font): number {
       count = 1;
       used = 0;
       gap = 0;
+      if (starts && i < text.length) starts.push(i + 1);
     } else if (!hyphen && used > 0) gap += space;
   }
   return lines;

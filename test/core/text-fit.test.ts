@@ -2,6 +2,7 @@ import {
   MAX_ROW_HEIGHT,
   columnPoints,
   heightForLines,
+  lineStarts,
   linesInColumns,
   textWidth,
   toPixelGrid,
@@ -58,6 +59,16 @@ describe("text measured as Excel and LibreOffice set it", () => {
     const w = textWidth("y", ARIAL);
     expect(wrappedLines("y".repeat(30), 10 * w + 0.001, ARIAL)).toBe(3);
     expect(wrappedLines("y".repeat(31), 10 * w + 0.001, ARIAL)).toBe(4);
+  });
+
+  it("says where each wrapped line starts: at a word, after a line break, -1 inside a long word", () => {
+    const w = textWidth("y", ARIAL);
+    const room = 10 * w + 0.001;
+    const text = "yyyy yyyy yyyyy\nyy " + "y".repeat(15);
+    const starts = lineStarts(text, room, ARIAL);
+    expect(starts).toHaveLength(wrappedLines(text, room, ARIAL));
+    // "yyyy yyyy " | "yyyyy" | "yy " | 15 y's over two lines, the second inside the word.
+    expect(starts).toEqual([0, 10, 16, 19, -1]);
   });
 
   it("measures a cell by its columns as Excel draws them (7 px a character and 5 px)", () => {

@@ -56,6 +56,11 @@ export interface RowSpec {
   height: number;
   /** Centre the row's text (titles, table headers, signature). */
   center?: boolean;
+  /**
+   * A continuation row: it carries on the texts of the table row above (no border between them,
+   * no table header written again between them; a page may break between them).
+   */
+  continued?: boolean;
 }
 
 /**
@@ -100,16 +105,27 @@ export function isTable(kind: RowKind): boolean {
   return kind === "th" || kind === "td";
 }
 
-/** Lines of a cell's text in its columns (a table cell's text indented, unless centred). */
-export function cellLines(kind: RowKind, cell: RowCell, center = false): number {
+/**
+ * Width in points a cell's text wraps in (a table cell's text indented, unless centred), in
+ * Excel; `scale` WIDE_RENDERER gives LibreOffice's.
+ */
+export function cellRoom(kind: RowKind, cell: RowCell, center = false, scale = 1): number {
   const indent = kind === "td" && !center ? INDENT_POINTS : 0;
-  const room = spanPoints(cell.col, cell.right) - CELL_PADDING - indent;
-  return wrappedLines(cell.value, room, fontFor(kind));
+  return spanPoints(cell.col, cell.right) * scale - CELL_PADDING - indent;
 }
 
-/** Height of a row of `kind` whose tallest cell takes `lines` lines. */
-function heightOf(kind: RowKind, lines: number): number {
-  const pad = isTable(kind) ? CELL_BOTTOM_PAD : 0;
+/** Lines of a cell's text in its columns (a table cell's text indented, unless centred). */
+export function cellLines(kind: RowKind, cell: RowCell, center = false): number {
+  return wrappedLines(cell.value, cellRoom(kind, cell, center), fontFor(kind));
+}
+
+/**
+ * Height of a row of `kind` whose tallest cell takes `lines` lines. A table row whose text
+ * continues in the row below (`open`) leaves out the padding under its text, so that the lines
+ * read on at nearly their own spacing.
+ */
+export function heightOf(kind: RowKind, lines: number, open = false): number {
+  const pad = isTable(kind) && !open ? CELL_BOTTOM_PAD : 0;
   return Math.min(MAX_ROW_HEIGHT, toPixelGrid(heightForLines(lines, fontFor(kind).size) + pad));
 }
 
@@ -243,7 +259,10 @@ export function placeUnits(units: readonly Unit[], firstRow: number): Placed {
     const need = chain <= PAGE_HEIGHT ? chain : own;
     if (p.used > 0 && p.used + need > PAGE_HEIGHT) {
       p.newPage();
-      if (u.table && !u.table.isHeader && lastTable === u.table.header) {
+      // Not between a table row and its continuation: they read as one row (and as one when
+      // the sheet is read back).
+      const continued = u.rows[0]?.continued === true;
+      if (u.table && !u.table.isHeader && !continued && lastTable === u.table.header) {
         p.put(spacer(4));
         for (const h of u.table.header) p.put({ ...h, cells: h.cells.map((c) => ({ ...c })) });
       }

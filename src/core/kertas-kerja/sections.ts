@@ -21,6 +21,7 @@ import {
   type RowSpec,
   type Unit,
 } from "./layout";
+import { tableRows } from "./continuation";
 
 /**
  * A section heading in the document's own words: the code and name of the section heading the
@@ -140,7 +141,8 @@ function indicatorTable(indicators: readonly Indicator[], parts: SectionParts): 
         formula === undefined ? { col, right: col, value } : { col, right: col, value, formula };
       return key === "dataSource" ? withResponsible(cell, ind, parts.lang) : cell;
     });
-    units.push({ rows: [row("td", cells)], table: header });
+    // The name stays whole in the first row: the reader starts an indicator at a name.
+    for (const r of tableRows(cells, (c) => c.col === 0)) units.push({ rows: [r], table: header });
   }
   return units;
 }

@@ -67,6 +67,38 @@ function makeStyle(kind: RowKind, center: boolean): CellStyle {
 }
 
 /**
+ * A table row and its continuation rows: each column its own rectangle, bordered round, so the
+ * rows read as one (no line between them) while the columns keep their lines.
+ */
+const JOINED: CellStyle = Object.freeze(withoutInner(makeStyle("td", false)));
+
+function withoutInner(style: CellStyle): CellStyle {
+  const { innerBorder: _inner, ...rest } = style;
+  return rest;
+}
+
+/** Cells, merges and the row's height of one placed row. */
+function writeCells(plan: SheetPlan, r: number, spec: RowSpec): void {
+  plan.rowHeights.push({ row: r, height: Math.min(MAX_ROW_HEIGHT, spec.height) });
+  for (const c of spec.cells) {
+    if (c.formula !== undefined)
+      plan.cells.push({ row: r, col: c.col, value: c.value, formula: c.formula });
+    else if (c.value !== "") plan.cells.push({ row: r, col: c.col, value: c.value });
+    if (c.right > c.col) plan.merges.push({ top: r, left: c.col, bottom: r, right: c.right });
+  }
+}
+
+/**
+ * Index of the last row joined to `rows[i]` (itself when none): the continuation rows that
+ * follow it on the same page. Across a page break each page's part is bordered round.
+ */
+function joinedEnd(placed: Placed, breaks: ReadonlySet<number>, i: number): number {
+  let e = i;
+  while (placed.rows[e + 1]?.continued && !breaks.has(placed.firstRow + e + 1)) e += 1;
+  return e;
+}
+
+/**
  * Writes the placed rows into the plan: cells, merges, row heights, and the formats as few
  * rectangles, one per run of consecutive rows that share a style and columns (a table's body
  * on one page is one format, not one per cell). Rows are contiguous from the first placed row.
@@ -82,10 +114,11 @@ export function writeRows(plan: SheetPlan, placed: Placed): void {
       });
     run = null;
   };
+  const breaks = new Set(placed.breaks);
   for (let i = 0; i < placed.rows.length; i++) {
     const spec = placed.rows[i] as RowSpec;
     const r = placed.firstRow + i;
-    plan.rowHeights.push({ row: r, height: Math.min(MAX_ROW_HEIGHT, spec.height) });
+    writeCells(plan, r, spec);
     const cells = spec.cells;
     if (cells.length === 0) {
       // A spacer: nothing to write or style. It is merged across A:E like the text rows around
@@ -95,13 +128,23 @@ export function writeRows(plan: SheetPlan, placed: Placed): void {
       flush();
       continue;
     }
+    const end = spec.kind === "td" ? joinedEnd(placed, breaks, i) : i;
+    if (end > i) {
+      flush();
+      for (let k = i + 1; k <= end; k++)
+        writeCells(plan, placed.firstRow + k, placed.rows[k] as RowSpec);
+      const bottom = placed.firstRow + end;
+      for (const c of cells)
+        plan.formats.push({
+          range: { top: r, left: c.col, bottom, right: c.right },
+          style: JOINED,
+        });
+      i = end;
+      continue;
+    }
     let left = LAST_COL;
     let right = 0;
     for (const c of cells) {
-      if (c.formula !== undefined)
-        plan.cells.push({ row: r, col: c.col, value: c.value, formula: c.formula });
-      else if (c.value !== "") plan.cells.push({ row: r, col: c.col, value: c.value });
-      if (c.right > c.col) plan.merges.push({ top: r, left: c.col, bottom: r, right: c.right });
       if (c.col < left) left = c.col;
       if (c.right > right) right = c.right;
     }

@@ -35,14 +35,17 @@ export function readIndicatorTable(
   const measured = hasMeasureColumns(header) ? measureOf(draft, b) : null;
   let ref: RowCondition = { node: null, code: null };
   let last: Indicator | null = null;
+  let above: readonly CellValue[] = [];
   for (const r of b.rows) {
     const row = sheet.values[r] ?? [];
     if (named) ref = named.conditionAt(r);
     else if (byRef) ref = codeRef(draft, b, r) ?? ref;
     const node = byRef ? ref.node : sectionNode;
     const name = cellText(row[nameCol] ?? null);
+    const prev = above;
+    above = row;
     if (name === "") {
-      if (last) continueTexts(last, row, col);
+      if (last) continueTexts(last, row, prev, col);
       else {
         const at = firstNonBlank(row, 0);
         if (at >= 0) draft.skipped("warning", "reader.skipped.noName", sheet.name, r, at);
@@ -82,16 +85,27 @@ function codeRef(draft: Draft, b: TableBlock, r: number): RowCondition | null {
   return { node, code };
 }
 
-/** A row without a name continues the previous indicator's texts (text split over two rows). */
+/**
+ * A row without a name continues the previous indicator's texts (text split over two rows), on
+ * a new line; on the spaces the cell above ends with when it does (a text the kertas kerja cut
+ * between words, keeping the spaces at the end of the piece above).
+ */
 function continueTexts(
   last: Indicator,
   row: readonly CellValue[],
+  above: readonly CellValue[],
   col: TableBlock["header"]["columns"]
 ) {
-  last.definition = joinNull(last.definition, textAt(row, col.definition));
-  last.relevance = joinNull(last.relevance, textAt(row, col.relevance));
-  last.formula = joinNull(last.formula, textAt(row, col.formula));
-  last.dataSource = joinNull(last.dataSource, textAt(row, col.dataSource));
+  const on = (text: string | null, c: number | undefined): string | null => {
+    const more = textAt(row, c);
+    if (text === null || more === null || c === undefined) return joinNull(text, more);
+    const spaces = /[ \t]+$/.exec(String(above[c] ?? ""));
+    return spaces ? `${text}${spaces[0]}${more}` : joinNull(text, more);
+  };
+  last.definition = on(last.definition, col.definition);
+  last.relevance = on(last.relevance, col.relevance);
+  last.formula = on(last.formula, col.formula);
+  last.dataSource = on(last.dataSource, col.dataSource);
   if (col.responsible === undefined) takeResponsible(last);
 }
 

@@ -1,0 +1,199 @@
+/**
+ * Continuation rows: a table row taller than a few lines is written as several rows, each cell's
+ * text cut into consecutive pieces at the starts of its lines (as `wrappedLines` wraps it in
+ * Excel's narrower column), the rows joined without a border between them.
+ *
+ * Why: a row cannot split across a page, so one tall row leaves the page before it half empty;
+ * and a row sized for Excel shows a line or two to spare in LibreOffice, which draws the columns
+ * 6 % wider: over a few lines that is less than one line, over thirty it is two.
+ *
+ * A piece cut between words keeps the spaces after it (invisible at the end of a line), a piece
+ * cut at a line break ends before it: the reader joins a continued text on the spaces the piece
+ * above ends with, else on a line break, so the sheet reads back to the same text. A line that
+ * starts inside a word, after a hyphen or after an empty line is not a place to cut.
+ *
+ * A text shown live from the user's cell (a formula) is cut too, each piece a `MID` of the same
+ * formula: the pieces stay live, and the last one shows the rest of the text however long it
+ * grows, so nothing is lost when the source is edited (the pieces then break where the old text
+ * broke, until the kertas kerja is made again). Keeping linked texts whole would leave the tall
+ * rows as they are: in the sample every tall row is an indicator's linked texts.
+ */
+import { WIDE_RENDERER, lineStarts, wrappedLines } from "../text-fit";
+import { cellRoom, fontFor, heightOf, row, type RowCell, type RowSpec } from "./layout";
+
+/**
+ * Lines a table row holds before its texts continue in a row below: the finer, the fuller the
+ * pages (a row is the least a page break leaves over). Measured through LibreOffice's PDF on
+ * the sample (see test/cli/print-libreoffice.test.ts).
+ */
+export const CONTINUE_AFTER = 8;
+
+/** Excel's longest text: a `MID` this long takes the rest of any text. */
+const REST = 32767;
+
+/** A cell's text being cut: its line starts in Excel, where the next piece starts. */
+interface Cursor {
+  cell: RowCell;
+  starts: number[];
+  /** Width the text wraps in in LibreOffice. */
+  wide: number;
+  at: number;
+  line: number;
+}
+
+const FONT = fontFor("td");
+
+function isSpace(c: string | undefined): boolean {
+  return c === " " || c === "\t";
+}
+
+/** Where a piece ending before line `j` ends in the text, or -1 when the text is not cut there. */
+function pieceEnd(text: string, starts: readonly number[], j: number): number {
+  const s = starts[j] ?? -1;
+  if (s <= 0) return -1;
+  const before = text[s - 1];
+  if (isSpace(before)) return s;
+  if (before === "\n" && s >= 2 && !/\s/.test(text[s - 2] as string)) return s - 1;
+  return -1;
+}
+
+/** Lines LibreOffice sets `cur`'s text from where it stands to `end` in. */
+function wideLines(cur: Cursor, end: number): number {
+  return wrappedLines(cur.cell.value.slice(cur.at, end), cur.wide, FONT);
+}
+
+/** True when LibreOffice sets the piece `lines` lines long in Excel in at most one line less. */
+function closeEnough(cur: Cursor, end: number, lines: number): boolean {
+  return lines <= 2 || wideLines(cur, end) >= lines - 1;
+}
+
+function done(c: Cursor): boolean {
+  return c.at >= c.cell.value.length;
+}
+
+/** A cut of a cursor: the piece's end, where the next starts, the line it starts. */
+interface Cut {
+  end: number;
+  next: number;
+  line: number;
+}
+
+/**
+ * The cuts that end every text's piece after `k` lines (a text ending within `k` lines ends),
+ * or null when one cannot be cut there, when LibreOffice would set a piece that goes on below
+ * in fewer lines than `k` (`slack` 0) or than `k - 1` (`slack` 1) (a piece shorter than its row
+ * leaves a gap in the text before it goes on), or when it would set the row's tallest text in
+ * two lines less (two lines to spare). `low`: lines the row has anyway.
+ */
+function cutsAt(cursors: readonly Cursor[], k: number, slack: number, low: number): Cut[] | null {
+  const cuts: Cut[] = [];
+  let lines = low;
+  let wide = 0;
+  for (const c of cursors) {
+    const total = c.starts.length;
+    const ends = total - c.line <= k;
+    const end = ends ? c.cell.value.length : pieceEnd(c.cell.value, c.starts, c.line + k);
+    if (end < 0) return null;
+    const own = wideLines(c, end);
+    if (!ends && own < k - slack) return null;
+    const line = ends ? total : c.line + k;
+    cuts.push({ end, next: ends ? end : (c.starts[line] as number), line });
+    lines = Math.max(lines, line - c.line);
+    wide = Math.max(wide, own);
+  }
+  return lines <= 2 || wide >= lines - 1 || lines === low ? cuts : null;
+}
+
+/**
+ * The next piece of `cur` on its own in a row of `cap` lines: as many whole lines as fit, cut at
+ * the last place it may be cut; more lines when there is none before (the row grows to them).
+ */
+function nextPiece(cur: Cursor, cap: number): Cut {
+  const text = cur.cell.value;
+  const total = cur.starts.length;
+  let best = -1;
+  for (let j = cur.line + 1; j < total; j++) {
+    if (pieceEnd(text, cur.starts, j) < 0) continue;
+    if (j - cur.line <= cap || best < 0) best = j;
+    if (j - cur.line >= cap) break;
+  }
+  if (total - cur.line <= cap || best < 0)
+    return { end: text.length, next: text.length, line: total };
+  return { end: pieceEnd(text, cur.starts, best), next: cur.starts[best] as number, line: best };
+}
+
+/**
+ * Where the texts of a row `low..high` lines tall are cut: all after the same number of lines,
+ * the most that LibreOffice sets in as many lines, else in one line less; else each text on
+ * its own (some then end above the row's bottom).
+ */
+function rowCuts(cursors: readonly Cursor[], low: number, high: number): Cut[] {
+  for (const slack of [0, 1])
+    for (let k = high; k >= Math.max(low, 1 + slack * 2); k--) {
+      const cuts = cutsAt(cursors, k, slack, low);
+      if (cuts) return cuts;
+    }
+  return cursors.map((c) => nextPiece(c, high));
+}
+
+/** A piece of a cell: its text, and for a live cell a `MID` of the cell's formula. */
+function pieceCell(cell: RowCell, start: number, end: number): RowCell {
+  if (start === 0 && end >= cell.value.length) return cell;
+  const value = cell.value.slice(start, end);
+  if (cell.formula === undefined) return { col: cell.col, right: cell.right, value };
+  const length = end >= cell.value.length ? REST : end - start;
+  const formula = `=MID(${cell.formula.slice(1)},${start + 1},${length})`;
+  return { col: cell.col, right: cell.right, value, formula };
+}
+
+/**
+ * A table body row ("td") as one row, or as several when its texts take more than
+ * CONTINUE_AFTER lines or LibreOffice would set them in two lines less than Excel: the cells
+ * `whole` says (those that identify the row, which the reader keys on) stay whole in the first
+ * row, which is as tall as they need; the other texts are cut into pieces of at most a row's
+ * lines, the pieces of each in consecutive rows. Every row has all the cells (empty where a
+ * text has ended); the rows after the first are `continued`.
+ */
+export function tableRows(cells: RowCell[], whole: (cell: RowCell) => boolean): RowSpec[] {
+  const cursors: Cursor[] = [];
+  let wholeLines = 1;
+  for (const cell of cells) {
+    const starts = lineStarts(cell.value, cellRoom("td", cell), FONT);
+    if (whole(cell)) wholeLines = Math.max(wholeLines, starts.length);
+    else {
+      const wide = cellRoom("td", cell, false, WIDE_RENDERER);
+      cursors.push({ cell, starts, wide, at: 0, line: 0 });
+    }
+  }
+  const firstCap = Math.max(CONTINUE_AFTER, wholeLines);
+  const fits = (c: Cursor) =>
+    c.starts.length <= firstCap && closeEnough(c, c.cell.value.length, c.starts.length);
+  if (cursors.every(fits)) return [row("td", cells)];
+  const rows: RowSpec[] = [];
+  while (rows.length === 0 || cursors.some((c) => !done(c))) {
+    const first = rows.length === 0;
+    const open = cursors.filter((c) => !done(c));
+    // The first row is at least as tall as its whole cells: the others fill it.
+    const low = first ? wholeLines : 1;
+    const cuts = rowCuts(open, low, first ? firstCap : CONTINUE_AFTER);
+    let lines = low;
+    const pieces = new Map<RowCell, RowCell>();
+    open.forEach((c, i) => {
+      const cut = cuts[i] as Cut;
+      pieces.set(c.cell, pieceCell(c.cell, c.at, cut.end));
+      lines = Math.max(lines, cut.line - c.line);
+      c.at = cut.next;
+      c.line = cut.line;
+    });
+    const rowCells = cells.map(
+      (cell) =>
+        pieces.get(cell) ??
+        (first && whole(cell) ? cell : { col: cell.col, right: cell.right, value: "" })
+    );
+    const more = cursors.some((c) => !done(c));
+    const spec: RowSpec = { kind: "td", cells: rowCells, height: heightOf("td", lines, more) };
+    if (!first) spec.continued = true;
+    rows.push(spec);
+  }
+  return rows;
+}

@@ -1,0 +1,158 @@
+/**
+ * Continuation rows: a tall table row written as several rows whose pieces read back as the
+ * row's texts, no row over CONTINUE_AFTER lines as Excel wraps them, joined without a border.
+ */
+import { CONTINUE_AFTER, tableRows } from "../../../src/core/kertas-kerja/continuation";
+import { cellLines, type RowCell, type RowSpec } from "../../../src/core/kertas-kerja/layout";
+import { planKertasKerja } from "../../../src/core/kertas-kerja";
+import { readWorkbook } from "../../../src/core/reader";
+import { planToGrids } from "../../helpers/plan-to-grids";
+import { indicator, model, node, settings } from "./build-model";
+import { essence } from "./essence";
+
+const SENTENCE =
+  "Nilai pada komponen ini merupakan hasil pencapaian kinerja pemerintah daerah setiap akhir tahun berdasarkan perjanjian kinerja yang selanjutnya dituangkan dalam laporan. ";
+const LONG = SENTENCE.repeat(5).trim();
+const WITH_BREAKS = `${SENTENCE.repeat(2).trim()}\n${SENTENCE.repeat(3).trim()}`;
+
+/** The pieces of column `col` joined as the reader joins them: on a piece's trailing spaces, else a line break. */
+function joined(rows: readonly RowSpec[], col: number): string {
+  let text = "";
+  for (const r of rows) {
+    const v = r.cells.find((c) => c.col === col)?.value ?? "";
+    if (v === "") continue;
+    const sep = /[ \t]+$/.exec(text)?.[0];
+    text = text === "" ? v : sep ? `${text}${v}` : `${text}\n${v}`;
+  }
+  return text.trimEnd();
+}
+
+function cells(texts: string[], formulas: (string | undefined)[] = []): RowCell[] {
+  return texts.map((value, col) => {
+    const f = formulas[col];
+    return f === undefined ? { col, right: col, value } : { col, right: col, value, formula: f };
+  });
+}
+
+const nameWhole = (c: RowCell) => c.col === 0;
+
+describe("continuation rows", () => {
+  it("writes a row of a few lines as one row, as before", () => {
+    const texts = ["Nilai SAKIP", "Nilai hasil evaluasi", "Relevan", "Rumus", "Bagian"];
+    const rows = tableRows(cells(texts), nameWhole);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.continued).toBeUndefined();
+    expect(rows[0]?.cells.map((c) => c.value)).toEqual(texts);
+  });
+
+  it("cuts long texts into pieces that join back, no row over the limit as Excel wraps them", () => {
+    const texts = [
+      "Nilai Bobot Komponen Pelaporan Kinerja",
+      LONG,
+      WITH_BREAKS,
+      "Skor",
+      "Kemendagri",
+    ];
+    const rows = tableRows(cells(texts), nameWhole);
+    expect(rows.length).toBeGreaterThan(2);
+    for (let col = 0; col < texts.length; col++) expect(joined(rows, col)).toBe(texts[col]);
+    for (const r of rows) {
+      const lines = Math.max(...r.cells.map((c) => cellLines("td", c)));
+      expect(lines).toBeLessThanOrEqual(CONTINUE_AFTER);
+    }
+    // The name and the short cells only in the first row; the others carry on.
+    expect(rows.slice(1).every((r) => r.continued === true)).toBe(true);
+    expect(rows.slice(1).every((r) => r.cells[0]?.value === "")).toBe(true);
+    expect(rows.slice(1).every((r) => r.cells[3]?.value === "")).toBe(true);
+    // Every row has every column (the merges and borders of a table row).
+    for (const r of rows) expect(r.cells.map((c) => c.col)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("keeps the whole name in the first row, as tall as the name needs", () => {
+    const name = "Jumlah Dokumen Hasil Koordinasi Sinkronisasi dan Evaluasi Kebijakan ".repeat(3);
+    const texts = [name.trim(), LONG, "Relevan", "Rumus", "Bagian"];
+    const rows = tableRows(cells(texts), nameWhole);
+    const nameLines = cellLines("td", { col: 0, right: 0, value: texts[0] as string });
+    expect(nameLines).toBeGreaterThan(CONTINUE_AFTER);
+    expect(rows[0]?.cells[0]?.value).toBe(texts[0]);
+    // The other texts fill the first row as far down as the name goes.
+    expect(cellLines("td", rows[0]?.cells[1] as RowCell)).toBe(nameLines);
+    expect(joined(rows, 1)).toBe(LONG);
+  });
+
+  it("cuts a live text into MID formulas of the same formula, the last taking the rest", () => {
+    const formula = "='Uraian Kondisi'!C12&\"\"";
+    const texts = ["Nilai SAKIP", LONG, "Relevan", "Rumus", "Bagian"];
+    const rows = tableRows(cells(texts, [undefined, formula]), nameWhole);
+    const pieces = rows.map((r) => r.cells[1] as RowCell).filter((c) => c.value !== "");
+    expect(pieces.length).toBeGreaterThan(1);
+    let at = 1;
+    pieces.forEach((p, i) => {
+      const last = i === pieces.length - 1;
+      const length = last ? 32767 : p.value.length;
+      expect(p.formula).toBe(`=MID('Uraian Kondisi'!C12&"",${at},${length})`);
+      at += p.value.length;
+    });
+    expect(pieces.map((p) => p.value).join("")).toBe(LONG);
+    // A short live text keeps its formula whole, in the first row.
+    const short = tableRows(
+      cells(["Nilai SAKIP", LONG, "Relevan"], [undefined, undefined, formula]),
+      nameWhole
+    );
+    expect(short[0]?.cells[2]?.formula).toBe(formula);
+  });
+
+  it("borders the rows of one table row round each column, with no line between them", () => {
+    const ind = indicator("Nilai Bobot Komponen Pelaporan Kinerja", {
+      definition: LONG,
+      relevance: WITH_BREAKS,
+    });
+    const m = model([node("1", "Meningkatnya Kualitas Tata Kelola", { indicators: [ind] })]);
+    const plan = planKertasKerja(m, { sheets: [] }, settings());
+    const top = plan.cells.find((c) => c.value === ind.name)?.row as number;
+    // The continued rows: text in B:E, none in A.
+    const at = (r: number, col: number) => plan.cells.some((c) => c.row === r && c.col === col);
+    let bottom = top;
+    while (!at(bottom + 1, 0) && [1, 2, 3, 4].some((col) => at(bottom + 1, col))) bottom += 1;
+    expect(bottom).toBeGreaterThan(top);
+    // Each page's part of the row bordered round, column by column; here a page breaks inside it.
+    const breaks = (plan.print?.rowBreaks ?? []).filter((r) => r > top && r <= bottom);
+    expect(breaks.length).toBeGreaterThan(0);
+    const starts = [top, ...breaks];
+    starts.forEach((first, i) => {
+      const last = (starts[i + 1] ?? bottom + 1) - 1;
+      const over = plan.formats.filter((f) => f.range.top <= last && f.range.bottom >= first);
+      expect(over.map((f) => f.range)).toEqual(
+        [0, 1, 2, 3, 4].map((col) => ({ top: first, left: col, bottom: last, right: col }))
+      );
+      for (const f of over) {
+        expect(f.style.innerBorder).toBeUndefined();
+        expect(Object.keys(f.style.border ?? {}).sort()).toEqual([
+          "bottom",
+          "left",
+          "right",
+          "top",
+        ]);
+      }
+    });
+    // No table header written again between a row and its continuation.
+    expect(plan.cells.filter((c) => c.value === "Indikator Kinerja")).toHaveLength(1);
+  });
+
+  it("reads a kertas kerja with continued rows back to the same model", () => {
+    const ind = indicator("Nilai Bobot Komponen Pelaporan Kinerja", {
+      definition: LONG,
+      relevance: WITH_BREAKS,
+      dataSource: `Kementerian Dalam Negeri. ${SENTENCE.repeat(3).trim()}`,
+      responsible: "Bagian Organisasi",
+    });
+    const m = model([
+      node("1", "Meningkatnya Kualitas Tata Kelola", {
+        indicators: [ind, indicator("Nilai SAKIP")],
+      }),
+    ]);
+    const plan = planKertasKerja(m, { sheets: [] }, settings());
+    const back = readWorkbook(planToGrids(plan));
+    expect(essence(back)).toEqual(essence(m));
+  });
+});
