@@ -123,11 +123,14 @@ function nextPiece(cur: Cursor, cap: number): Cut {
 }
 
 /**
- * Where the texts of a row `low..high` lines tall are cut: all after the same number of lines,
- * the most that LibreOffice sets in as many lines, else in one line less; else each text on
- * its own (some then end above the row's bottom).
+ * Where the texts of a row `low..high` lines tall are cut (two more when that ends them all):
+ * all after the same number of lines, the most that LibreOffice sets in as many lines, else in
+ * one line less; else each text on its own (some then end above the row's bottom).
  */
 function rowCuts(cursors: readonly Cursor[], low: number, high: number): Cut[] {
+  // A last line or two is not worth a row of its own: the row takes them when that ends all.
+  const all = cutsAt(cursors, high + 2, 0, low);
+  if (all && cursors.every((c, i) => all[i]?.line === c.starts.length)) return all;
   for (const slack of [0, 1])
     for (let k = high; k >= Math.max(low, 1 + slack * 2); k--) {
       const cuts = cutsAt(cursors, k, slack, low);

@@ -2,8 +2,9 @@
  * Rows and units of the kertas kerja, and their placement on A4 pages.
  *
  * Every row is as tall as its text set in Arial (measured as Excel and LibreOffice wrap it). A
- * unit is rows that a page break never splits: a paragraph, a table row; a unit may ask to stay
- * on the page of the next one (a heading, a label, a table header). The rows of a parent in a
+ * unit is rows that a page break never splits: a paragraph, a table row (a tall one is several
+ * units, its continuation rows: continuation.ts); a unit may ask to stay on the page of the next
+ * one (a heading, a label, a table header). The rows of a parent in a
  * cascade table are units of one group: the parent's cells are merged over its rows on each
  * page, and written again where a page break splits the group. Pages break before the first
  * unit that does not fit: sections flow on, and a page ends only where a table row would not fit.

@@ -56,10 +56,11 @@ describe("continuation rows", () => {
     const rows = tableRows(cells(texts), nameWhole);
     expect(rows.length).toBeGreaterThan(2);
     for (let col = 0; col < texts.length; col++) expect(joined(rows, col)).toBe(texts[col]);
-    for (const r of rows) {
+    // The last row may take a line or two more rather than leave them a row of their own.
+    rows.forEach((r, i) => {
       const lines = Math.max(...r.cells.map((c) => cellLines("td", c)));
-      expect(lines).toBeLessThanOrEqual(CONTINUE_AFTER);
-    }
+      expect(lines).toBeLessThanOrEqual(CONTINUE_AFTER + (i === rows.length - 1 ? 2 : 0));
+    });
     // The name and the short cells only in the first row; the others carry on.
     expect(rows.slice(1).every((r) => r.continued === true)).toBe(true);
     expect(rows.slice(1).every((r) => r.cells[0]?.value === "")).toBe(true);
