@@ -3,7 +3,10 @@
  * Operasional …), one row per indicator. A level cell merged down over its rows, left blank below
  * ("same as above") or typed again on each row names the same condition; an indicator belongs to
  * the deepest condition its row fills or carries. Conditions without a typed code get one from
- * their place (1, 1.1, 1.1.1 …), and the model says so.
+ * their place (1, 1.1, 1.1.1 …), and the model says so. A cascading matrix gives each level an
+ * indicator column of its own, right of the level's column ("Kondisi CSF | Indikator CSF |
+ * Kondisi Antara | Indikator Kondisi Antara | …"): those indicators belong to that level's
+ * condition, and the measures to the indicator column left of them.
  */
 import type { SheetGrid } from "../grid";
 import { cellText } from "../grid";
@@ -32,6 +35,7 @@ export function readMatrix(draft: Draft, b: TableBlock): void {
   const tree = new MatrixTree(draft, b);
   const chain: (ConditionNode | null)[] = levels.map(() => null);
   const measured = hasMeasureColumns(b.header) ? measureOf(draft, b) : null;
+  const own = levelIndicatorColumns(b, levels);
   for (const r of b.rows) {
     if (outcomeCol !== undefined) readOutcome(draft, b.sheet, r, outcomeCol, merged);
     const cells = levels.map((l) => levelCell(b.sheet, r, l.col, merged));
@@ -41,7 +45,8 @@ export function readMatrix(draft: Draft, b: TableBlock): void {
         const cell = cells[d];
         chain[d] = cell ? tree.condition(cell, levels[d]?.depth ?? d + 1, nearest(chain, d)) : null;
       }
-    readIndicator(draft, b, r, nearest(chain, levels.length), measured);
+    for (const [d, c] of own.byLevel) readLevelIndicator(draft, b, r, c, chain[d] ?? null, merged);
+    readIndicator(draft, b, r, own.rowColumn, nearest(chain, levels.length), measured);
   }
   if (tree.placed > 0)
     draft.report(
@@ -51,6 +56,59 @@ export function readMatrix(draft: Draft, b: TableBlock): void {
       "reader.codesGiven",
       { count: tree.placed }
     );
+}
+
+/**
+ * A cascading matrix's indicator columns: each level's own (the indicator column right of the
+ * level's column, before the next level's), and the row's indicator column, which the measures
+ * belong to: the indicator column nearest left of the first measure column, else the last one.
+ * With one indicator column, it is the row's and no level has one of its own.
+ */
+function levelIndicatorColumns(
+  b: TableBlock,
+  levels: readonly { col: number }[]
+): { byLevel: Map<number, number>; rowColumn: number | undefined } {
+  const names = b.header.cells.filter((c) => c.guess?.role === "name").map((c) => c.col);
+  const byLevel = new Map<number, number>();
+  if (names.length < 2) return { byLevel, rowColumn: b.header.columns.name };
+  const cols = b.header.columns;
+  const measures = [cols.target, cols.actual, cols.achievement].filter(
+    (c): c is number => c !== undefined
+  );
+  const firstMeasure = measures.length > 0 ? Math.min(...measures) : Infinity;
+  const rowColumn = names.filter((c) => c < firstMeasure).pop() ?? names[names.length - 1];
+  for (const c of names) {
+    if (c === rowColumn) continue;
+    const d = levels.reduce((k, l, i) => (l.col < c ? i : k), -1);
+    if (d >= 0 && !byLevel.has(d)) byLevel.set(d, c);
+  }
+  return { byLevel, rowColumn };
+}
+
+/**
+ * The indicator a level's own column names on row `r`, under that level's condition. Typed again
+ * on the rows below (or merged down), it is the same indicator, not a duplicate.
+ */
+function readLevelIndicator(
+  draft: Draft,
+  b: TableBlock,
+  r: number,
+  c: number,
+  node: ConditionNode | null,
+  merged: ReadonlyMap<string, SourceRef>
+): void {
+  if (merged.has(`${r},${c}`)) return;
+  const name = cellText(b.sheet.values[r]?.[c] ?? null);
+  if (name === "" || !node) return;
+  const key = normalise(name);
+  const same = (i: { name: string; textSource: SourceRef | null }) =>
+    i.textSource?.col === c && i.textSource.sheet === b.sheet.name && normalise(i.name) === key;
+  if (node.indicators.some(same)) return;
+  const at = { sheet: b.sheet.name, row: r, col: c };
+  const ind = newIndicator(name, cellRef(at.sheet, r, c), node.code);
+  ind.textSource = at;
+  ind.textCells = { name: at };
+  draft.indicators.attach(ind, node, null);
 }
 
 /** The deepest condition of the chain above level `d`. */
@@ -205,20 +263,20 @@ function readIndicator(
   draft: Draft,
   b: TableBlock,
   r: number,
+  nameCol: number | undefined,
   node: ConditionNode | null,
   measured: MeasureTable | null
 ): void {
   const col = b.header.columns;
   const row = b.sheet.values[r] ?? [];
-  const nameCol = col.name;
   if (nameCol === undefined) return;
   const name = cellText(row[nameCol] ?? null);
   if (name === "") {
-    const levelCols = new Set(b.header.levels.map((l) => l.col));
+    // Level cells and the levels' own indicators are read; anything else has no indicator.
+    const read = new Set(b.header.levels.map((l) => l.col));
+    for (const c of b.header.cells) if (c.guess?.role === "name") read.add(c.col);
     const at = firstNonBlank(row, 0);
-    const stray = row.some(
-      (v, c) => c !== col.no && !levelCols.has(c) && cellText(v ?? null) !== ""
-    );
+    const stray = row.some((v, c) => c !== col.no && !read.has(c) && cellText(v ?? null) !== "");
     if (stray && at >= 0) draft.skipped("warning", "reader.skipped.noName", b.sheet.name, r, at);
     return;
   }

@@ -6,6 +6,7 @@
  */
 import type { CsfModel } from "../../../src/core/model";
 import { analyse } from "../../../src/core/pipeline";
+import { readWorkbook } from "../../../src/core/reader";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import {
   flat,
@@ -16,6 +17,7 @@ import {
   matrixRepeated,
   mixed,
   numberedFlat,
+  matrixCascading,
 } from "../../fixtures/reader/shapes";
 import { gridsOf } from "../../fixtures/reader/fixtures";
 import { readAllWays } from "./load";
@@ -152,6 +154,65 @@ describe("a matrix of level columns", () => {
       expect([model.outcome, model.outcomeCell]).toEqual([OUTCOME, "'Pohon'!A1"]);
       expect(readerFindings(model)).toEqual([]);
     }
+  });
+});
+
+describe("a cascading matrix: each level's indicator beside it", () => {
+  it("gives each level's indicator to that level's condition, the measures to the deepest", async () => {
+    for (const [way, model] of await readAllWays(matrixCascading)) {
+      expect([way, conditions(model)]).toEqual([
+        way,
+        [
+          ["1", "place", CSF1, 1, "csf", null],
+          ["1.1", "place", KA11, 2, "antara", "1"],
+          ["1.1.1", "place", KO111, 3, "operasional", "1.1"],
+          ["1.1.2", "place", KO112, 3, "operasional", "1.1"],
+          ["1.2", "place", KA12, 2, "antara", "1"],
+          ["2", "place", CSF2, 1, "csf", null],
+        ],
+      ]);
+      expect(
+        indicators(model).map(([code, name, , targetAt, , actualAt]) => [
+          code,
+          name,
+          targetAt,
+          actualAt,
+        ])
+      ).toEqual([
+        ["1", "Indeks Mutu Pelayanan", null, null],
+        ["1.1", "Persentase Faskes Terakreditasi", null, null],
+        ["1.1.1", "Jumlah Puskesmas Didampingi", "Cascading!G2", "Cascading!H2"],
+        ["1.1.2", "Jumlah Dokumen Mutu", "Cascading!G3", "Cascading!H3"],
+        ["1.2", "Persentase Nakes Kompeten", null, null],
+        ["2", "Persentase Penduduk Terdaftar JKN", null, null],
+      ]);
+      // Merged or not, an indicator beside a merged level is read once: no duplicate, nothing skipped.
+      expect(readerFindings(model)).toEqual([["codes-given", "'Cascading'!A1"]]);
+    }
+  });
+
+  it("reads the level indicators typed again on every row once", () => {
+    const fixture = matrixCascading.sheets[0];
+    if (!fixture) throw new Error("fixture");
+    const rows = fixture.rows.map((r) => [...r]);
+    // Every row types its CSF and antara and their indicators again.
+    for (let r = 2; r < 4; r++) {
+      const row = rows[r] as (string | number | null)[];
+      const above = rows[r - 1] as (string | number | null)[];
+      for (const c of [0, 1]) row[c] = above[c] ?? null;
+      if (r === 2) for (const c of [2, 3]) row[c] = above[c] ?? null;
+    }
+    const grids = gridsOf({ ...matrixCascading, sheets: [{ name: "Cascading", rows }] }, false);
+    const model = readWorkbook(grids);
+    expect(model.nodes.map((n) => [n.code, n.indicators.map((i) => i.name)])).toEqual([
+      ["1", ["Indeks Mutu Pelayanan"]],
+      ["1.1", ["Persentase Faskes Terakreditasi"]],
+      ["1.1.1", ["Jumlah Puskesmas Didampingi"]],
+      ["1.1.2", ["Jumlah Dokumen Mutu"]],
+      ["1.2", ["Persentase Nakes Kompeten"]],
+      ["2", ["Persentase Penduduk Terdaftar JKN"]],
+    ]);
+    expect(model.findings.map((f) => f.rule)).not.toContain("duplicate-indicator");
   });
 });
 
