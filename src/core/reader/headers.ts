@@ -169,6 +169,14 @@ export function classify(cells: readonly HeaderCell[]): Header | null {
     if (guess.depth !== undefined) depth = guess.depth;
   }
   const has = (r: Role): boolean => columns[r] !== undefined;
+  // "Kode | CSF | Indikator Kinerja | Target …": a flat table of the CSF level, its CSF column the
+  // conditions' names (not a parent's, as in "No | CSF | Kondisi Antara").
+  const csfLevel = cells.find((c) => c.guess?.role === "csf" && c.guess.level === true);
+  if (!has("kondisi") && has("name") && csfLevel && columns.csf === csfLevel.col) {
+    columns.kondisi = csfLevel.col;
+    delete columns.csf;
+    depth = 1;
+  }
   let kind: TableInfo["kind"] | null = null;
   const levels = matrixLevels(cells);
   if (levels.length > 0) kind = "matrix";

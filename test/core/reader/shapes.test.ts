@@ -216,6 +216,38 @@ describe("a cascading matrix: each level's indicator beside it", () => {
   });
 });
 
+describe("a CSF sheet typed as Kode | CSF | Indikator Kinerja | Target | Realisasi", () => {
+  it("names the CSF conditions in its CSF column, under which the other levels' codes fall", () => {
+    const model = readWorkbook({
+      sheets: [
+        {
+          name: "CSF",
+          values: [
+            ["Kode", "CSF", "Indikator Kinerja", "Target", "Realisasi"],
+            ["1", CSF1, "Indeks Mutu Pelayanan", 80, 81],
+          ],
+        },
+        {
+          name: "Antara",
+          values: [
+            ["Kode", "Kondisi Antara", "Indikator Kinerja", "Target", "Realisasi"],
+            ["1.1", KA11, "Persentase Faskes Terakreditasi", 60, 65],
+          ],
+        },
+      ],
+    });
+    expect(conditions(model)).toEqual([
+      ["1", "typed", CSF1, 1, "csf", null],
+      ["1.1", "typed", KA11, 2, "antara", "1"],
+    ]);
+    expect(model.nodes.map((n) => n.indicators.map((i) => [i.name, i.target]))).toEqual([
+      [["Indeks Mutu Pelayanan", 80]],
+      [["Persentase Faskes Terakreditasi", 60]],
+    ]);
+    expect(model.findings.map((f) => f.rule)).not.toContain("missing-parent");
+  });
+});
+
 describe("one sheet per level with a parent column", () => {
   it("links each condition to the parent its row names, codes compared without their prefixes", async () => {
     for (const [way, model] of await readAllWays(levelSheets)) {
