@@ -260,10 +260,7 @@ export function placeUnits(units: readonly Unit[], firstRow: number): Placed {
     const need = chain <= PAGE_HEIGHT ? chain : own;
     if (p.used > 0 && p.used + need > PAGE_HEIGHT) {
       p.newPage();
-      // Not between a table row and its continuation: they read as one row (and as one when
-      // the sheet is read back).
-      const continued = u.rows[0]?.continued === true;
-      if (u.table && !u.table.isHeader && !continued && lastTable === u.table.header) {
+      if (u.table && !u.table.isHeader && lastTable === u.table.header) {
         p.put(spacer(4));
         for (const h of u.table.header) p.put({ ...h, cells: h.cells.map((c) => ({ ...c })) });
       }

@@ -17,25 +17,34 @@ import { applyMeasure, measureOf } from "./measures";
 import { TableConditions, type RowCondition } from "./row-conditions";
 import { normaliseCode } from "./text";
 
+/** The indicator a table ends with, and the table's last row (the cells its texts end in). */
+export interface TableEnd {
+  indicator: Indicator;
+  row: readonly CellValue[];
+}
+
 /**
  * Read an indicator table. `sectionNode`: the condition whose section it stands in, used when the
- * table has no Kode or Kondisi column.
+ * table has no Kode or Kondisi column. `carried`: the end of the table just above, which this one
+ * continues (its header written again after a page break): rows without a name at the top go on
+ * with that indicator. Returns this table's end.
  */
 export function readIndicatorTable(
   draft: Draft,
   b: TableBlock,
-  sectionNode: ConditionNode | null
-): void {
+  sectionNode: ConditionNode | null,
+  carried: TableEnd | null = null
+): TableEnd | null {
   const { sheet, header } = b;
   const col = header.columns;
   const nameCol = col.name;
-  if (nameCol === undefined) return;
+  if (nameCol === undefined) return null;
   const byRef = col.code !== undefined || col.kondisi !== undefined;
   const named = col.kondisi !== undefined ? new TableConditions(draft, b) : null;
   const measured = hasMeasureColumns(header) ? measureOf(draft, b) : null;
   let ref: RowCondition = { node: null, code: null };
-  let last: Indicator | null = null;
-  let above: readonly CellValue[] = [];
+  let last: Indicator | null = carried?.indicator ?? null;
+  let above: readonly CellValue[] = carried?.row ?? [];
   for (const r of b.rows) {
     const row = sheet.values[r] ?? [];
     if (named) ref = named.conditionAt(r);
@@ -72,6 +81,7 @@ export function readIndicatorTable(
     draft.markRead(sheet.name);
     last = ind;
   }
+  return last ? { indicator: last, row: above } : null;
 }
 
 /** The condition a Kode cell names (recorded as a mention); null when the cell is blank. */

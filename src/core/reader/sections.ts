@@ -11,7 +11,7 @@ import { excerpt, join } from "./cells";
 import type { Draft } from "./draft";
 import { matchHeading } from "./headings";
 import { listsConditions } from "./headers";
-import { readIndicatorTable } from "./indicator-tables";
+import { readIndicatorTable, type TableEnd } from "./indicator-tables";
 import {
   isIndicatorLine,
   isKnownLabel,
@@ -51,17 +51,22 @@ function readSheetSections(draft: Draft, blocks: readonly Block[], claimed: Set<
   let signature = false;
   let pendingOutcome = false;
   const titleLines: string[] = [];
+  // The indicator table just read, while nothing but its header written again follows it.
+  let tableEnd: TableEnd | null = null;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (!b) continue;
     if (b.kind === "table") {
+      const carried = tableEnd;
+      tableEnd = null;
       if (listsConditions(b.header.kind)) section = null;
       else if (b.header.kind === "indicator-text") {
-        readIndicatorTable(draft, b, section?.node ?? null);
+        tableEnd = readIndicatorTable(draft, b, section?.node ?? null, carried);
         if (section) section.afterTable = true;
       }
       continue;
     }
+    tableEnd = null;
     if (draft.isConsumed(b.sheet.name, b.row, b.col)) continue;
     const text = b.text;
     const n = labelKey(text);
