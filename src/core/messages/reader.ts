@@ -19,10 +19,13 @@ export const reader = {
       'Kondisi "{name}" di {cell} berada di bawah "{parent}", sedangkan di {other} di bawah kondisi lain.',
     "reader.skipped.otherOutcome":
       'Outcome lain "{text}" di {cell} dilewati; outcome yang dibaca ada di {outcome}.',
-    "reader.measureColumns":
-      "Tabel di {cell}: target dibaca dari kolom {target}, realisasi dari kolom {actual}, capaian dari kolom {achievement}; tidak dipakai: {unused}.",
+    "reader.measureColumns": "Kolom yang dibaca dari tabel di {cell}: {read}{unused}.",
     "reader.measureColumnsYear":
-      "Tabel di {cell} dibaca untuk tahun {year}: target dari kolom {target}, realisasi dari kolom {actual}, capaian dari kolom {achievement}; tidak dipakai: {unused}.",
+      "Kolom yang dibaca dari tabel di {cell} untuk tahun {year}: {read}{unused}.",
+    "reader.measureColumns.target": "target dari kolom {column}",
+    "reader.measureColumns.actual": "realisasi dari kolom {column}",
+    "reader.measureColumns.achievement": "capaian dari kolom {column}",
+    "reader.measureColumns.unused": "; tidak dipakai: {columns}",
     "reader.mappingOutdated":
       'Peta kolom untuk tabel di {cell} dibuat untuk judul kolom "{expected}", tetapi di lembar kini tertulis "{found}"; peta ini tidak dipakai. Buat peta kolom yang baru.',
     "reader.mappingNoSheet":
@@ -61,10 +64,13 @@ export const reader = {
       'Condition "{name}" at {cell} is listed under "{parent}", while at {other} it is under another condition.',
     "reader.skipped.otherOutcome":
       'Another outcome "{text}" at {cell} was skipped; the outcome read is at {outcome}.',
-    "reader.measureColumns":
-      "Table at {cell}: target read from column {target}, realisasi from column {actual}, capaian from column {achievement}; not used: {unused}.",
+    "reader.measureColumns": "Columns read from the table at {cell}: {read}{unused}.",
     "reader.measureColumnsYear":
-      "Table at {cell} read for the year {year}: target from column {target}, realisasi from column {actual}, capaian from column {achievement}; not used: {unused}.",
+      "Columns read from the table at {cell} for the year {year}: {read}{unused}.",
+    "reader.measureColumns.target": "target from column {column}",
+    "reader.measureColumns.actual": "realisasi from column {column}",
+    "reader.measureColumns.achievement": "capaian from column {column}",
+    "reader.measureColumns.unused": "; not used: {columns}",
     "reader.mappingOutdated":
       'The column mapping for the table at {cell} was made for the column header "{expected}", but the sheet now reads "{found}"; the mapping was not used. Make a new column mapping.',
     "reader.mappingNoSheet":

@@ -4,6 +4,7 @@
  */
 import { isBlank } from "../grid";
 import { columnLetters } from "../address";
+import { t } from "../messages";
 import type { TableBlock } from "./blocks";
 import type { Draft } from "./draft";
 import type { HeaderCell } from "./headers";
@@ -46,13 +47,16 @@ function filled(b: TableBlock, col: number): boolean {
   return b.rows.some((r) => !isBlank(b.sheet.values[r]?.[col]));
 }
 
-/** "Tabel di 'T'!A3 (tahun 2025): target dari kolom D "Target 2025", …". */
+/** "Kolom yang dibaca dari tabel di 'T'!A3 untuk tahun 2025: target dari kolom D "Target 2025", …". */
 function report(draft: Draft, b: TableBlock, chosen: ChosenColumns, year: number | null): void {
-  const name = (col: number | undefined): string => {
-    if (col === undefined) return draft.lang === "en" ? "none" : "tidak ada";
+  const lang = draft.lang;
+  const column = (col: number): string => {
     const cell = b.header.cells.find((c: HeaderCell) => c.col === col);
     return `${columnLetters(col)} "${cell ? cell.text : ""}"`;
   };
+  const read = (["target", "actual", "achievement"] as const)
+    .filter((k) => chosen[k] !== undefined)
+    .map((k) => t(`reader.measureColumns.${k}`, { column: column(chosen[k] as number) }, lang));
   const used = new Set([chosen.target, chosen.actual, chosen.achievement]);
   const unused = b.header.cells
     .filter((c) => {
@@ -60,7 +64,7 @@ function report(draft: Draft, b: TableBlock, chosen: ChosenColumns, year: number
       const measure = role === "target" || role === "actual" || role === "achievement";
       return (measure || role === "baseline") && !used.has(c.col);
     })
-    .map((c) => `${columnLetters(c.col)} "${c.text}"`);
+    .map((c) => column(c.col));
   draft.report(
     "measure-columns",
     "info",
@@ -68,10 +72,11 @@ function report(draft: Draft, b: TableBlock, chosen: ChosenColumns, year: number
     year === null ? "reader.measureColumns" : "reader.measureColumnsYear",
     {
       year: year ?? "",
-      target: name(chosen.target),
-      actual: name(chosen.actual),
-      achievement: name(chosen.achievement),
-      unused: unused.length > 0 ? unused.join(", ") : "-",
+      read: read.join(", "),
+      unused:
+        unused.length > 0
+          ? t("reader.measureColumns.unused", { columns: unused.join(", ") }, lang)
+          : "",
     }
   );
 }

@@ -38,7 +38,7 @@ describe("a column per year", () => {
       // The 2024 capaian is not this year's: no Capaian column is taken (the fill adds one).
       expect(model.nodes[0]?.indicators[0]?.measure?.columns.achievement).toBeUndefined();
       expect(columnsMessages(model)).toEqual([
-        'Tabel di \'Capaian\'!A3 dibaca untuk tahun 2025: target dari kolom G "Target Tahun 2025", realisasi dari kolom H "Realisasi 2025", capaian dari kolom tidak ada; tidak dipakai: C "Kondisi Awal", D "Target 2024", E "Realisasi 2024", F "Capaian 2024".',
+        'Kolom yang dibaca dari tabel di \'Capaian\'!A3 untuk tahun 2025: target dari kolom G "Target Tahun 2025", realisasi dari kolom H "Realisasi 2025"; tidak dipakai: C "Kondisi Awal", D "Target 2024", E "Realisasi 2024", F "Capaian 2024".',
       ]);
     }
   });
@@ -90,10 +90,27 @@ describe("quarters and semesters", () => {
     }
   });
 
+  it("names only the columns it has, and no unused ones when none are left", () => {
+    const model = readWorkbook({
+      sheets: [
+        {
+          name: "Pohon",
+          values: [
+            ["Kode", "Kondisi", "Indikator Kinerja", "Target 2025", "Realisasi 2025"],
+            ["1", "Meningkatnya Mutu Layanan", "Indeks Mutu", 80, 82],
+          ],
+        },
+      ],
+    });
+    expect(columnsMessages(model)).toEqual([
+      'Kolom yang dibaca dari tabel di \'Pohon\'!A1 untuk tahun 2025: target dari kolom D "Target 2025", realisasi dari kolom E "Realisasi 2025".',
+    ]);
+  });
+
   it("says which columns were used in English too", () => {
     const model = readWorkbook(gridsOf(periodsQuarters, false), { lang: "en" });
     expect(columnsMessages(model)[1]).toBe(
-      'Table at \'Triwulan\'!A5: target read from column C "Target", realisasi from column F "Realisasi Triwulan III", capaian from column none; not used: D "Realisasi Triwulan I", E "Realisasi Triwulan II", G "Realisasi Triwulan IV".'
+      'Columns read from the table at \'Triwulan\'!A5: target from column C "Target", realisasi from column F "Realisasi Triwulan III"; not used: D "Realisasi Triwulan I", E "Realisasi Triwulan II", G "Realisasi Triwulan IV".'
     );
   });
 });
