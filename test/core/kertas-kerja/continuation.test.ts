@@ -172,4 +172,26 @@ describe("continuation rows", () => {
     const back = readWorkbook(planToGrids(plan));
     expect(essence(back)).toEqual(essence(m));
   });
+
+  it("cuts a long live Sumber Data with its responsible unit into MID pieces of the joined formula", () => {
+    const source = `Kementerian Dalam Negeri. ${SENTENCE.repeat(3).trim()}`;
+    const ind = indicator("Nilai SAKIP", {
+      dataSource: source,
+      responsible: "Bagian Organisasi",
+      textCells: { dataSource: { sheet: "Uraian Kondisi", row: 2, col: 4 } },
+    });
+    const wb = { sheets: [{ name: "Uraian Kondisi", values: [[], [], [0, 0, 0, 0, source]] }] };
+    const plan = planKertasKerja(model([node("1", "CSF", { indicators: [ind] })]), wb, settings());
+    const top = plan.cells.find((c) => c.value === "Nilai SAKIP" && c.col === 0)?.row as number;
+    const pieces = plan.cells.filter(
+      (c) => c.col === 4 && c.row >= top && c.formula?.startsWith("=MID(")
+    );
+    expect(pieces.length).toBeGreaterThan(1);
+    const whole = `'Uraian Kondisi'!E3&""&CHAR(10)&"Penanggung Jawab: Bagian Organisasi"`;
+    for (const p of pieces) expect(p.formula?.startsWith(`=MID(${whole},`)).toBe(true);
+    expect(pieces.map((p) => String(p.value)).join("")).toBe(
+      `${source}\nPenanggung Jawab: Bagian Organisasi`
+    );
+    expect(pieces.at(-1)?.formula).toMatch(/,32767\)$/);
+  });
 });
