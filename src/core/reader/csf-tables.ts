@@ -10,7 +10,7 @@ import type { ConditionNode } from "../model";
 import type { TableBlock } from "./blocks";
 import { firstNonBlank } from "./cells";
 import type { Draft } from "./draft";
-import { conditionCells, conditionFromRow } from "./row-conditions";
+import { conditionCells, conditionFromRow, Outline } from "./row-conditions";
 import { codeDepth, lines, normaliseCode, splitTrailingCode } from "./text";
 
 /** The parent named in a CSF column, as far as the rows have come. */
@@ -28,6 +28,7 @@ export function readConditionTable(draft: Draft, b: TableBlock): void {
   if (kondisiCol === undefined) return;
   let parent: ParentCell = { node: null, code: null };
   let carriedCode: string | null = null;
+  const outline = new Outline(b);
   for (const r of b.rows) {
     const row = sheet.values[r] ?? [];
     if (header.kind !== "csf" && col.csf !== undefined)
@@ -63,7 +64,15 @@ export function readConditionTable(draft: Draft, b: TableBlock): void {
         const cells = conditionCells(b, r);
         if (cells) {
           const hasParent = col.parent !== undefined;
-          conditionFromRow(draft, { ...cells, code, name: split.name, at }, hasParent, "csf-table");
+          const row = { ...cells, code, name: split.name, at };
+          const given = outline.code(row);
+          const node = conditionFromRow(
+            draft,
+            { ...row, code: given ?? code },
+            hasParent,
+            "csf-table"
+          );
+          outline.seen(node, given !== null);
         }
       } else {
         draft.conditions.add({
@@ -79,6 +88,7 @@ export function readConditionTable(draft: Draft, b: TableBlock): void {
       draft.markRead(sheet.name);
     }
   }
+  outline.report(draft);
 }
 
 /**

@@ -81,6 +81,7 @@ export function readIndicatorTable(
     draft.markRead(sheet.name);
     last = ind;
   }
+  named?.finish();
   return last ? { indicator: last, row: above } : null;
 }
 

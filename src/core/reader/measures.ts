@@ -106,6 +106,7 @@ export function readMeasureTable(draft: Draft, b: TableBlock): void {
     applyMeasure(draft, ind, table, r);
     draft.markRead(sheet.name);
   }
+  named?.finish();
 }
 
 /** The row's condition (a flat table), and every other condition with its code. */

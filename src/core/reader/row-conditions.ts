@@ -103,6 +103,53 @@ export function conditionFromRow(
   return node;
 }
 
+/**
+ * Codes from a table's outline: rows that say their level (a Level column) but give neither a
+ * code nor a parent are listed as an outline, each under the latest row of a shallower level
+ * above it ("CSF", then its "Kondisi Antara", then their "Kondisi Operasional"), and given codes
+ * from their place (1, 1.1, 1.1.1 …) as a matrix's are; the model says so.
+ */
+export class Outline {
+  private readonly last: (ConditionNode | undefined)[] = [];
+  private readonly children = new Map<ConditionNode | null, number>();
+  /** Conditions that got their code from their place. */
+  private placed = 0;
+  private readonly active: boolean;
+
+  constructor(private readonly b: TableBlock) {
+    const c = b.header.columns;
+    this.active = c.level !== undefined && c.code === undefined && c.parent === undefined;
+  }
+
+  /** The code the row's place gives it; null when it has one, says no level, or is no outline. */
+  code(cells: ConditionCells): string | null {
+    if (!this.active || cells.code !== null || cells.level === null) return null;
+    let parent: ConditionNode | null = null;
+    for (let d = cells.level - 1; d >= 1 && !parent; d--) parent = this.last[d] ?? null;
+    if (parent && parent.code === null) return null;
+    const place = (this.children.get(parent) ?? 0) + 1;
+    this.children.set(parent, place);
+    return parent ? `${parent.code}.${place}` : `${place}`;
+  }
+
+  /** The row's condition is the latest at its depth; `given` when its code came from `code`. */
+  seen(node: ConditionNode, given: boolean): void {
+    this.last[node.depth] = node;
+    this.last.length = node.depth + 1;
+    if (!given) return;
+    node.codeGiven = true;
+    this.placed++;
+  }
+
+  /** Say once, at the table's header, how many codes were given. */
+  report(draft: Draft): void {
+    if (this.placed === 0) return;
+    const { b } = this;
+    const at = { sheet: b.sheet.name, row: b.headerRow, col: b.header.firstCol };
+    draft.report("codes-given", "info", at, "reader.codesGiven", { count: this.placed });
+  }
+}
+
 /** A row's condition, as far as the rows have come. */
 export interface RowCondition {
   node: ConditionNode | null;
@@ -117,11 +164,19 @@ export interface RowCondition {
 export class TableConditions {
   private readonly made = new Set<ConditionNode>();
   private current: RowCondition = { node: null, code: null };
+  private readonly outline: Outline;
 
   constructor(
     private readonly draft: Draft,
     private readonly b: TableBlock
-  ) {}
+  ) {
+    this.outline = new Outline(b);
+  }
+
+  /** After the last row: what the table's outline gave. */
+  finish(): void {
+    this.outline.report(this.draft);
+  }
 
   /** The condition of row `r`; the one above when the row's condition cells are blank. */
   conditionAt(r: number): RowCondition {
@@ -137,11 +192,15 @@ export class TableConditions {
         cell: cellRef(m.sheet, m.row, m.col),
       });
       this.current = { node: found, code: cells.code };
+      this.outline.seen(found, false);
     } else if (cells.name !== "") {
       const hasParent = this.b.header.columns.parent !== undefined;
-      const node = conditionFromRow(this.draft, cells, hasParent, "indicator-table");
+      const given = this.outline.code(cells);
+      const row = given ? { ...cells, code: given } : cells;
+      const node = conditionFromRow(this.draft, row, hasParent, "indicator-table");
+      this.outline.seen(node, given !== null);
       this.made.add(node);
-      this.current = { node, code: cells.code };
+      this.current = { node, code: row.code };
     } else this.current = { node: null, code: cells.code };
     return this.current;
   }

@@ -18,6 +18,7 @@ import {
   mixed,
   numberedFlat,
   matrixCascading,
+  levelOutline,
 } from "../../fixtures/reader/shapes";
 import { gridsOf } from "../../fixtures/reader/fixtures";
 import { readAllWays } from "./load";
@@ -245,6 +246,53 @@ describe("a CSF sheet typed as Kode | CSF | Indikator Kinerja | Target | Realisa
       [["Persentase Faskes Terakreditasi", 60]],
     ]);
     expect(model.findings.map((f) => f.rule)).not.toContain("missing-parent");
+  });
+});
+
+describe("an outline: a Level column, no codes, no parent column", () => {
+  const TREE = [
+    ["1", "place", CSF1, 1, "csf", null],
+    ["1.1", "place", KA11, 2, "antara", "1"],
+    ["1.1.1", "place", KO111, 3, "operasional", "1.1"],
+    ["1.1.2", "place", KO112, 3, "operasional", "1.1"],
+    ["1.2", "place", KA12, 2, "antara", "1"],
+    ["2", "place", CSF2, 1, "csf", null],
+  ];
+
+  it("puts each row under the latest shallower row above it and gives codes from the places", async () => {
+    for (const [way, model] of await readAllWays(levelOutline)) {
+      expect([way, conditions(model)]).toEqual([way, TREE]);
+      expect(model.nodes.map((n) => n.indicators.map((i) => i.name))).toEqual([
+        ["Indeks Mutu Pelayanan"],
+        ["Persentase Faskes Terakreditasi"],
+        ["Jumlah Puskesmas Didampingi"],
+        ["Jumlah Dokumen Mutu"],
+        ["Persentase Nakes Kompeten"],
+        ["Persentase Penduduk Terdaftar JKN"],
+      ]);
+      expect(readerFindings(model)).toEqual([["codes-given", "'Pohon'!A1"]]);
+      expect(model.findings.find((f) => f.rule === "codes-given")?.params["count"]).toBe(6);
+    }
+  });
+
+  it("reads a table of conditions alone (Level | Kondisi) the same way", () => {
+    const rows = (levelOutline.sheets[0]?.rows ?? []).map((r) => r.slice(0, 2));
+    const model = readWorkbook(
+      gridsOf({ ...levelOutline, sheets: [{ name: "Pohon", rows }] }, false)
+    );
+    expect(conditions(model)).toEqual(TREE);
+  });
+
+  it("keeps the codes a table types, and then gives none", () => {
+    const rows = (levelOutline.sheets[0]?.rows ?? []).map((r, i) => [
+      i === 0 ? "Kode" : (["1", "1.1", "1.1.1", "1.1.2", "1.2", "2"][i - 1] ?? null),
+      ...r,
+    ]);
+    const model = readWorkbook(
+      gridsOf({ ...levelOutline, sheets: [{ name: "Pohon", rows }] }, false)
+    );
+    expect(conditions(model)).toEqual(TREE.map(([code, , ...rest]) => [code, "typed", ...rest]));
+    expect(model.findings.map((f) => f.rule)).not.toContain("codes-given");
   });
 });
 
