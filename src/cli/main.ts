@@ -35,7 +35,7 @@ import {
   type WritePlan,
 } from "../core";
 // Not through hosts/xlsx/index: that loads ExcelJS, which the CLI no longer needs.
-import { InputFileError, oneLine } from "../hosts/xlsx/errors";
+import { InputFileError, PlanRefusedError, oneLine } from "../hosts/xlsx/errors";
 import { readXlsxPackage } from "../hosts/xlsx/package/read";
 import { emptyPackage, writePlanToXlsxFile, type PackageParts } from "../hosts/xlsx/package/write";
 import { langArgument, parseArgs, type CliOptions, type Command } from "./args";
@@ -429,7 +429,14 @@ async function job(
   const { plan, findings } = planJobs(grids, analysis, settings, JOBS[command], {
     replaceOverrides: options.replaceOverrides,
   });
-  await writeOutput(pkg, grids, plan, target, lang);
+  try {
+    await writeOutput(pkg, grids, plan, target, lang);
+  } catch (e) {
+    // The plan does not fit the file (a sheet it updates is gone or protected): bad input.
+    if (e instanceof PlanRefusedError)
+      throw new UserError(tCli("cli.apply.refused", { file, reason: e.message }, lang));
+    throw e;
+  }
   out(tCli("cli.written", { out: output }, lang));
   for (const w of describeWrite(plan, analysis.model, findings, lang)) out(`  ${w.text}`);
   out(summaryLine(file, analysis.model, findings, lang));

@@ -171,4 +171,25 @@ describe("real workbooks damaged byte by byte", () => {
       { numRuns: 8 * FACTOR }
     );
   });
+
+  it("refuses, in one line naming the file, to update a sheet a damaged sheet list leaves out", async () => {
+    // The reader reads on past a broken </sheets>; the writer's sheet list stops there.
+    const source = path.join(ROOT, "test", "fixtures", "reader", "matrix-repeated.xlsx");
+    const parts = [...readZip(fs.readFileSync(source))].map(([name, data]): [string, Uint8Array] =>
+      name === "xl/workbook.xml"
+        ? [
+            name,
+            Buffer.from(Buffer.from(data).toString("utf8").replace("</sheets>", "</\u0000heets>")),
+          ]
+        : [name, data]
+    );
+    const file = written(rawZip(parts.map(([n, b]) => deflatedEntry(n, b))));
+    const out = `${file}.hasil.xlsx`;
+    const r = await runCli(["proses", file, "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      `${file}: Lembar "Matriks" yang akan diperbarui tidak ada. Berkas hasil tidak ditulis.`,
+    ]);
+    expect(fs.existsSync(out)).toBe(false);
+  });
 });

@@ -39,6 +39,7 @@ export const cli = {
     "cli.apply.userSheet":
       'Lembar "{sheet}" sudah ada dan bukan buatan add-in ({kind}); lembar itu tidak ditimpa.',
     "cli.apply.missingSheet": 'Lembar "{sheet}" yang akan diperbarui tidak ada.',
+    "cli.apply.refused": "{file}: {reason} Berkas hasil tidak ditulis.",
     "cli.apply.protected":
       'Lembar "{sheet}" diproteksi; buka proteksinya lalu coba lagi. Tidak ada yang ditulis.',
     "cli.apply.expectMismatch":
@@ -140,6 +141,7 @@ export const cli = {
     "cli.apply.userSheet":
       'Sheet "{sheet}" already exists and was not made by the add-in ({kind}); it is not overwritten.',
     "cli.apply.missingSheet": 'Sheet "{sheet}" to be updated does not exist.',
+    "cli.apply.refused": "{file}: {reason} No output was written.",
     "cli.apply.protected":
       'Sheet "{sheet}" is protected; unprotect it and try again. Nothing was written.',
     "cli.apply.expectMismatch":

@@ -278,13 +278,21 @@ export function refusePlan(plan: WritePlan, grids: WorkbookGrids, lang: Lang): v
   throw new PlanRefusedError(message);
 }
 
-/** The grids with every sheet of the package, a sheet they leave out (none should) as a user's. */
+/**
+ * The grids as far as the package's sheet list goes: every sheet it lists (one the grids leave
+ * out, none should, as a user's), and none it does not (a damaged workbook.xml the reader got
+ * further in), so that updating a sheet the writer cannot find is refused, not a crash.
+ */
 function allSheets(book: Book, grids: WorkbookGrids): WorkbookGrids {
+  const listed = new Set(book.sheets.map((e) => e.name.toLowerCase()));
   const read = new Set(grids.sheets.map((g) => g.name.toLowerCase()));
   const unread = book.sheets.filter((e) => !read.has(e.name.toLowerCase()));
   return {
     ...grids,
-    sheets: [...grids.sheets, ...unread.map((e) => ({ name: e.name, values: [] }))],
+    sheets: [
+      ...grids.sheets.filter((g) => listed.has(g.name.toLowerCase())),
+      ...unread.map((e) => ({ name: e.name, values: [] })),
+    ],
   };
 }
 
