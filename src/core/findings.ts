@@ -28,6 +28,7 @@ export type RuleId =
   | "duplicate-indicator"
   | "parent-mismatch"
   | "codes-given"
+  | "levels-unknown"
   | "measure-columns"
   | "unplaced-table"
   | "mapping-outdated";

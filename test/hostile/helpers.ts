@@ -40,6 +40,7 @@ const RULES: Record<RuleId, true> = {
   "duplicate-indicator": true,
   "parent-mismatch": true,
   "codes-given": true,
+  "levels-unknown": true,
   "measure-columns": true,
   "unplaced-table": true,
   "mapping-outdated": true,

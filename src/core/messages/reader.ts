@@ -15,6 +15,8 @@ export const reader = {
       'Indikator "{name}" di {cell} sudah tercatat untuk kondisi ini di {first}; baris ini dilewati.',
     "reader.codesGiven":
       "Tabel di {cell} tidak memuat kode kondisi; {count} kondisi diberi kode menurut urutannya (1, 1.1, 1.1.1, …).",
+    "reader.levelsUnknown":
+      "Tabel di {cell} tidak menyebut kode, tingkat, atau induk kondisinya, sehingga {count} kondisi dibaca sebagai CSF tanpa induk. Tambahkan kolom Kode (1, 1.1, 1.1.1, …) atau Level (CSF, Kondisi Antara, Kondisi Operasional).",
     "reader.parentMismatch":
       'Kondisi "{name}" di {cell} berada di bawah "{parent}", sedangkan di {other} di bawah kondisi lain.',
     "reader.skipped.otherOutcome":
@@ -60,6 +62,8 @@ export const reader = {
       'Indicator "{name}" at {cell} is already listed for this condition at {first}; the row was skipped.',
     "reader.codesGiven":
       "The table at {cell} gives no condition codes; {count} conditions were numbered by their place (1, 1.1, 1.1.1, …).",
+    "reader.levelsUnknown":
+      "The table at {cell} gives no code, level or parent of its conditions, so {count} conditions were read as CSF without a parent. Add a Kode column (1, 1.1, 1.1.1, …) or a Level column (CSF, Kondisi Antara, Kondisi Operasional).",
     "reader.parentMismatch":
       'Condition "{name}" at {cell} is listed under "{parent}", while at {other} it is under another condition.',
     "reader.skipped.otherOutcome":

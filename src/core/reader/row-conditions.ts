@@ -165,6 +165,8 @@ export class TableConditions {
   private readonly made = new Set<ConditionNode>();
   private current: RowCondition = { node: null, code: null };
   private readonly outline: Outline;
+  /** Conditions made with nothing to say their level (read as CSF): said once, at the end. */
+  private unleveled = 0;
 
   constructor(
     private readonly draft: Draft,
@@ -176,6 +178,13 @@ export class TableConditions {
   /** After the last row: what the table's outline gave. */
   finish(): void {
     this.outline.report(this.draft);
+    // One condition alone may well be a CSF; several with nothing to tell them apart are a guess.
+    if (this.unleveled < 2) return;
+    const { b } = this;
+    const at = { sheet: b.sheet.name, row: b.headerRow, col: b.header.firstCol };
+    this.draft.report("levels-unknown", "warning", at, "reader.levelsUnknown", {
+      count: this.unleveled,
+    });
   }
 
   /** The condition of row `r`; the one above when the row's condition cells are blank. */
@@ -199,6 +208,8 @@ export class TableConditions {
       const row = given ? { ...cells, code: given } : cells;
       const node = conditionFromRow(this.draft, row, hasParent, "indicator-table");
       this.outline.seen(node, given !== null);
+      if (!hasParent && row.code === null && cells.level === null && cells.hint === null)
+        this.unleveled++;
       this.made.add(node);
       this.current = { node, code: row.code };
     } else this.current = { node: null, code: cells.code };

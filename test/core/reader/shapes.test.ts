@@ -463,6 +463,11 @@ describe("a flat table numbered by code in its No column", () => {
     expect(model.nodes.map((n) => [n.code, n.name])).toEqual(
       [CSF1, KA11, KO111, KA12, CSF2].map((name) => [null, name])
     );
+    // … and the reader says it could not tell their levels, instead of guessing silently.
+    const unknown = model.findings.filter((f) => f.rule === "levels-unknown");
+    expect(unknown.map((f) => [f.severity, f.cell, f.params["count"]])).toEqual([
+      ["warning", "'Pohon'!A1", 5],
+    ]);
   });
 });
 
