@@ -184,6 +184,8 @@ export function classify(cells: readonly HeaderCell[]): Header | null {
     if (has("definition") || has("relevance") || has("formula") || has("dataSource"))
       kind = "indicator-text";
     else if (has("target") || has("actual") || has("achievement")) kind = "measure";
+    // "Kode | Kondisi | Indikator Kinerja": conditions and their indicators' names alone.
+    else if (has("kondisi")) kind = "indicator-text";
   } else if (has("kondisi")) {
     if (has("faktor")) {
       kind = "csf";

@@ -100,7 +100,12 @@ function readSheetSections(draft: Draft, blocks: readonly Block[], claimed: Set<
         text: excerpt(text),
       });
   }
-  const hasCsfTable = blocks.some((b) => b.kind === "table" && listsConditions(b.header.kind));
+  // A table naming conditions (a flat one too) makes the title block a kertas kerja's.
+  const hasCsfTable = blocks.some(
+    (b) =>
+      b.kind === "table" &&
+      (listsConditions(b.header.kind) || b.header.columns.kondisi !== undefined)
+  );
   if (draft.organisation === null && hasCsfTable) draft.organisation = organisationOf(titleLines);
 }
 
@@ -132,13 +137,20 @@ function addNarrative(section: Section, text: string, n: string): void {
   }
 }
 
-/** The organisation's name from a title block: its upper-case lines, else "Kertas Kerja … X". */
+/**
+ * The organisation's name from a title block: its upper-case lines, else what follows "Pohon
+ * Kinerja" in the title ("Kertas Kerja Pohon Kinerja X", "POHON KINERJA X TAHUN 2025"), without
+ * the year.
+ */
 function organisationOf(titleLines: readonly string[]): string | null {
   const parts: string[] = [];
   let fromKertasKerja: string | null = null;
   for (const l of titleLines) {
-    const kk = /kertas kerja pohon kinerja\s+(.+)$/i.exec(l);
-    if (kk) fromKertasKerja = (kk[1] ?? "").trim();
+    const kk = /pohon kinerja\s+(.+)$/i.exec(l);
+    const named = (kk?.[1] ?? "")
+      .replace(/^\(?\s*(csf|critical success factors?)\s*\)?\s*/i, "")
+      .replace(/\s*(tahun(\s+anggaran)?\s*)?\d{4}(\s*[-–]\s*\d{4})?\s*$/i, "");
+    if (named.trim() !== "") fromKertasKerja ??= named.trim();
     if (/critical success|kertas kerja|pohon kinerja|\bcsf\b|outcome/i.test(l)) continue;
     if (/\p{L}/u.test(l) && l === l.toUpperCase()) parts.push(l.replace(/\s+/g, " "));
   }

@@ -39,6 +39,7 @@ const READER_RULES = [
   "duplicate-indicator",
   "parent-mismatch",
   "codes-given",
+  "levels-unknown",
   "measure-columns",
   "unplaced-table",
   "mapping-outdated",

@@ -107,6 +107,8 @@ describe("a matrix of level columns", () => {
       expect([way, conditions(model)]).toEqual([way, MATRIX_TREE]);
       expect(indicators(model)).toEqual(matrixIndicators("Pohon Kinerja", "H"));
       expect([model.outcome, model.outcomeCell]).toEqual([OUTCOME, "'Pohon Kinerja'!B4"]);
+      // "POHON KINERJA DINAS KESEHATAN TAHUN 2025": the organisation, without the year.
+      expect(model.organisation).toBe("DINAS KESEHATAN");
       // Each level cell is where the condition is first named (a merged area's top-left cell).
       expect(model.nodes.map((n) => n.cell)).toEqual(
         ["C4", "D4", "E4", "E6", "D7", "C8", "D8", "E8"].map((c) => `'Pohon Kinerja'!${c}`)
@@ -214,6 +216,32 @@ describe("a cascading matrix: each level's indicator beside it", () => {
       ["2", ["Persentase Penduduk Terdaftar JKN"]],
     ]);
     expect(model.findings.map((f) => f.rule)).not.toContain("duplicate-indicator");
+  });
+});
+
+describe("the organisation in a tree's title", () => {
+  it.each([
+    [
+      "POHON KINERJA (CSF) BADAN KEPEGAWAIAN DAERAH TAHUN ANGGARAN 2025",
+      "BADAN KEPEGAWAIAN DAERAH",
+    ],
+    ["Pohon Kinerja Dinas Sosial 2024 - 2026", "Dinas Sosial"],
+    ["Kertas Kerja Pohon Kinerja Sekretariat DPRD", "Sekretariat DPRD"],
+  ])("reads %p as %p", (title, organisation) => {
+    const model = readWorkbook({
+      sheets: [
+        {
+          name: "Pohon",
+          values: [
+            [title],
+            [],
+            ["Kode", "Kondisi", "Indikator Kinerja"],
+            ["1", CSF1, "Indeks Mutu"],
+          ],
+        },
+      ],
+    });
+    expect(model.organisation).toBe(organisation);
   });
 });
 
