@@ -23,6 +23,20 @@ const words = [
   "-",
   "85,5",
   "",
+  // Words of the other shapes: level columns, outlines, cascading matrices, parent columns.
+  "Level",
+  "Level 2",
+  "Kondisi Antara",
+  "Kondisi Operasional",
+  "Uraian Kondisi",
+  "Indikator CSF",
+  "Indikator Kondisi Antara",
+  "Kode Induk",
+  "Realisasi TW II",
+  "Target 2025",
+  "Penanggung Jawab",
+  "1.1.1",
+  "2",
 ];
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -53,7 +67,7 @@ describe("odd input", () => {
         expect(Array.isArray(model.nodes)).toBe(true);
         for (const f of model.findings) expect(READER_RULES).toContain(f.rule);
       }),
-      { numRuns: 300 }
+      { numRuns: 600 }
     );
   });
 
