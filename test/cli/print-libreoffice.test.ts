@@ -211,10 +211,10 @@ describe("what pokin prints, in LibreOffice", () => {
     const spare = rows.reduce((s, r) => s + Math.max(0, r.spare), 0);
     const total = rows.reduce((s, r) => s + r.height, 0);
     expect(spare / total).toBeLessThan(0.1);
-    // No half-empty page: every page but the last is filled to three quarters and more (a page
-    // ends early only where a heading, the indicator line and the table's header keep with the
-    // first lines of the next table row).
-    expect(Math.min(...fills)).toBeGreaterThan(0.75);
+    // No half-empty page: every page but the last is filled to four fifths and more (a page ends
+    // early only where a heading, the indicator line, the table's header and the first lines of
+    // the next table row keep together; a tall row goes on over the page break).
+    expect(Math.min(...fills)).toBeGreaterThan(0.8);
   });
 
   it("fills the pages of 1.8's six-indicator table: its rows continue across page breaks", () => {

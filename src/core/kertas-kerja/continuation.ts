@@ -10,7 +10,14 @@
  * A piece cut between words keeps the spaces after it (invisible at the end of a line), a piece
  * cut at a line break ends before it: the reader joins a continued text on the spaces the piece
  * above ends with, else on a line break, so the sheet reads back to the same text. A line that
- * starts inside a word, after a hyphen or after an empty line is not a place to cut.
+ * starts inside a word, after a hyphen or after an empty line is not a place to cut. A name is
+ * cut only between words: its pieces but the last end in spaces, which is how the reader of a
+ * kertas kerja the add-in wrote tells a name going on from the next indicator's (also across a
+ * page break, where the table's header is written again).
+ *
+ * All texts of a row are cut after the same number of lines where they can be (no text then
+ * ends above the row's bottom in Excel), preferring places where LibreOffice sets each piece in
+ * as many lines too: a piece it sets shorter leaves a line's gap before the text goes on.
  *
  * A text shown live from the user's cell (a formula) is cut too, each piece a `MID` of the same
  * formula: the pieces stay live, and the last one shows the rest of the text however long it
@@ -28,6 +35,15 @@ import { cellRoom, fontFor, heightOf, row, type RowCell, type RowSpec } from "./
  */
 export const CONTINUE_AFTER = 8;
 
+/**
+ * Lines of the first of the rows a cut row is written as: few, so that a table can start at
+ * the foot of a page with its header and the start of its first row (a page then ends full).
+ */
+export const FIRST_LINES = 4;
+
+/** Lines of a text short enough never to be cut (a code, a unit, a source's name). */
+const SHORT = 3;
+
 /** Excel's longest text: a `MID` this long takes the rest of any text. */
 const REST = 32767;
 
@@ -37,6 +53,8 @@ interface Cursor {
   starts: number[];
   /** Width the text wraps in in LibreOffice. */
   wide: number;
+  /** Cut only between words (see tableRows). */
+  wordsOnly: boolean;
   at: number;
   line: number;
 }
@@ -47,14 +65,15 @@ function isSpace(c: string | undefined): boolean {
   return c === " " || c === "\t";
 }
 
-/** Where a piece ending before line `j` ends in the text, or -1 when the text is not cut there. */
-function pieceEnd(text: string, starts: readonly number[], j: number): number {
-  const s = starts[j] ?? -1;
+/** Where a piece of `cur` ending before line `j` ends, or -1 when the text is not cut there. */
+function pieceEnd(cur: Cursor, j: number): number {
+  const text = cur.cell.value;
+  const s = cur.starts[j] ?? -1;
   if (s <= 0) return -1;
   const before = text[s - 1];
   if (isSpace(before)) return s;
-  if (before === "\n" && s >= 2 && !/\s/.test(text[s - 2] as string)) return s - 1;
-  return -1;
+  if (cur.wordsOnly || before !== "\n") return -1;
+  return s >= 2 && !/\s/.test(text[s - 2] as string) ? s - 1 : -1;
 }
 
 /** Lines LibreOffice sets `cur`'s text from where it stands to `end` in. */
@@ -83,16 +102,16 @@ interface Cut {
  * or null when one cannot be cut there, when LibreOffice would set a piece that goes on below
  * in fewer lines than `k` (`slack` 0) or than `k - 1` (`slack` 1) (a piece shorter than its row
  * leaves a gap in the text before it goes on), or when it would set the row's tallest text in
- * two lines less (two lines to spare). `low`: lines the row has anyway.
+ * two lines less (two lines to spare).
  */
-function cutsAt(cursors: readonly Cursor[], k: number, slack: number, low: number): Cut[] | null {
+function cutsAt(cursors: readonly Cursor[], k: number, slack: number): Cut[] | null {
   const cuts: Cut[] = [];
-  let lines = low;
+  let lines = 1;
   let wide = 0;
   for (const c of cursors) {
     const total = c.starts.length;
     const ends = total - c.line <= k;
-    const end = ends ? c.cell.value.length : pieceEnd(c.cell.value, c.starts, c.line + k);
+    const end = ends ? c.cell.value.length : pieceEnd(c, c.line + k);
     if (end < 0) return null;
     const own = wideLines(c, end);
     if (!ends && own < k - slack) return null;
@@ -101,41 +120,54 @@ function cutsAt(cursors: readonly Cursor[], k: number, slack: number, low: numbe
     lines = Math.max(lines, line - c.line);
     wide = Math.max(wide, own);
   }
-  return lines <= 2 || wide >= lines - 1 || lines === low ? cuts : null;
+  return lines <= 2 || wide >= lines - 1 ? cuts : null;
 }
 
 /**
- * The next piece of `cur` on its own in a row of `cap` lines: as many whole lines as fit, cut at
- * the last place it may be cut; more lines when there is none before (the row grows to them).
+ * The next piece of `cur` on its own in a row of `cap` lines: as many whole lines as fit and
+ * LibreOffice sets in at most one line less, cut at the last such place; more lines when there
+ * is none before (the row grows to them).
  */
 function nextPiece(cur: Cursor, cap: number): Cut {
   const text = cur.cell.value;
   const total = cur.starts.length;
+  const rest = { end: text.length, next: text.length, line: total };
+  if (total - cur.line <= cap && closeEnough(cur, text.length, total - cur.line)) return rest;
   let best = -1;
   for (let j = cur.line + 1; j < total; j++) {
-    if (pieceEnd(text, cur.starts, j) < 0) continue;
-    if (j - cur.line <= cap || best < 0) best = j;
-    if (j - cur.line >= cap) break;
+    const end = pieceEnd(cur, j);
+    if (end < 0) continue;
+    if (j - cur.line <= cap ? closeEnough(cur, end, j - cur.line) : best < 0) best = j;
+    if (j - cur.line >= cap && best >= 0) break;
   }
-  if (total - cur.line <= cap || best < 0)
-    return { end: text.length, next: text.length, line: total };
-  return { end: pieceEnd(text, cur.starts, best), next: cur.starts[best] as number, line: best };
+  if (best < 0) return rest;
+  return { end: pieceEnd(cur, best), next: cur.starts[best] as number, line: best };
 }
 
 /**
- * Where the texts of a row `low..high` lines tall are cut (two more when that ends them all):
- * all after the same number of lines, the most that LibreOffice sets in as many lines, else in
- * one line less; else each text on its own (some then end above the row's bottom).
+ * Where the texts of a row `high` lines tall are cut: all after the same number of lines, the
+ * most that LibreOffice sets in as many lines, else in one line less, but not fewer than `low`
+ * (a few lines more when that ends them all, or when there is no such place); else each text on
+ * its own (some then end above the row's bottom). A text of SHORT lines or fewer is not cut.
  */
-function rowCuts(cursors: readonly Cursor[], low: number, high: number): Cut[] {
+function rowCuts(cursors: readonly Cursor[], high: number): Cut[] {
   // A last line or two is not worth a row of its own: the row takes them when that ends all.
-  const all = cutsAt(cursors, high + 2, 0, low);
+  const all = cutsAt(cursors, high + 2, 0);
   if (all && cursors.every((c, i) => all[i]?.line === c.starts.length)) return all;
+  let low = Math.ceil(high / 2);
+  for (const c of cursors) {
+    const rest = c.starts.length - c.line;
+    if (rest <= SHORT) low = Math.max(low, rest);
+  }
   for (const slack of [0, 1])
     for (let k = high; k >= Math.max(low, 1 + slack * 2); k--) {
-      const cuts = cutsAt(cursors, k, slack, low);
+      const cuts = cutsAt(cursors, k, slack);
       if (cuts) return cuts;
     }
+  for (let k = high + 1; k <= high + 4; k++) {
+    const cuts = cutsAt(cursors, k, 1);
+    if (cuts) return cuts;
+  }
   return cursors.map((c) => nextPiece(c, high));
 }
 
@@ -151,35 +183,31 @@ function pieceCell(cell: RowCell, start: number, end: number): RowCell {
 
 /**
  * A table body row ("td") as one row, or as several when its texts take more than
- * CONTINUE_AFTER lines or LibreOffice would set them in two lines less than Excel: the cells
- * `whole` says (those that identify the row, which the reader keys on) stay whole in the first
- * row, which is as tall as they need; the other texts are cut into pieces of at most a row's
- * lines, the pieces of each in consecutive rows. Every row has all the cells (empty where a
- * text has ended); the rows after the first are `continued`.
+ * CONTINUE_AFTER lines or LibreOffice would set them in two lines less than Excel: each text
+ * cut into pieces, the first row of FIRST_LINES lines (so that a table can start at the foot
+ * of a page, its header kept with only these), the others of CONTINUE_AFTER, the pieces of each
+ * text in consecutive rows. The cells `wordsOnly` says (the name, which the reader starts an
+ * indicator at) are cut only between words, so that each of their pieces but the last ends in
+ * the spaces it was cut at: how the reader tells a name going on from a new one. Every row has
+ * all the cells (empty where a text has ended); the rows after the first are `continued`.
  */
-export function tableRows(cells: RowCell[], whole: (cell: RowCell) => boolean): RowSpec[] {
-  const cursors: Cursor[] = [];
-  let wholeLines = 1;
-  for (const cell of cells) {
-    const starts = lineStarts(cell.value, cellRoom("td", cell), FONT);
-    if (whole(cell)) wholeLines = Math.max(wholeLines, starts.length);
-    else {
-      const wide = cellRoom("td", cell, false, WIDE_RENDERER);
-      cursors.push({ cell, starts, wide, at: 0, line: 0 });
-    }
-  }
-  const firstCap = Math.max(CONTINUE_AFTER, wholeLines);
+export function tableRows(cells: RowCell[], wordsOnly: (cell: RowCell) => boolean): RowSpec[] {
+  const cursors = cells.map((cell): Cursor => ({
+    cell,
+    starts: lineStarts(cell.value, cellRoom("td", cell), FONT),
+    wide: cellRoom("td", cell, false, WIDE_RENDERER),
+    wordsOnly: wordsOnly(cell),
+    at: 0,
+    line: 0,
+  }));
   const fits = (c: Cursor) =>
-    c.starts.length <= firstCap && closeEnough(c, c.cell.value.length, c.starts.length);
+    c.starts.length <= CONTINUE_AFTER && closeEnough(c, c.cell.value.length, c.starts.length);
   if (cursors.every(fits)) return [row("td", cells)];
   const rows: RowSpec[] = [];
-  while (rows.length === 0 || cursors.some((c) => !done(c))) {
-    const first = rows.length === 0;
+  while (cursors.some((c) => !done(c))) {
     const open = cursors.filter((c) => !done(c));
-    // The first row is at least as tall as its whole cells: the others fill it.
-    const low = first ? wholeLines : 1;
-    const cuts = rowCuts(open, low, first ? firstCap : CONTINUE_AFTER);
-    let lines = low;
+    const cuts = rowCuts(open, rows.length === 0 ? FIRST_LINES : CONTINUE_AFTER);
+    let lines = 1;
     const pieces = new Map<RowCell, RowCell>();
     open.forEach((c, i) => {
       const cut = cuts[i] as Cut;
@@ -189,13 +217,11 @@ export function tableRows(cells: RowCell[], whole: (cell: RowCell) => boolean): 
       c.line = cut.line;
     });
     const rowCells = cells.map(
-      (cell) =>
-        pieces.get(cell) ??
-        (first && whole(cell) ? cell : { col: cell.col, right: cell.right, value: "" })
+      (cell) => pieces.get(cell) ?? { col: cell.col, right: cell.right, value: "" }
     );
     const more = cursors.some((c) => !done(c));
     const spec: RowSpec = { kind: "td", cells: rowCells, height: heightOf("td", lines, more) };
-    if (!first) spec.continued = true;
+    if (rows.length > 0) spec.continued = true;
     rows.push(spec);
   }
   return rows;

@@ -141,7 +141,7 @@ function indicatorTable(indicators: readonly Indicator[], parts: SectionParts): 
         formula === undefined ? { col, right: col, value } : { col, right: col, value, formula };
       return key === "dataSource" ? withResponsible(cell, ind, parts.lang) : cell;
     });
-    // The name stays whole in the first row: the reader starts an indicator at a name.
+    // The name cut only between words: the reader starts an indicator at a name.
     for (const r of tableRows(cells, (c) => c.col === 0)) units.push({ rows: [r], table: header });
   }
   return units;

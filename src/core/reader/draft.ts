@@ -158,6 +158,14 @@ export class Indicators {
     if (this.byName) push(this.byName, normalise(ind.name), ind);
   }
 
+  /** Gives `ind` its whole name (a name read in pieces), found again under it. */
+  rename(ind: Indicator, name: string): void {
+    const list = this.byName?.get(normalise(ind.name));
+    if (list?.includes(ind)) list.splice(list.indexOf(ind), 1);
+    ind.name = name;
+    if (this.byName) push(this.byName, normalise(name), ind);
+  }
+
   /** Indicators with this name (normalised), in the order they were attached. */
   named(name: string): readonly Indicator[] {
     if (!this.byName) {

@@ -16,11 +16,16 @@ import { isDuplicate, newIndicator, reportDuplicate, textCells } from "./indicat
 import { applyMeasure, measureOf } from "./measures";
 import { TableConditions, type RowCondition } from "./row-conditions";
 import { normaliseCode } from "./text";
+import { generatedKind } from "../plan";
 
-/** The indicator a table ends with, and the table's last row (the cells its texts end in). */
+/**
+ * The indicator a table ends with, the table's last row (the cells its texts end in), and the
+ * name the add-in cut over rows when it goes on in the next table (with the spaces it was cut at).
+ */
 export interface TableEnd {
   indicator: Indicator;
   row: readonly CellValue[];
+  openName: string | null;
 }
 
 /**
@@ -45,12 +50,18 @@ export function readIndicatorTable(
   let ref: RowCondition = { node: null, code: null };
   let last: Indicator | null = carried?.indicator ?? null;
   let above: readonly CellValue[] = carried?.row ?? [];
+  const names =
+    generatedKind(sheet) === "kertas-kerja"
+      ? cutNames(b, nameCol, carried?.openName ?? null)
+      : null;
+  if (carried && names?.carriedName) draft.indicators.rename(carried.indicator, names.carriedName);
   for (const r of b.rows) {
     const row = sheet.values[r] ?? [];
     if (named) ref = named.conditionAt(r);
     else if (byRef) ref = codeRef(draft, b, r) ?? ref;
     const node = byRef ? ref.node : sectionNode;
-    const name = cellText(row[nameCol] ?? null);
+    const goesOn = names?.goesOn.has(r) === true;
+    const name = goesOn ? "" : (names?.whole.get(r) ?? cellText(row[nameCol] ?? null));
     const prev = above;
     above = row;
     if (name === "") {
@@ -82,7 +93,54 @@ export function readIndicatorTable(
     last = ind;
   }
   named?.finish();
-  return last ? { indicator: last, row: above } : null;
+  return last ? { indicator: last, row: above, openName: names?.openName ?? null } : null;
+}
+
+/** Names cut over rows in a table: see cutNames. */
+interface CutNames {
+  /** The whole name at the row it starts. */
+  whole: Map<number, string>;
+  /** Rows going on with a name. */
+  goesOn: Set<number>;
+  /** The whole name of the table above's last indicator, when it goes on here. */
+  carriedName: string | null;
+  /** The name read so far when it goes on in the next table. */
+  openName: string | null;
+}
+
+/**
+ * Names the add-in cut over rows in a kertas kerja it wrote: every piece but the last ends in
+ * the spaces it was cut at (continuation.ts). `open`: the name the table above ended in the
+ * middle of (a page broke inside it), which this table's first rows go on with.
+ */
+function cutNames(b: TableBlock, nameCol: number, open: string | null): CutNames {
+  const out: CutNames = { whole: new Map(), goesOn: new Set(), carriedName: null, openName: null };
+  // The row the name being read starts at; -2 for the one carried from the table above.
+  let start = open !== null ? -2 : -1;
+  let text = open ?? "";
+  const finish = (): void => {
+    if (start === -2) out.carriedName = text.trim();
+    else out.whole.set(start, text.trim());
+  };
+  for (const r of b.rows) {
+    const raw = b.sheet.values[r]?.[nameCol];
+    const piece = typeof raw === "string" ? raw : "";
+    if (start !== -1 && piece.trim() !== "") {
+      out.goesOn.add(r);
+      text += piece;
+    } else {
+      start = r;
+      text = piece;
+    }
+    if (/[ \t]$/.test(text)) continue;
+    if (start === -2 || out.goesOn.has(r)) finish();
+    start = -1;
+  }
+  if (start !== -1) {
+    finish();
+    out.openName = text;
+  }
+  return out;
 }
 
 /** The condition a Kode cell names (recorded as a mention); null when the cell is blank. */

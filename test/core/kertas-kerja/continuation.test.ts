@@ -2,7 +2,11 @@
  * Continuation rows: a tall table row written as several rows whose pieces read back as the
  * row's texts, no row over CONTINUE_AFTER lines as Excel wraps them, joined without a border.
  */
-import { CONTINUE_AFTER, tableRows } from "../../../src/core/kertas-kerja/continuation";
+import {
+  CONTINUE_AFTER,
+  FIRST_LINES,
+  tableRows,
+} from "../../../src/core/kertas-kerja/continuation";
 import { cellLines, type RowCell, type RowSpec } from "../../../src/core/kertas-kerja/layout";
 import { planKertasKerja } from "../../../src/core/kertas-kerja";
 import { readWorkbook } from "../../../src/core/reader";
@@ -34,12 +38,12 @@ function cells(texts: string[], formulas: (string | undefined)[] = []): RowCell[
   });
 }
 
-const nameWhole = (c: RowCell) => c.col === 0;
+const nameByWords = (c: RowCell) => c.col === 0;
 
 describe("continuation rows", () => {
   it("writes a row of a few lines as one row, as before", () => {
     const texts = ["Nilai SAKIP", "Nilai hasil evaluasi", "Relevan", "Rumus", "Bagian"];
-    const rows = tableRows(cells(texts), nameWhole);
+    const rows = tableRows(cells(texts), nameByWords);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.continued).toBeUndefined();
     expect(rows[0]?.cells.map((c) => c.value)).toEqual(texts);
@@ -53,7 +57,7 @@ describe("continuation rows", () => {
       "Skor",
       "Kemendagri",
     ];
-    const rows = tableRows(cells(texts), nameWhole);
+    const rows = tableRows(cells(texts), nameByWords);
     expect(rows.length).toBeGreaterThan(2);
     for (let col = 0; col < texts.length; col++) expect(joined(rows, col)).toBe(texts[col]);
     // The last row may take a line or two more rather than leave them a row of their own.
@@ -61,30 +65,43 @@ describe("continuation rows", () => {
       const lines = Math.max(...r.cells.map((c) => cellLines("td", c)));
       expect(lines).toBeLessThanOrEqual(CONTINUE_AFTER + (i === rows.length - 1 ? 2 : 0));
     });
-    // The name and the short cells only in the first row; the others carry on.
+    // The short cells only in the first row (of FIRST_LINES lines); the others carry on.
+    const firstLines = Math.max(...(rows[0]?.cells ?? []).map((c) => cellLines("td", c)));
+    expect(firstLines).toBeLessThanOrEqual(FIRST_LINES);
     expect(rows.slice(1).every((r) => r.continued === true)).toBe(true);
-    expect(rows.slice(1).every((r) => r.cells[0]?.value === "")).toBe(true);
     expect(rows.slice(1).every((r) => r.cells[3]?.value === "")).toBe(true);
+    expect(rows.slice(1).every((r) => r.cells[4]?.value === "")).toBe(true);
     // Every row has every column (the merges and borders of a table row).
     for (const r of rows) expect(r.cells.map((c) => c.col)).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it("keeps the whole name in the first row, as tall as the name needs", () => {
-    const name = "Jumlah Dokumen Hasil Koordinasi Sinkronisasi dan Evaluasi Kebijakan ".repeat(3);
-    const texts = [name.trim(), LONG, "Relevan", "Rumus", "Bagian"];
-    const rows = tableRows(cells(texts), nameWhole);
-    const nameLines = cellLines("td", { col: 0, right: 0, value: texts[0] as string });
-    expect(nameLines).toBeGreaterThan(CONTINUE_AFTER);
-    expect(rows[0]?.cells[0]?.value).toBe(texts[0]);
-    // The other texts fill the first row as far down as the name goes.
-    expect(cellLines("td", rows[0]?.cells[1] as RowCell)).toBe(nameLines);
+  it("cuts a long name only between words, each piece but the last ending in its spaces", () => {
+    const name = "Jumlah Dokumen Hasil Koordinasi Sinkronisasi dan Evaluasi Kebijakan "
+      .repeat(3)
+      .trim();
+    const texts = [name, LONG, "Relevan", "Rumus", "Bagian"];
+    const rows = tableRows(cells(texts), nameByWords);
+    const pieces = rows.map((r) => r.cells[0]?.value ?? "").filter((v) => v !== "");
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join("")).toBe(name);
+    pieces.slice(0, -1).forEach((p) => expect(p).toMatch(/\S +$/));
+    // In consecutive rows from the first.
+    expect(rows.slice(0, pieces.length).every((r) => r.cells[0]?.value !== "")).toBe(true);
     expect(joined(rows, 1)).toBe(LONG);
+  });
+
+  it("cuts a text with line breaks only between words where asked", () => {
+    const rows = tableRows(cells([WITH_BREAKS, WITH_BREAKS]), nameByWords);
+    const name = rows.map((r) => r.cells[0]?.value ?? "").filter((v) => v !== "");
+    expect(name.slice(0, -1).every((p) => /[ \t]$/.test(p))).toBe(true);
+    expect(name.join("")).toBe(WITH_BREAKS);
+    expect(joined(rows, 1)).toBe(WITH_BREAKS);
   });
 
   it("cuts a live text into MID formulas of the same formula, the last taking the rest", () => {
     const formula = "='Uraian Kondisi'!C12&\"\"";
     const texts = ["Nilai SAKIP", LONG, "Relevan", "Rumus", "Bagian"];
-    const rows = tableRows(cells(texts, [undefined, formula]), nameWhole);
+    const rows = tableRows(cells(texts, [undefined, formula]), nameByWords);
     const pieces = rows.map((r) => r.cells[1] as RowCell).filter((c) => c.value !== "");
     expect(pieces.length).toBeGreaterThan(1);
     let at = 1;
@@ -98,7 +115,7 @@ describe("continuation rows", () => {
     // A short live text keeps its formula whole, in the first row.
     const short = tableRows(
       cells(["Nilai SAKIP", LONG, "Relevan"], [undefined, undefined, formula]),
-      nameWhole
+      nameByWords
     );
     expect(short[0]?.cells[2]?.formula).toBe(formula);
   });
@@ -110,18 +127,22 @@ describe("continuation rows", () => {
     });
     const m = model([node("1", "Meningkatnya Kualitas Tata Kelola", { indicators: [ind] })]);
     const plan = planKertasKerja(m, { sheets: [] }, settings());
-    const top = plan.cells.find((c) => c.value === ind.name)?.row as number;
     const HEADER = "Indikator Kinerja";
-    const at = (r: number, col: number) => plan.cells.some((c) => c.row === r && c.col === col);
-    const isHeader = (r: number) => plan.cells.some((c) => c.row === r && c.value === HEADER);
-    const blank = (r: number) => !plan.cells.some((c) => c.row === r);
-    // The row's parts: its first row and the continued rows (text in B:E, none in A) after it,
-    // a part ending where a page breaks, the table's header written again over the next.
-    const parts: number[][] = [[top]];
-    for (let r = top + 1; ; r++) {
+    const top = (plan.cells.find((c) => c.value === HEADER)?.row as number) + 1;
+    const texts = [ind.name, LONG, WITH_BREAKS, ind.formula ?? "", ind.dataSource ?? ""];
+    const cellsOf = (r: number) => plan.cells.filter((c) => c.row === r);
+    const isHeader = (r: number) => cellsOf(r).some((c) => c.value === HEADER);
+    const blank = (r: number) => cellsOf(r).length === 0;
+    // A row of the indicator's: each of its cells a piece of that column's text.
+    const isPiece = (r: number) =>
+      !blank(r) && cellsOf(r).every((c) => texts[c.col]?.includes(String(c.value).trim()));
+    const end = Math.max(...plan.rowHeights.map((h) => h.row));
+    // The row's parts: its rows up to a page break, the table's header written again over the next.
+    const parts: number[][] = [[]];
+    for (let r = top; r <= end; r++) {
       if (blank(r) || isHeader(r)) {
         if ((parts.at(-1) ?? []).length > 0) parts.push([]);
-      } else if (!at(r, 0) && [1, 2, 3, 4].some((col) => at(r, col))) parts.at(-1)?.push(r);
+      } else if (isPiece(r)) parts.at(-1)?.push(r);
       else break;
     }
     const pieces = parts.filter((p) => p.length > 0);
@@ -156,8 +177,11 @@ describe("continuation rows", () => {
     expect(essence(readWorkbook(planToGrids(plan)))).toEqual(essence(m));
   });
 
-  it("reads a kertas kerja with continued rows back to the same model", () => {
-    const ind = indicator("Nilai Bobot Komponen Pelaporan Kinerja", {
+  it("reads a kertas kerja with continued rows back to the same model, a long name too", () => {
+    const long = "Jumlah Dokumen Hasil Koordinasi Sinkronisasi dan Evaluasi Kebijakan "
+      .repeat(3)
+      .trim();
+    const ind = indicator(long, {
       definition: LONG,
       relevance: WITH_BREAKS,
       dataSource: `Kementerian Dalam Negeri. ${SENTENCE.repeat(3).trim()}`,
@@ -193,5 +217,25 @@ describe("continuation rows", () => {
       `${source}\nPenanggung Jawab: Bagian Organisasi`
     );
     expect(pieces.at(-1)?.formula).toMatch(/,32767\)$/);
+  });
+
+  it("reads back a name a page breaks inside, the table's header written again in it", () => {
+    const phrase = "Jumlah Dokumen Hasil Koordinasi Sinkronisasi dan Evaluasi Kebijakan Urusan";
+    const indicators = Array.from({ length: 12 }, (_, k) =>
+      indicator(`${phrase} ${phrase} Nomor ${k + 1}`, { definition: LONG })
+    );
+    const m = model([node("1", "Meningkatnya Kualitas Tata Kelola", { indicators })]);
+    const plan = planKertasKerja(m, { sheets: [] }, settings());
+    const nameAt = (r: number) =>
+      String(plan.cells.find((c) => c.row === r && c.col === 0)?.value ?? "");
+    // A page breaks between two pieces of a name: the piece above ends in a space, and the first
+    // row under the header written again goes on with it.
+    const inside = (plan.print?.rowBreaks ?? []).filter(
+      (b) => /\S +$/.test(nameAt(b - 1)) && nameAt(b + 1) === "Indikator Kinerja"
+    );
+    expect(inside.length).toBeGreaterThan(0);
+    const back = readWorkbook(planToGrids(plan));
+    expect(essence(back)).toEqual(essence(m));
+    expect(back.findings.filter((f) => f.severity !== "info")).toEqual([]);
   });
 });
