@@ -289,7 +289,7 @@ describe("protected sheets", () => {
     const host = new FakeExcelHost(wb).install();
     const unprotected = await readWorkbookGrids();
     const { plan: p } = plan(unprotected, ["fill", "tree"]);
-    host.sheet(TR)!.protected = true; // the user protects the sheet meanwhile
+    host.userProtect(TR); // the user protects the sheet meanwhile
     const before = structuredClone(host.workbook);
     host.resetStats();
     const error = await applyOffice(p).then(
@@ -310,7 +310,7 @@ describe("protected sheets", () => {
     const host = new FakeExcelHost(wb).install();
     let grids = await readWorkbookGrids();
     await applyOffice(plan(grids, ["tree"]).plan, { grids });
-    host.sheet("Pohon Kinerja")!.protected = true;
+    host.userProtect("Pohon Kinerja");
     grids = await readWorkbookGrids();
     const before = structuredClone(host.workbook);
     const error = await applyOffice(plan(grids, ["tree", "report"]).plan, { grids }).then(

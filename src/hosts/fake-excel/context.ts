@@ -4,16 +4,19 @@ import type { FakeExcelHost } from "./fake";
 import { FakeOfficeError, apiAtLeast, type Op } from "./proxy";
 import type { FakeSheet } from "./state";
 import { FakeApplication, FakeWorkbookProxy } from "./worksheet";
+import { FakeRuntime } from "./events";
 
 export class FakeContext {
   readonly workbook: FakeWorkbookProxy;
   readonly application: FakeApplication;
+  readonly runtime: FakeRuntime;
   private queue: Op[] = [];
   /** Calculation is suspended until the end of the request being run. */
   private suspended = false;
   constructor(readonly _host: FakeExcelHost) {
     this.workbook = new FakeWorkbookProxy(this);
     this.application = new FakeApplication(this);
+    this.runtime = new FakeRuntime(this);
   }
   /** Queue an operation (internal). */
   _enqueue(op: Op): void {
@@ -53,6 +56,8 @@ export class FakeContext {
       for (const op of ops) responseBytes += this.run(op);
     } finally {
       stats.responseBytes.push(responseBytes);
+      // The events of the operations that ran, failed request or not.
+      this._host._deliverEvents();
     }
     if (responseBytes > this._host.responseLimitBytes)
       throw new FakeOfficeError(

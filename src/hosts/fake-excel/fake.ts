@@ -11,10 +11,24 @@
  * version fail with ApiNotFound. Every public member is checked at compile time to exist on the
  * real @types/office-js class.
  */
-import type { WorkbookGrids } from "../../core";
+import { a1Range, type CellValue, type WorkbookGrids } from "../../core";
 import { FakeContext } from "./context";
-import { FakeOfficeError, apiAtLeast } from "./proxy";
-import { workbookFromGrids, workbookToGrids, type FakeSheet, type FakeWorkbook } from "./state";
+import {
+  eventType,
+  FakeRuntime,
+  type FakeEventArgs,
+  type FakeEventName,
+  type FakeHandler,
+} from "./events";
+import { writeBlock } from "./model";
+import { FakeOfficeError, apiAtLeast, parseAddress } from "./proxy";
+import {
+  emptySheet,
+  workbookFromGrids,
+  workbookToGrids,
+  type FakeSheet,
+  type FakeWorkbook,
+} from "./state";
 import {
   FakeCellValueConditionalFormat,
   FakeConditionalFormat,
@@ -44,6 +58,7 @@ import {
 } from "./worksheet";
 
 export { FakeContext } from "./context";
+export { FakeRuntime, EVENT_API, type FakeEventArgs, type FakeEventName } from "./events";
 export { FakeOfficeError, parseAddress } from "./proxy";
 export { asTyped } from "./model";
 export * from "./conditional";
@@ -92,6 +107,12 @@ export interface FakeOptions {
   structureProtected?: boolean;
   /** Paper sizes the (default) printer cannot take: setting one fails the request. */
   refusedPaperSizes?: string[];
+  /**
+   * When event handlers run: "sync" (the default) right after the request that caused them ran,
+   * before its sync resolves; "late", after it has resolved (a later task), as Excel delivers
+   * events asynchronously. A user's edit is delivered at once, or late.
+   */
+  eventDelivery?: "sync" | "late";
 }
 
 export interface FakeStats {
@@ -126,6 +147,7 @@ const realMembers: OnlyRealMembers<FakeRange, Excel.Range> &
   OnlyRealMembers<FakeWorkbookProtection, Excel.WorkbookProtection> &
   OnlyRealMembers<FakeCultureInfo, Excel.CultureInfo> &
   OnlyRealMembers<FakeApplication, Excel.Application> &
+  OnlyRealMembers<FakeRuntime, Excel.Runtime> &
   OnlyRealMembers<FakeContext, Excel.RequestContext> = true;
 void realMembers;
 
@@ -194,6 +216,12 @@ export class FakeExcelHost {
   structureProtected: boolean;
   /** Writes made while calculation was suspended and not recalculated since. */
   uncalculated = false;
+  /** context.runtime.enableEvents: events are fired only while on. */
+  enableEvents = true;
+  readonly eventDelivery: "sync" | "late";
+  /** Events fired and not yet delivered to the handlers. */
+  private pendingEvents: { name: FakeEventName; args: FakeEventArgs }[] = [];
+  private readonly handlers = new Map<FakeEventName, FakeHandler[]>();
   /** Document settings as saved with the file. */
   readonly savedSettings: Record<string, unknown>;
   readonly actions = new Map<string, (arg?: unknown) => void>();
@@ -215,6 +243,7 @@ export class FakeExcelHost {
     this.mergedAreasAddress = opts.mergedAreasAddress ?? "top-left";
     this.refusedPaperSizes = opts.refusedPaperSizes ?? [];
     this.structureProtected = opts.structureProtected === true;
+    this.eventDelivery = opts.eventDelivery ?? "sync";
     const platform = opts.platform ?? (semicolon ? "PC" : "OfficeOnline");
     this.savedSettings = { ...(opts.settings ?? {}) };
     const settings = new FakeSettings({ ...this.savedSettings }, this.savedSettings);
@@ -290,6 +319,102 @@ export class FakeExcelHost {
     this.stats.syncs = 0;
     this.stats.requestBytes = [];
     this.stats.responseBytes = [];
+  }
+
+  /** Handlers registered for an event (internal). */
+  _handlers(name: FakeEventName): FakeHandler[] {
+    let list = this.handlers.get(name);
+    if (!list) this.handlers.set(name, (list = []));
+    return list;
+  }
+
+  /** Number of handlers registered, all events together (for tests). */
+  handlerCount(): number {
+    return [...this.handlers.values()].reduce((n, l) => n + l.length, 0);
+  }
+
+  /** Fire an event on a sheet; delivered by _deliverEvents (internal). */
+  _emit(name: FakeEventName, sheet: FakeSheet, extra: Partial<FakeEventArgs> = {}): void {
+    if (!this.enableEvents || this._handlers(name).length === 0) return;
+    this.pendingEvents.push({
+      name,
+      args: { type: eventType(name), worksheetId: sheet.id, source: "Local", ...extra },
+    });
+  }
+
+  /** An onChanged event's triggerSource, at ExcelApi 1.14 and above (internal). */
+  _triggeredBy(source: "ThisLocalAddin" | "Unknown"): Partial<FakeEventArgs> {
+    return apiAtLeast(this.maxApi, "1.14") ? { triggerSource: source } : {};
+  }
+
+  /** Run the handlers of the events fired so far, now or in a later task (internal). */
+  _deliverEvents(): void {
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    if (events.length === 0) return;
+    const run = () => {
+      for (const e of events) for (const h of [...this._handlers(e.name)]) void h(e.args);
+    };
+    if (this.eventDelivery === "late") setTimeout(run, 0);
+    else run();
+  }
+
+  /** The user types into cells of a sheet (a value, or a block from the address's top-left). */
+  userEdit(sheet: string, address: string, value: CellValue | CellValue[][]): void {
+    const s = this.userSheet(sheet);
+    const block = Array.isArray(value) ? value : [[value]];
+    const at = parseAddress(address);
+    const rect = {
+      top: at.top,
+      left: at.left,
+      bottom: at.top + block.length - 1,
+      right: at.left + (block[0]?.length ?? 1) - 1,
+    };
+    writeBlock({ sheet: s, rect }, block);
+    this._emit("onChanged", s, {
+      address: a1Range(rect.top, rect.left, rect.bottom, rect.right),
+      changeType: "RangeEdited",
+      ...this._triggeredBy("Unknown"),
+    });
+    this._deliverEvents();
+  }
+
+  /** The user protects (or unprotects) a sheet. */
+  userProtect(sheet: string, on = true): void {
+    const s = this.userSheet(sheet);
+    s.protected = on;
+    this._emit("onProtectionChanged", s);
+    this._deliverEvents();
+  }
+
+  /** The user adds an empty sheet at the end. */
+  userAddSheet(name: string): void {
+    const s = emptySheet(name);
+    this.workbook.sheets.push(s);
+    this._emit("onAdded", s);
+    this._deliverEvents();
+  }
+
+  /** The user renames a sheet. */
+  userRenameSheet(from: string, to: string): void {
+    const s = this.userSheet(from);
+    s.name = to;
+    this._emit("onNameChanged", s, { nameBefore: from, nameAfter: to });
+    this._deliverEvents();
+  }
+
+  /** The user deletes a sheet. */
+  userDeleteSheet(name: string): void {
+    const s = this.userSheet(name);
+    this.workbook.sheets = this.workbook.sheets.filter((x) => x !== s);
+    this._emit("onDeleted", s);
+    this._deliverEvents();
+  }
+
+  private userSheet(name: string): FakeSheet {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`No sheet ${name}`);
+    return s;
   }
 
   /** Fail the running operation when the workbook's structure is protected (internal). */

@@ -61,6 +61,21 @@ function rangeProps(sheet: FakeSheet, rect: CellRange, props: string[]): Map<str
   return out;
 }
 
+/** Keys of a write that change cells' contents (onChanged); any other write is a format's. */
+const CONTENT_WRITES = ["values", "formulas", "hyperlink", "clear"];
+
+/** Fire the event a range write makes: onChanged for contents, onFormatChanged for formats. */
+function emitWrite(context: FakeContext, json: Record<string, unknown>, t: Target): void {
+  const address = a1Range(t.rect.top, t.rect.left, t.rect.bottom, t.rect.right);
+  if (Object.keys(json).some((k) => CONTENT_WRITES.includes(k)))
+    context._host._emit("onChanged", t.sheet, {
+      address,
+      changeType: "RangeEdited",
+      ...context._host._triggeredBy("ThisLocalAddin"),
+    });
+  else context._host._emit("onFormatChanged", t.sheet, { address });
+}
+
 export class FakeRange extends FakeProxy implements FormatTarget {
   readonly format: FakeRangeFormat;
   readonly conditionalFormats: FakeConditionalFormatCollection;
@@ -106,7 +121,11 @@ export class FakeRange extends FakeProxy implements FormatTarget {
       json: { range: this._describe, ...json },
       api,
       write: true,
-      run: () => apply(this._target(true)),
+      run: () => {
+        const t = this._target(true);
+        apply(t);
+        emitWrite(this.context, json, t);
+      },
     });
   }
 
@@ -392,7 +411,10 @@ export class FakeRangeAreas extends FakeProxy implements FormatTarget {
         if (!a) throw new FakeOfficeError("InvalidObjectPath", `${this.id} is a null object.`);
         if (a.sheet.protected)
           throw new FakeOfficeError("AccessDenied", `The sheet "${a.sheet.name}" is protected.`);
-        for (const rect of a.rects) apply({ sheet: a.sheet, rect });
+        for (const rect of a.rects) {
+          apply({ sheet: a.sheet, rect });
+          emitWrite(this.context, json, { sheet: a.sheet, rect });
+        }
       },
     });
   }

@@ -32,6 +32,8 @@ export interface ConditionalFormatRecord {
 
 export interface FakeSheet {
   name: string;
+  /** Worksheet.id: stable through renames, what Excel's events name a sheet by. */
+  id: string;
   values: CellValue[][];
   formulas: (string | null)[][];
   numberFormats: (string | null)[][];
@@ -61,9 +63,13 @@ export function workbookFromGrids(grids: WorkbookGrids): FakeWorkbook {
   return { sheets, activeSheet: sheets[0]?.name ?? null, selection: null };
 }
 
+let sheetsMade = 0;
+
 export function emptySheet(name: string): FakeSheet {
+  sheetsMade++;
   return {
     name,
+    id: `{00000000-0000-0000-0000-${String(sheetsMade).padStart(12, "0")}}`,
     values: [],
     formulas: [],
     numberFormats: [],

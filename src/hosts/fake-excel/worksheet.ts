@@ -3,6 +3,7 @@ import { quoteSheet } from "../../core";
 import type { FakeContext } from "./context";
 import { FakeOfficeError, FakeProxy, parseAddress, propList } from "./proxy";
 import { FakeRange, FakeRangeAreas } from "./range";
+import { FakeEventHandlers } from "./events";
 import { emptySheet, usedRect, type FakeSheet } from "./state";
 
 export class FakeWorksheetProtection extends FakeProxy {
@@ -240,6 +241,7 @@ export class FakeWorksheet extends FakeProxy {
     const out: Record<string, unknown> = {};
     for (const p of props) {
       if (p === "name") this.loaded.set("name", (out.name = sheet.name));
+      else if (p === "id") this.loaded.set("id", (out.id = sheet.id));
       else if (p === "protection/protected" || p === "protection") {
         this.protection._fill(sheet);
         out.protection = { protected: sheet.protected };
@@ -252,6 +254,9 @@ export class FakeWorksheet extends FakeProxy {
   get name(): string {
     return this.read("name");
   }
+  get id(): string {
+    return this.read("id");
+  }
   set name(v: string) {
     this.context._enqueue({
       json: { rename: this._describe, to: v },
@@ -262,7 +267,9 @@ export class FakeWorksheet extends FakeProxy {
         if (wb.sheets.some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase()))
           throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${v}" already exists.`);
         if (wb.activeSheet === s.name) wb.activeSheet = v;
+        const before = s.name;
         s.name = v;
+        this.context._host._emit("onNameChanged", s, { nameBefore: before, nameAfter: v });
       },
     });
   }
@@ -398,14 +405,33 @@ export class FakeWorksheet extends FakeProxy {
           );
         wb.sheets = wb.sheets.filter((x) => x !== s);
         if (wb.activeSheet === s.name) wb.activeSheet = wb.sheets[0]?.name ?? null;
+        this.context._host._emit("onDeleted", s);
       },
     });
   }
 }
 
 export class FakeWorksheetCollection extends FakeProxy {
+  readonly onChanged: FakeEventHandlers;
+  readonly onFormatChanged: FakeEventHandlers;
+  readonly onAdded: FakeEventHandlers;
+  readonly onDeleted: FakeEventHandlers;
+  readonly onRowSorted: FakeEventHandlers;
+  readonly onColumnSorted: FakeEventHandlers;
+  readonly onProtectionChanged: FakeEventHandlers;
+  readonly onNameChanged: FakeEventHandlers;
+  readonly onMoved: FakeEventHandlers;
   constructor(context: FakeContext) {
     super(context);
+    this.onChanged = new FakeEventHandlers(context, "onChanged");
+    this.onFormatChanged = new FakeEventHandlers(context, "onFormatChanged");
+    this.onAdded = new FakeEventHandlers(context, "onAdded");
+    this.onDeleted = new FakeEventHandlers(context, "onDeleted");
+    this.onRowSorted = new FakeEventHandlers(context, "onRowSorted");
+    this.onColumnSorted = new FakeEventHandlers(context, "onColumnSorted");
+    this.onProtectionChanged = new FakeEventHandlers(context, "onProtectionChanged");
+    this.onNameChanged = new FakeEventHandlers(context, "onNameChanged");
+    this.onMoved = new FakeEventHandlers(context, "onMoved");
   }
   private proxyFor(name: string, nullable = false): FakeWorksheet {
     const find = () =>
@@ -473,7 +499,9 @@ export class FakeWorksheetCollection extends FakeProxy {
           );
         if (sheetName.length > 31 || /[\\/?*[\]:]/.test(sheetName))
           throw new FakeOfficeError("InvalidArgument", `Invalid sheet name "${sheetName}".`);
-        wb.sheets.push(emptySheet(sheetName));
+        const made = emptySheet(sheetName);
+        wb.sheets.push(made);
+        this.context._host._emit("onAdded", made);
       },
     });
     return this.proxyFor(sheetName);

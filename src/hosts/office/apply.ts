@@ -32,6 +32,9 @@ import {
   type Step,
 } from "./steps";
 import { undoWrite } from "./undo";
+import { readSession } from "./read-cache";
+import { queueReadBack, rememberWrite, type ReadBack } from "./write-cache";
+import { checkAgain } from "./write-check";
 
 export type { ApplyResult };
 export { DEFAULT_REQUEST_BUDGET } from "./steps";
@@ -43,8 +46,9 @@ export interface ApplyOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * The grids read at the start of this same action. The pre-write checks (protection,
-   * generated-sheet marker, expected cells) run against them, saving a round trip; without
-   * them the workbook is read first.
+   * generated-sheet marker, expected cells) run against them, saving a round trip (what a write
+   * into the user's sheets relies on is read again when they came from the read cache); without
+   * them the workbook is read first, in full.
    */
   grids?: WorkbookGrids;
   /** Request budget per sync in bytes; below Excel on the web's 5 MB limit by default. */
@@ -62,9 +66,20 @@ type Skipped = ApplyResult["skipped"][number];
  */
 export async function applyPlan(plan: WritePlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
   if (!apiSupported("1.7")) throw new HostError("unsupported", { version: "1.7" });
-  const grids = opts.grids ?? (await readWorkbookGrids());
-  const facts = factsOf(grids) ?? (await readFacts(sheetsWithRules(plan, grids)));
-  preflight(plan, grids, facts);
+  // A plan given alone is checked against the workbook as it is now, not as cached.
+  const grids = opts.grids ?? (await readWorkbookGrids({ fresh: true }));
+  let facts = factsOf(grids);
+  let checked = grids;
+  if (!facts) facts = await readFacts(sheetsWithRules(plan, grids));
+  else if (facts.rulesStale && plan.sheets.some((sp) => sp.mode === "update"))
+    // Cells from the read cache: what the write relies on in the user's sheets, read again.
+    ({ facts, grids: checked } = await checkAgain(plan, grids, sheetsWithRules(plan, grids)));
+  try {
+    preflight(plan, checked, facts);
+  } catch (e) {
+    readSession().drop();
+    throw e;
+  }
   return new PlanWriter(plan, grids, facts, opts).write();
 }
 
@@ -120,6 +135,8 @@ class PlanWriter {
   private separator: ListSeparator;
   private confirmed: boolean;
   private readonly budget: number;
+  /** What the last request read back for the read cache. */
+  private readBack: ReadBack | null = null;
 
   constructor(
     private readonly plan: WritePlan,
@@ -134,11 +151,14 @@ class PlanWriter {
   }
 
   async write(): Promise<ApplyResult> {
+    const session = readSession();
     try {
       await runExcel((context) => this.sendChunks(context, this.build(), 0));
     } catch (e) {
+      session.drop();
       throw await undoWrite(this.plan, e);
     }
+    rememberWrite(session, this.plan, this.readBack);
     return {
       sheets: this.plan.sheets.map((s) => s.sheet),
       chunks: this.written,
@@ -187,7 +207,7 @@ class PlanWriter {
     const probe = i === 0 && r.areas && !this.confirmed ? this.separator : null;
     const final = i === r.chunks.length - 1;
     try {
-      await send(context, chunk, { probe, final });
+      await send(context, chunk, { probe, final, after: final ? this.queueBack(context) : null });
     } catch (e) {
       if (probe && refusedAreas(e)) return this.sendChunks(context, this.refuse(probe), 0);
       if (payloadRefused(e) && chunk.length > 1) {
@@ -203,6 +223,13 @@ class PlanWriter {
     this.written++;
     this.opts.onProgress?.(this.written, this.total);
     return this.sendChunks(context, r, i + 1);
+  }
+
+  /** Queues the read-back for the cache on the last request (after its recalculation). */
+  private queueBack(context: Excel.RequestContext): () => void {
+    return () => {
+      this.readBack = queueReadBack(context, this.plan, readSession());
+    };
   }
 
   /** The separator was refused: the next one (or none), and the requests made again. */
@@ -235,18 +262,19 @@ class PlanWriter {
    */
   private async sendPrintAgain(context: Excel.RequestContext, r: Requests): Promise<void> {
     const checks = r.checks.map(copyCheckStep);
+    const final = { ...FINAL, after: this.queueBack(context) };
     try {
-      await send(context, [...checks, ...r.print.filter((s) => !s.paper)], FINAL);
+      await send(context, [...checks, ...r.print.filter((s) => !s.paper)], final);
       this.skipped.add("paper");
     } catch (e) {
       if (!printRefused(e)) throw e;
       this.skipped.add("print");
-      await send(context, checks, FINAL);
+      await send(context, checks, final);
     }
   }
 }
 
-const FINAL = { probe: null, final: true };
+const FINAL = { probe: null, final: true, after: null };
 
 /**
  * The print setups at the end of the last request, or in one of their own when the last is too
@@ -280,12 +308,13 @@ function printRefused(e: unknown): boolean {
 async function send(
   context: Excel.RequestContext,
   steps: Step[],
-  how: { probe: string | null; final: boolean }
+  how: { probe: string | null; final: boolean; after: (() => void) | null }
 ): Promise<void> {
   if (!how.final) context.application.suspendApiCalculationUntilNextSync();
   if (how.probe) queueSeparatorProbe(context, how.probe);
   queueSteps(context, steps);
   if (how.final) context.application.calculate("Full");
+  how.after?.();
   await context.sync();
 }
 

@@ -21,6 +21,11 @@ export interface WorkbookFacts {
   decimalSeparator: string | null;
   /** Conditional formats by lower-cased sheet name, for the sheets read. */
   conditionalFormats: Map<string, ConditionalFormatFact[]>;
+  /**
+   * Some sheets' cells came from the read cache, not their conditional formats (and the cells a
+   * write expects may have changed a moment ago): a write reads what it relies on again.
+   */
+  rulesStale?: boolean;
 }
 
 const known = new WeakMap<WorkbookGrids, WorkbookFacts>();

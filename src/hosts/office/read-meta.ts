@@ -10,6 +10,8 @@ import { queueWorkbookFacts, workbookFacts, type WorkbookFacts } from "./facts";
 /** What the first request says of a sheet. */
 export interface SheetMeta {
   name: string;
+  /** Worksheet.id: what Excel's events name the sheet by. */
+  id: string;
   protected: boolean;
   /** The used range (values only), null for an empty sheet. */
   used: CellRange | null;
@@ -45,6 +47,7 @@ function sheetMeta({ ws, used, a1 }: QueuedSheet): SheetMeta {
   const v = a1.values[0]?.[0];
   return {
     name: ws.name,
+    id: ws.id,
     protected: ws.protection.protected,
     used: used.isNullObject ? null : parseRange(used.address),
     a1: typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null,
@@ -58,48 +61,60 @@ function sheetMeta({ ws, used, a1 }: QueuedSheet): SheetMeta {
  * sheet); a step past the last sheet is a null object, and so is everything asked of it. Below
  * 1.5, or when this Excel refuses calls on a null object: the sheet list, then the ranges.
  */
-export async function readMeta(): Promise<{ sheets: SheetMeta[]; facts: WorkbookFacts }> {
-  if (!apiSupported("1.5") || walkRefused.has(Office.context)) return listSheets();
+export async function readMeta(
+  first?: FirstRequest
+): Promise<{ sheets: SheetMeta[]; facts: WorkbookFacts }> {
+  if (!apiSupported("1.5") || walkRefused.has(Office.context)) return listSheets(first);
   try {
-    return await walkSheets();
+    return await walkSheets(first);
   } catch (e) {
     if (!(e instanceof HostError) || e.code !== "api") throw e;
-    const read = await listSheets();
+    const read = await listSheets(first);
     // Only a walk that failed where the listing works says this Excel refuses it.
     walkRefused.add(Office.context);
     return read;
   }
 }
 
-function listSheets(): Promise<{ sheets: SheetMeta[]; facts: WorkbookFacts }> {
+/**
+ * More to queue on the first request of the walk: returns what to do once it is synced. An
+ * Excel that refuses it refuses the request, which is then made without it.
+ */
+export type FirstRequest = (context: Excel.RequestContext) => () => void;
+
+function listSheets(first?: FirstRequest): Promise<{ sheets: SheetMeta[]; facts: WorkbookFacts }> {
   return runExcel(async (context) => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name,items/protection/protected");
+    worksheets.load("items/name,items/id,items/protection/protected");
     const facts = queueWorkbookFacts(context);
+    const done = first?.(context);
     await context.sync();
+    done?.();
     const queued = worksheets.items.map(queueSheet);
     await context.sync();
     return { sheets: queued.map(sheetMeta), facts: workbookFacts(facts) };
   });
 }
 
-function walkSheets(): Promise<{ sheets: SheetMeta[]; facts: WorkbookFacts }> {
+function walkSheets(first?: FirstRequest): Promise<{ sheets: SheetMeta[]; facts: WorkbookFacts }> {
   return runExcel(async (context) => {
     const sheets: SheetMeta[] = [];
     const facts = queueWorkbookFacts(context);
+    const done = first?.(context);
     // One sync per batch of sheets, by recursion: a batch needs the previous batch's last sheet.
     const walk = async (after: Excel.Worksheet | null): Promise<void> => {
       const queued: QueuedSheet[] = [];
       let ws = after ? after.getNextOrNullObject() : context.workbook.worksheets.getFirst();
       for (let i = 0; i < SHEETS_PER_SYNC; i++) {
         if (i > 0) ws = ws.getNextOrNullObject();
-        ws.load("name,protection/protected");
+        ws.load("name,id,protection/protected");
         queued.push(queueSheet(ws));
       }
       // One step further, to know whether another round trip is needed.
       const beyond = ws.getNextOrNullObject();
       beyond.load("name");
       await context.sync();
+      if (!after) done?.();
       for (const q of queued) {
         if (q.ws.isNullObject) return;
         sheets.push(sheetMeta(q));

@@ -279,13 +279,15 @@ function place<T>(
   });
 }
 
-function toCellValue(x: unknown): CellValue {
+/** A value as Office.js reads it ("" for an empty cell) as a grid's cell value. */
+export function toCellValue(x: unknown): CellValue {
   if (x === "" || x === undefined || x === null) return null;
   if (typeof x === "string" || typeof x === "number" || typeof x === "boolean") return x;
   return String(x);
 }
 
-function toFormula(x: unknown): string | null {
+/** A formula as Office.js reads it (a constant's value for a cell without one), or null. */
+export function toFormula(x: unknown): string | null {
   return typeof x === "string" && x.startsWith("=") ? x : null;
 }
 

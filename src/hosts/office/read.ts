@@ -8,6 +8,14 @@ import { a1, type CellRange, type SheetGrid, type WorkbookGrids, generatedKind }
 import { runExcel, HostError } from "./errors";
 import { rememberFacts } from "./facts";
 import { readMeta, type SheetMeta } from "./read-meta";
+import {
+  queueListening,
+  readSession,
+  type CachedSheet,
+  type Dirty,
+  type ReadSession,
+} from "./read-cache";
+import type { WorkbookFacts } from "./facts";
 import { readSlices, type SheetCells } from "./read-slices";
 
 import { apiSupported } from "./api";
@@ -24,40 +32,156 @@ export const MAX_READ_CELLS = 2_000_000;
 export interface ReadOptions {
   /** Read the add-in's own sheets too (the reader falls back on a generated Kertas Kerja). */
   generated?: boolean;
+  /** Read every sheet from Excel, not from the session's cache (which is then renewed). */
+  fresh?: boolean;
 }
 
 /**
  * Every sheet as a grid anchored at A1: values, formulas, number formats ("General" left out),
  * protection, and merges at ExcelApi 1.13. A sheet the add-in made is a grid of its A1 alone,
- * listed in `unread`, unless `opts.generated`.
+ * listed in `unread`, unless `opts.generated`. From the pane session's cache when Excel's events
+ * say nothing changed (no request at all), or with only the changed sheets read again.
  */
 export async function readWorkbookGrids(opts: ReadOptions = {}): Promise<WorkbookGrids> {
-  const meta = await readMeta();
+  if (opts.generated === true) return (await readAll(true, null)).grids;
+  const session = readSession();
+  if (opts.fresh === true || !session.usable())
+    return cacheRead(session, await readAll(false, session));
+  const dirty = session.takeDirty();
+  if (!dirty.meta && dirty.sheets.size === 0) return cachedGrids(session);
+  try {
+    return cacheRead(session, await readChanged(session, dirty));
+  } catch (e) {
+    session.drop();
+    throw e;
+  }
+}
+
+interface Read {
+  meta: { sheets: SheetMeta[]; facts: WorkbookFacts };
+  /** Names of the sheets whose cells the grids hold (read now, or kept from the cache). */
+  read: Set<string>;
+  grids: WorkbookGrids;
+}
+
+/** Keep a read in the session's cache; its grids. */
+function cacheRead(session: ReadSession, read: Read): WorkbookGrids {
+  session.sheets = read.meta.sheets.map((m, i) => ({
+    meta: m,
+    grid: read.read.has(m.name) ? (read.grids.sheets[i] ?? null) : null,
+  }));
+  session.structureProtected = read.meta.facts.structureProtected;
+  session.decimalSeparator = read.meta.facts.decimalSeparator;
+  return read.grids;
+}
+
+/** Every sheet read (the add-in's own too when `generated`), listening for events on the way. */
+async function readAll(generated: boolean, session: ReadSession | null): Promise<Read> {
+  session?.drop();
+  const meta = await readMetaListening(session);
   const toRead = meta.sheets.filter(
-    (s) => s.used !== null && (opts.generated === true || generatedKind(markerGrid(s)) === null)
+    (s) => s.used !== null && (generated || generatedKind(markerGrid(s)) === null)
   );
+  return readCells(meta, toRead, () => null);
+}
+
+/** The sheet list walked again; only the sheets that changed (or are new) read again. */
+async function readChanged(session: ReadSession, dirty: Dirty): Promise<Read> {
+  const cached = new Map((session.sheets ?? []).map((s) => [s.meta.name.toLowerCase(), s]));
+  const meta = await readMeta();
+  const reuse = (m: SheetMeta): CachedSheet | null => {
+    const c = cached.get(m.name.toLowerCase());
+    if (!c?.grid || dirty.sheets.has(m.name.toLowerCase()) || !sameMeta(c.meta, m)) return null;
+    return c;
+  };
+  const toRead = meta.sheets.filter(
+    (s) => s.used !== null && generatedKind(markerGrid(s)) === null && !reuse(s)
+  );
+  return readCells(meta, toRead, reuse);
+}
+
+function sameMeta(a: SheetMeta, b: SheetMeta): boolean {
+  return (
+    a.name === b.name &&
+    a.id === b.id &&
+    a.protected === b.protected &&
+    a.a1 === b.a1 &&
+    JSON.stringify(a.used) === JSON.stringify(b.used)
+  );
+}
+
+/** The walk, registering the event handlers on its first request when not yet done. */
+async function readMetaListening(
+  session: ReadSession | null
+): Promise<{ sheets: SheetMeta[]; facts: WorkbookFacts }> {
+  if (!session || session.refused) return readMeta();
+  try {
+    return await readMeta((context) => queueListening(context, session));
+  } catch (e) {
+    if (!(e instanceof HostError) || e.code !== "api") throw e;
+    // This Excel refused the handlers: no cache this session.
+    session.refused = true;
+    return readMeta();
+  }
+}
+
+/** Read `toRead`'s cells; the other sheets come from `reuse` or stay unread. */
+async function readCells(
+  meta: { sheets: SheetMeta[]; facts: WorkbookFacts },
+  toRead: SheetMeta[],
+  reuse: (m: SheetMeta) => CachedSheet | null
+): Promise<Read> {
   refuseTooLarge(toRead);
-  const cells = await runExcel((context) =>
-    readSlices(
-      context,
-      toRead.map((s) => ({ name: s.name, used: s.used as CellRange }))
-    )
-  );
-  const byName = new Map(cells.map((c) => [c.name, c]));
-  for (const c of cells)
+  const read =
+    toRead.length === 0
+      ? []
+      : await runExcel((context) =>
+          readSlices(
+            context,
+            toRead.map((s) => ({ name: s.name, used: s.used as CellRange }))
+          )
+        );
+  const cells = new Map(read.map((c) => [c.name, c]));
+  for (const c of read)
     if (c.conditionalFormats)
       meta.facts.conditionalFormats.set(c.name.toLowerCase(), c.conditionalFormats);
-  const grids: WorkbookGrids = {
-    sheets: meta.sheets.map((s) => {
-      const read = byName.get(s.name);
-      return read ? sheetGrid(s, read) : unreadGrid(s);
-    }),
-  };
-  const unread = meta.sheets
-    .filter((s) => s.used !== null && !byName.has(s.name))
-    .map((s) => s.name);
+  const names = new Set<string>();
+  let kept = false;
+  const sheets = meta.sheets.map((s) => {
+    const fresh = cells.get(s.name);
+    const cached = fresh ? null : reuse(s)?.grid;
+    if (fresh || cached) names.add(s.name);
+    if (cached) kept = true;
+    return fresh ? sheetGrid(s, fresh) : (cached ?? unreadGrid(s));
+  });
+  const grids = withUnread({ sheets }, meta.sheets, names);
+  // Conditional formats are not read again for the sheets kept: the write reads them itself.
+  rememberFacts(grids, kept ? { ...meta.facts, rulesStale: true } : meta.facts);
+  return { meta, read: names, grids };
+}
+
+/** The grids' `unread`: the sheets with cells whose cells were left unread. */
+function withUnread(grids: WorkbookGrids, meta: SheetMeta[], read: Set<string>): WorkbookGrids {
+  const unread = meta.filter((s) => s.used !== null && !read.has(s.name)).map((s) => s.name);
   if (unread.length > 0) grids.unread = unread;
-  rememberFacts(grids, meta.facts);
+  return grids;
+}
+
+/** The cached grids, with no request (a copy of each sheet's object, its rows shared). */
+function cachedGrids(session: ReadSession): WorkbookGrids {
+  const cached = session.sheets ?? [];
+  const read = new Set(cached.filter((s) => s.grid).map((s) => s.meta.name));
+  const grids = withUnread(
+    { sheets: cached.map((s) => (s.grid ? { ...s.grid } : unreadGrid(s.meta))) },
+    cached.map((s) => s.meta),
+    read
+  );
+  rememberFacts(grids, {
+    structureProtected: session.structureProtected,
+    decimalSeparator: session.decimalSeparator,
+    conditionalFormats: new Map(),
+    rulesStale: true,
+  });
   return grids;
 }
 
