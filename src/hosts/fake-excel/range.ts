@@ -5,7 +5,7 @@ import type { FakeContext } from "./context";
 import { copyFormats } from "./copy";
 import { FakeRangeFormat, type FormatTarget } from "./format";
 import { addMerge, asTyped, checkDims, writeBlock } from "./model";
-import { FakeOfficeError, FakeProxy, apiAtLeast, propList } from "./proxy";
+import { FakeOfficeError, FakeProxy, apiAtLeast, parseAddress, propList } from "./proxy";
 import { cellFormula, cellValue, setCell, setNumberFormat, type FakeSheet } from "./state";
 
 type Target = { sheet: FakeSheet; rect: CellRange };
@@ -253,6 +253,36 @@ export class FakeRange extends FakeProxy implements FormatTarget {
       };
       return { sheet: t.sheet, rects: columnRuns(t.rect, wanted), merged: false };
     });
+  }
+
+  /** The rectangle both ranges cover, a null object when they do not meet (ExcelApi 1.4). */
+  getIntersectionOrNullObject(anotherRange: FakeRange | string): FakeRange {
+    this.context._enqueue({
+      json: { apiCheck: "getIntersectionOrNullObject" },
+      api: "1.4",
+      run: () => undefined,
+    });
+    const other = (): CellRange | null => {
+      if (typeof anotherRange === "string") return parseAddress(anotherRange);
+      return anotherRange._resolve()?.rect ?? null;
+    };
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this._resolve();
+        const o = t ? other() : null;
+        if (!t || !o) return null;
+        const rect = {
+          top: Math.max(t.rect.top, o.top),
+          left: Math.max(t.rect.left, o.left),
+          bottom: Math.min(t.rect.bottom, o.bottom),
+          right: Math.min(t.rect.right, o.right),
+        };
+        return rect.top > rect.bottom || rect.left > rect.right ? null : { sheet: t.sheet, rect };
+      },
+      `${this._describe}.intersect(${typeof anotherRange === "string" ? anotherRange : anotherRange._describe})`,
+      true
+    );
   }
 
   /** Range.copyFrom (ExcelApi 1.9), "Formats" only: see copy.ts for what the fake models. */

@@ -80,14 +80,14 @@ export async function readMeta(
  * More to queue on the first request of the walk: returns what to do once it is synced. An
  * Excel that refuses it refuses the request, which is then made without it.
  */
-export type FirstRequest = (context: Excel.RequestContext) => () => void;
+export type FirstRequest = (context: Excel.RequestContext, walked: Excel.Worksheet[]) => () => void;
 
 function listSheets(first?: FirstRequest): Promise<{ sheets: SheetMeta[]; facts: WorkbookFacts }> {
   return runExcel(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/id,items/protection/protected");
     const facts = queueWorkbookFacts(context);
-    const done = first?.(context);
+    const done = first?.(context, []);
     await context.sync();
     done?.();
     const queued = worksheets.items.map(queueSheet);
@@ -100,7 +100,7 @@ function walkSheets(first?: FirstRequest): Promise<{ sheets: SheetMeta[]; facts:
   return runExcel(async (context) => {
     const sheets: SheetMeta[] = [];
     const facts = queueWorkbookFacts(context);
-    const done = first?.(context);
+    let done: (() => void) | undefined;
     // One sync per batch of sheets, by recursion: a batch needs the previous batch's last sheet.
     const walk = async (after: Excel.Worksheet | null): Promise<void> => {
       const queued: QueuedSheet[] = [];
@@ -113,6 +113,11 @@ function walkSheets(first?: FirstRequest): Promise<{ sheets: SheetMeta[]; facts:
       // One step further, to know whether another round trip is needed.
       const beyond = ws.getNextOrNullObject();
       beyond.load("name");
+      if (!after)
+        done = first?.(
+          context,
+          queued.map((q) => q.ws)
+        );
       await context.sync();
       if (!after) done?.();
       for (const q of queued) {

@@ -34,18 +34,156 @@ interface Slice {
   sheet: SheetToRead;
   cells: SheetCells;
   rows: CellRange;
-  /** The sheet's first slice also reads its conditional formats. */
+  /** The sheet's first slice read here also reads its conditional formats. */
   first: boolean;
 }
 
-/** Loaded proxies of one slice. */
-interface LoadedSlice {
-  slice: Slice;
+/** Loaded proxies of some rows of a sheet. */
+interface LoadedCells {
   range: Excel.Range;
   formulaAreas: Excel.RangeAreas | null;
   numberAreas: Excel.RangeAreas | null;
   merged: Excel.RangeAreas | null;
   rules: Excel.ConditionalFormatCollection | null;
+}
+
+/** Loaded proxies of one slice. */
+interface LoadedSlice extends LoadedCells {
+  slice: Slice;
+}
+
+/** What this Excel lets a read load. */
+interface Loads {
+  /** RangeAreas (ExcelApi 1.9): formulas and number formats only of the cells having them. */
+  areas: boolean;
+  /** Merged areas (1.13). */
+  merges: boolean;
+}
+
+function loads(): Loads {
+  return { areas: apiSupported("1.9"), merges: apiSupported("1.13") };
+}
+
+/**
+ * The loads of some rows of a sheet. At ExcelApi 1.9 the values of every cell, and formulas and
+ * number formats only of the cells that have them (special cells: formulas; numbers typed as
+ * constants); below, all three of every cell. Merged areas at 1.13, of whole rows `mergeRows`
+ * ("3:9": Excel gives the areas whose top-left cell is in the range, OfficeDev/office-js#3611,
+ * so each is read once). The sheet's conditional formats when `rules`.
+ */
+function queueCells(
+  ws: Excel.Worksheet,
+  range: Excel.Range,
+  mergeRows: string,
+  rules: boolean,
+  can: Loads
+): LoadedCells {
+  if (can.areas) range.load("values");
+  else range.load("values,formulas,numberFormat");
+  let formulaAreas: Excel.RangeAreas | null = null;
+  let numberAreas: Excel.RangeAreas | null = null;
+  if (can.areas) {
+    formulaAreas = range.getSpecialCellsOrNullObject("Formulas");
+    formulaAreas.areas.load("items/address,items/formulas,items/numberFormat");
+    numberAreas = range.getSpecialCellsOrNullObject("Constants", "Numbers");
+    numberAreas.areas.load("items/address,items/numberFormat");
+  }
+  let merged: Excel.RangeAreas | null = null;
+  if (can.merges) {
+    merged = ws.getRange(mergeRows).getMergedAreasOrNullObject();
+    // Each area's own address: the RangeAreas' address can list only top-left cells (#1590).
+    merged.areas.load("items/address");
+  }
+  let collection: Excel.ConditionalFormatCollection | null = null;
+  if (rules) {
+    collection = ws.getRange().conditionalFormats;
+    loadRules(collection);
+  }
+  return { range, formulaAreas, numberAreas, merged, rules: collection };
+}
+
+/** Put loaded cells (rows `rows`) into a sheet's cells; returns the response bytes they took. */
+function storeCells(l: LoadedCells, rows: CellRange, cells: SheetCells, can: Loads): number {
+  const values = l.range.values;
+  let bytes = jsonBytes(values);
+  place(cells.values, rows, values, toCellValue);
+  if (!can.areas) {
+    place(cells.formulas, rows, l.range.formulas, toFormula);
+    place(cells.numberFormats, rows, l.range.numberFormat, toNumberFormat);
+    bytes += jsonBytes(l.range.formulas) + jsonBytes(l.range.numberFormat);
+  }
+  for (const areas of [l.formulaAreas, l.numberAreas]) {
+    if (!areas || areas.isNullObject) continue;
+    for (const a of areas.areas.items) {
+      const at = parseAreas(a.address)?.[0];
+      if (!at) throw new HostError("api", { code: "BadAddress", detail: a.address });
+      if (areas === l.formulaAreas) place(cells.formulas, at, a.formulas, toFormula);
+      place(cells.numberFormats, at, a.numberFormat, toNumberFormat);
+      bytes +=
+        a.address.length +
+        jsonBytes(a.numberFormat) +
+        (areas === l.formulaAreas ? jsonBytes(a.formulas) : 0);
+    }
+  }
+  if (l.merged && !l.merged.isNullObject)
+    for (const a of l.merged.areas.items) {
+      const m = parseAreas(a.address)?.[0];
+      if (m && (m.bottom > m.top || m.right > m.left)) cells.merges.push(m);
+      bytes += a.address.length;
+    }
+  if (l.rules) cells.conditionalFormats = conditionalFormatFacts(l.rules);
+  return bytes;
+}
+
+function emptyCells(name: string): SheetCells {
+  return {
+    name,
+    values: [],
+    formulas: [],
+    numberFormats: [],
+    merges: [],
+    conditionalFormats: null,
+  };
+}
+
+/** A sheet's first rows read on the sheet walk's own request, before its name is known. */
+export interface SeedWindow {
+  ws: Excel.Worksheet;
+  window: Excel.Range;
+  loaded: LoadedCells;
+}
+
+/** A sheet's rows read ahead: its cells so far, the next row to read, its bytes per cell. */
+export interface Seed {
+  cells: SheetCells;
+  next: number;
+  bytesPerCell: number;
+}
+
+/**
+ * Queue the read of a walked sheet's used range within its first `rows` rows and `cols` columns
+ * (its name and used range are not known yet: they come in the same response).
+ */
+export function queueSeed(ws: Excel.Worksheet, rows: number, cols: number): SeedWindow {
+  const window = ws
+    .getUsedRangeOrNullObject(true)
+    .getIntersectionOrNullObject(rangeA1({ top: 0, left: 0, bottom: rows - 1, right: cols - 1 }));
+  window.load("address");
+  return { ws, window, loaded: queueCells(ws, window, `1:${rows}`, false, loads()) };
+}
+
+/**
+ * The rows a seed read of sheet `name` whose used range is `used`, or null when they are not
+ * whole rows of it from its first (a used range wider than the window, or starting below it).
+ */
+export function seedOf(seed: SeedWindow, name: string, used: CellRange): Seed | null {
+  if (seed.window.isNullObject) return null;
+  const rows = parseAreas(seed.window.address)?.[0];
+  if (!rows || rows.top !== used.top || rows.left !== used.left || rows.right !== used.right)
+    return null;
+  const cells = emptyCells(name);
+  const bytes = storeCells(seed.loaded, rows, cells, loads());
+  return { cells, next: rows.bottom + 1, bytesPerCell: Math.max(4, bytes / area(rows)) };
 }
 
 /**
@@ -67,35 +205,33 @@ const SAFETY = 1.05;
  */
 export async function readSlices(
   context: Excel.RequestContext,
-  sheets: SheetToRead[]
+  sheets: SheetToRead[],
+  seeds: Map<string, Seed> = new Map()
 ): Promise<SheetCells[]> {
-  const reader = new SliceReader(sheets);
-  await reader.readFrom(context, true);
+  const reader = new SliceReader(sheets, seeds);
+  await reader.readFrom(context, seeds.size === 0);
   return reader.cells;
 }
 
 class SliceReader {
   readonly cells: SheetCells[];
-  private readonly withAreas = apiSupported("1.9");
-  private readonly withMerges = apiSupported("1.13");
+  private readonly can = loads();
   private readonly withRules = apiSupported("1.6");
   /** Per sheet: the response bytes a cell is expected to take (the most measured so far). */
   private readonly bytesPerCell: number[];
   /** Per sheet: the next row to read. */
   private readonly nextRow: number[];
 
-  constructor(private readonly sheets: SheetToRead[]) {
-    this.cells = sheets.map((s) => ({
-      name: s.name,
-      values: [],
-      formulas: [],
-      numberFormats: [],
-      merges: [],
-      conditionalFormats: null,
-    }));
-    const guess = this.withAreas ? FIRST_CELL_BYTES.areas : FIRST_CELL_BYTES.full;
-    this.bytesPerCell = sheets.map(() => guess);
-    this.nextRow = sheets.map((s) => s.used.top);
+  constructor(
+    private readonly sheets: SheetToRead[],
+    seeds: Map<string, Seed>
+  ) {
+    const guess = this.can.areas ? FIRST_CELL_BYTES.areas : FIRST_CELL_BYTES.full;
+    const seed = (s: SheetToRead) => seeds.get(s.name);
+    this.cells = sheets.map((s) => seed(s)?.cells ?? emptyCells(s.name));
+    this.bytesPerCell = sheets.map((s) => seed(s)?.bytesPerCell ?? guess);
+    this.measured = sheets.map((s) => seed(s) !== undefined);
+    this.nextRow = sheets.map((s) => seed(s)?.next ?? s.used.top);
   }
 
   /** Read to the end, one request at a time (by recursion: each is sized by the last). */
@@ -103,6 +239,7 @@ class SliceReader {
     const slices = first ? this.takeShare() : this.take();
     if (slices.length === 0) return;
     const loaded = slices.map((s) => this.queue(context, s));
+    const rules = this.queueRules(context, slices);
     try {
       await context.sync();
     } catch (e) {
@@ -114,6 +251,8 @@ class SliceReader {
       this.budget = this.planned(slices) / 2;
       return this.readFrom(context, false);
     }
+    for (const { cells, collection } of rules)
+      cells.conditionalFormats = conditionalFormatFacts(collection);
     loaded.forEach((l) => {
       const bytes = this.store(l);
       const { index, rows } = l.slice;
@@ -125,8 +264,28 @@ class SliceReader {
     return this.readFrom(context, false);
   }
 
-  /** Per sheet: whether one of its slices was read (its bytes per cell measured). */
-  private readonly measured: boolean[] = [];
+  /**
+   * The conditional formats of the sheets read whole ahead (no slice of theirs is left), on a
+   * request made for the others.
+   */
+  private queueRules(context: Excel.RequestContext, slices: Slice[]) {
+    if (!this.withRules) return [];
+    return this.sheets
+      .map((s, i) => ({ s, cells: this.cells[i] as SheetCells, i }))
+      .filter(
+        ({ cells, i }) => cells.conditionalFormats === null && !slices.some((sl) => sl.index === i)
+      )
+      .map(({ s, cells }) => {
+        const collection = context.workbook.worksheets
+          .getItem(s.name)
+          .getRange().conditionalFormats;
+        loadRules(collection);
+        return { cells, collection };
+      });
+  }
+
+  /** Per sheet: whether some of its rows were read (its bytes per cell measured). */
+  private readonly measured: boolean[];
 
   /** Bytes a request is planned at: READ_BUDGET_BYTES, halved by each refusal. */
   private budget = READ_BUDGET_BYTES;
@@ -180,78 +339,21 @@ class SliceReader {
       sheet: s,
       cells: this.cells[index] as SheetCells,
       rows: { top, left: s.used.left, bottom, right: s.used.right },
-      first: top === s.used.top,
+      first: (this.cells[index] as SheetCells).conditionalFormats === null,
     };
   }
 
-  /**
-   * One slice's loads. At ExcelApi 1.9 the values of every cell, and formulas and number formats
-   * only of the cells that have them (special cells: formulas; numbers typed as constants);
-   * below, all three of every cell. Merged areas at 1.13 (whole rows: Excel gives the areas
-   * whose top-left cell is in the range, OfficeDev/office-js#3611, so each is read once).
-   */
+  /** One slice's loads (its sheet's conditional formats with its first). */
   private queue(context: Excel.RequestContext, slice: Slice): LoadedSlice {
     const ws = context.workbook.worksheets.getItem(slice.sheet.name);
     const range = ws.getRange(rangeA1(slice.rows));
-    if (this.withAreas) range.load("values");
-    else range.load("values,formulas,numberFormat");
-    let formulaAreas: Excel.RangeAreas | null = null;
-    let numberAreas: Excel.RangeAreas | null = null;
-    if (this.withAreas) {
-      formulaAreas = range.getSpecialCellsOrNullObject("Formulas");
-      formulaAreas.areas.load("items/address,items/formulas,items/numberFormat");
-      numberAreas = range.getSpecialCellsOrNullObject("Constants", "Numbers");
-      numberAreas.areas.load("items/address,items/numberFormat");
-    }
-    let merged: Excel.RangeAreas | null = null;
-    if (this.withMerges) {
-      merged = ws
-        .getRange(`${slice.rows.top + 1}:${slice.rows.bottom + 1}`)
-        .getMergedAreasOrNullObject();
-      // Each area's own address: the RangeAreas' address can list only top-left cells (#1590).
-      merged.areas.load("items/address");
-    }
-    let rules: Excel.ConditionalFormatCollection | null = null;
-    if (this.withRules && slice.first) {
-      rules = ws.getRange().conditionalFormats;
-      loadRules(rules);
-    }
-    return { slice, range, formulaAreas, numberAreas, merged, rules };
+    const rows = `${slice.rows.top + 1}:${slice.rows.bottom + 1}`;
+    return { slice, ...queueCells(ws, range, rows, this.withRules && slice.first, this.can) };
   }
 
   /** Put a loaded slice into its sheet's cells; returns the response bytes it took. */
   private store(l: LoadedSlice): number {
-    const { rows } = l.slice;
-    const cells = l.slice.cells;
-    const values = l.range.values;
-    let bytes = jsonBytes(values);
-    place(cells.values, rows, values, toCellValue);
-    if (!this.withAreas) {
-      place(cells.formulas, rows, l.range.formulas, toFormula);
-      place(cells.numberFormats, rows, l.range.numberFormat, toNumberFormat);
-      bytes += jsonBytes(l.range.formulas) + jsonBytes(l.range.numberFormat);
-    }
-    for (const areas of [l.formulaAreas, l.numberAreas]) {
-      if (!areas || areas.isNullObject) continue;
-      for (const a of areas.areas.items) {
-        const at = parseAreas(a.address)?.[0];
-        if (!at) throw new HostError("api", { code: "BadAddress", detail: a.address });
-        if (areas === l.formulaAreas) place(cells.formulas, at, a.formulas, toFormula);
-        place(cells.numberFormats, at, a.numberFormat, toNumberFormat);
-        bytes +=
-          a.address.length +
-          jsonBytes(a.numberFormat) +
-          (areas === l.formulaAreas ? jsonBytes(a.formulas) : 0);
-      }
-    }
-    if (l.merged && !l.merged.isNullObject)
-      for (const a of l.merged.areas.items) {
-        const m = parseAreas(a.address)?.[0];
-        if (m && (m.bottom > m.top || m.right > m.left)) cells.merges.push(m);
-        bytes += a.address.length;
-      }
-    if (l.rules) cells.conditionalFormats = conditionalFormatFacts(l.rules);
-    return bytes;
+    return storeCells(l, l.slice.rows, l.slice.cells, this.can);
   }
 }
 

@@ -16,7 +16,14 @@ import {
   type ReadSession,
 } from "./read-cache";
 import type { WorkbookFacts } from "./facts";
-import { readSlices, type SheetCells } from "./read-slices";
+import {
+  queueSeed,
+  readSlices,
+  seedOf,
+  type Seed,
+  type SeedWindow,
+  type SheetCells,
+} from "./read-slices";
 
 import { apiSupported } from "./api";
 
@@ -57,8 +64,10 @@ export async function readWorkbookGrids(opts: ReadOptions = {}): Promise<Workboo
   }
 }
 
+type SheetsMeta = { sheets: SheetMeta[]; facts: WorkbookFacts };
+
 interface Read {
-  meta: { sheets: SheetMeta[]; facts: WorkbookFacts };
+  meta: SheetsMeta;
   /** Names of the sheets whose cells the grids hold (read now, or kept from the cache). */
   read: Set<string>;
   grids: WorkbookGrids;
@@ -78,11 +87,53 @@ function cacheRead(session: ReadSession, read: Read): WorkbookGrids {
 /** Every sheet read (the add-in's own too when `generated`), listening for events on the way. */
 async function readAll(generated: boolean, session: ReadSession | null): Promise<Read> {
   session?.drop();
-  const meta = await readMetaListening(session);
+  const { meta, windows } = await walkAhead(session);
   const toRead = meta.sheets.filter(
     (s) => s.used !== null && (generated || generatedKind(markerGrid(s)) === null)
   );
-  return readCells(meta, toRead, () => null);
+  const seeds = new Map<string, Seed>();
+  for (const s of toRead) {
+    const w = windows.find((x) => !x.ws.isNullObject && x.ws.name === s.name);
+    const seed = w && seedOf(w, s.name, s.used as CellRange);
+    if (seed) seeds.set(s.name, seed);
+  }
+  return readCells(meta, toRead, () => null, seeds);
+}
+
+/**
+ * Rows read ahead on the sheet walk's own request, of each of its first sheets: the first cells
+ * of the sheets and a measure of their bytes per cell, so that the slices after it are sized
+ * right (a first guess is either too small, costing a request more, or too large, refused).
+ */
+const AHEAD = { sheets: 8, rows: 200, columns: 52 };
+
+/**
+ * The walk with rows read ahead, registering the event handlers when not yet done. A response
+ * over Excel's limit (rows longer than thought) costs the walk made again without them; an
+ * Excel that refuses the handlers leaves the session without the cache.
+ */
+async function walkAhead(
+  session: ReadSession | null
+): Promise<{ meta: SheetsMeta; windows: SeedWindow[] }> {
+  let windows: SeedWindow[] = [];
+  const walk = (ahead: boolean, listen: boolean) =>
+    readMeta((context, walked) => {
+      windows = ahead
+        ? walked.slice(0, AHEAD.sheets).map((ws) => queueSeed(ws, AHEAD.rows, AHEAD.columns))
+        : [];
+      return listen && session ? queueListening(context, session) : () => undefined;
+    });
+  const listen = session !== null && !session.refused;
+  try {
+    return { meta: await walk(true, listen), windows };
+  } catch (e) {
+    if (!(e instanceof HostError)) throw e;
+    if (e.code === "responseTooLarge") return { meta: await walk(false, listen), windows: [] };
+    if (e.code !== "api" || !session || !listen) throw e;
+    // This Excel refused the handlers: no cache this session.
+    session.refused = true;
+    return { meta: await walk(false, false), windows: [] };
+  }
 }
 
 /** The sheet list walked again; only the sheets that changed (or are new) read again. */
@@ -110,26 +161,12 @@ function sameMeta(a: SheetMeta, b: SheetMeta): boolean {
   );
 }
 
-/** The walk, registering the event handlers on its first request when not yet done. */
-async function readMetaListening(
-  session: ReadSession | null
-): Promise<{ sheets: SheetMeta[]; facts: WorkbookFacts }> {
-  if (!session || session.refused) return readMeta();
-  try {
-    return await readMeta((context) => queueListening(context, session));
-  } catch (e) {
-    if (!(e instanceof HostError) || e.code !== "api") throw e;
-    // This Excel refused the handlers: no cache this session.
-    session.refused = true;
-    return readMeta();
-  }
-}
-
 /** Read `toRead`'s cells; the other sheets come from `reuse` or stay unread. */
 async function readCells(
   meta: { sheets: SheetMeta[]; facts: WorkbookFacts },
   toRead: SheetMeta[],
-  reuse: (m: SheetMeta) => CachedSheet | null
+  reuse: (m: SheetMeta) => CachedSheet | null,
+  seeds: Map<string, Seed> = new Map()
 ): Promise<Read> {
   refuseTooLarge(toRead);
   const read =
@@ -138,7 +175,8 @@ async function readCells(
       : await runExcel((context) =>
           readSlices(
             context,
-            toRead.map((s) => ({ name: s.name, used: s.used as CellRange }))
+            toRead.map((s) => ({ name: s.name, used: s.used as CellRange })),
+            seeds
           )
         );
   const cells = new Map(read.map((c) => [c.name, c]));
@@ -146,17 +184,18 @@ async function readCells(
     if (c.conditionalFormats)
       meta.facts.conditionalFormats.set(c.name.toLowerCase(), c.conditionalFormats);
   const names = new Set<string>();
-  let kept = false;
+  // A sheet read whole ahead of the slices has not had its conditional formats read.
+  let rulesUnread = apiSupported("1.6") && read.some((c) => c.conditionalFormats === null);
   const sheets = meta.sheets.map((s) => {
     const fresh = cells.get(s.name);
     const cached = fresh ? null : reuse(s)?.grid;
     if (fresh || cached) names.add(s.name);
-    if (cached) kept = true;
+    if (cached) rulesUnread = true;
     return fresh ? sheetGrid(s, fresh) : (cached ?? unreadGrid(s));
   });
   const grids = withUnread({ sheets }, meta.sheets, names);
-  // Conditional formats are not read again for the sheets kept: the write reads them itself.
-  rememberFacts(grids, kept ? { ...meta.facts, rulesStale: true } : meta.facts);
+  // Conditional formats not read (sheets kept, or read ahead): the write reads them itself.
+  rememberFacts(grids, rulesUnread ? { ...meta.facts, rulesStale: true } : meta.facts);
   return { meta, read: names, grids };
 }
 

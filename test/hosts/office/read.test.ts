@@ -22,9 +22,10 @@ async function readAt(wb: WorkbookGrids, maxApi: string) {
 }
 
 describe("readWorkbookGrids round trips", () => {
-  // The sheets' meta (walked 32 a trip at ExcelApi 1.5, else listed in two), then their cells.
+  // The sheets' meta (walked 32 a trip at ExcelApi 1.5, else listed in two), then their cells;
+  // the first rows of the first 8 sheets are read on the walk's own request.
   it.each([
-    [1, 2],
+    [1, 1],
     [32, 2],
     [33, 3],
     [70, 4],
