@@ -19,7 +19,7 @@ import {
   type ListSeparator,
 } from "./areas";
 import { HostError, runExcel } from "./errors";
-import { factsOf, ownBandIndexes, readFacts, type WorkbookFacts } from "./facts";
+import { factsOf, ownBandIndexes, type WorkbookFacts } from "./facts";
 import { readWorkbookGrids } from "./read";
 import { sheetSteps, type CopyCheck, type StepContext } from "./sheet-steps";
 import {
@@ -70,9 +70,8 @@ export async function applyPlan(plan: WritePlan, opts: ApplyOptions = {}): Promi
   const grids = opts.grids ?? (await readWorkbookGrids({ fresh: true }));
   let facts = factsOf(grids);
   let checked = grids;
-  if (!facts) facts = await readFacts(sheetsWithRules(plan, grids));
-  else if (facts.rulesStale && plan.sheets.some((sp) => sp.mode === "update"))
-    // Cells from the read cache: what the write relies on in the user's sheets, read again.
+  // Grids not from the Office read, or from its cache: what the write relies on, read again.
+  if (!facts || (facts.rulesStale && plan.sheets.some((sp) => sp.mode === "update")))
     ({ facts, grids: checked } = await checkAgain(plan, grids, sheetsWithRules(plan, grids)));
   try {
     preflight(plan, checked, facts);

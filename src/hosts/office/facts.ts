@@ -5,7 +5,6 @@
  */
 import { type WorkbookGrids, isBandCondition } from "../../core";
 import { apiSupported } from "./api";
-import { runExcel } from "./errors";
 
 /** One conditional format of a sheet, at its index in the whole sheet's collection. */
 export interface ConditionalFormatFact {
@@ -86,24 +85,4 @@ export function ownBandIndexes(facts: WorkbookFacts, sheet: string): number[] {
     .filter((cf) => cf.formula !== null && isBandCondition(cf.formula))
     .map((cf) => cf.index)
     .sort((a, b) => b - a);
-}
-
-/**
- * The facts for a write whose grids did not come from the Office read (one round trip): the
- * workbook's and those of `sheets` (existing sheets the write will add rules to).
- */
-export function readFacts(sheets: string[]): Promise<WorkbookFacts> {
-  return runExcel(async (context) => {
-    const queued = queueWorkbookFacts(context);
-    const collections = sheets.map((name) => {
-      const cfs = context.workbook.worksheets.getItem(name).getRange().conditionalFormats;
-      loadRules(cfs);
-      return { name, cfs };
-    });
-    await context.sync();
-    const facts = workbookFacts(queued);
-    for (const { name, cfs } of collections)
-      facts.conditionalFormats.set(name.toLowerCase(), conditionalFormatFacts(cfs));
-    return facts;
-  });
 }

@@ -1,8 +1,9 @@
 /**
- * Before a write into the user's sheets from cached grids: the workbook's facts, the conditional
- * formats of the sheets the write adds rules to, and the cells it expects, read again on one
- * request. Excel's events say what changed, but they arrive a moment after the change (and some
- * changes raise none), so a write that could overwrite what the user typed checks it afresh.
+ * Before a write into the user's sheets from cached grids (or from grids the Office read did not
+ * make): the workbook's facts, the conditional formats of the sheets the write adds rules to,
+ * and the cells it expects, read again on one request. Excel's events say what changed, but they
+ * arrive a moment after the change (and some changes raise none), so a write that could
+ * overwrite what the user typed checks it afresh.
  */
 import {
   type CellRange,
