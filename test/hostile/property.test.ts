@@ -40,6 +40,20 @@ const HEADERS: CellValue[][] = [
   ["Penjelasan"],
   ["1.1. Meningkatnya Sesuatu"],
   ["Critical Success Factor (CSF) dari Outcome Kinerja"],
+  // The other shapes' headers: a cascading matrix, an outline, a numbered flat table, a CSF sheet.
+  [
+    "Kondisi CSF",
+    "Indikator CSF",
+    "Kondisi Antara",
+    "Indikator Kondisi Antara",
+    "Kondisi Operasional",
+    "Indikator Kondisi Operasional",
+    "Target",
+    "Realisasi",
+  ],
+  ["Level", "Kondisi", "Indikator Kinerja", "Target", "Realisasi"],
+  ["No", "Uraian Kondisi", "Indikator", "Target", "Realisasi TW I", "Realisasi TW II"],
+  ["Kode", "CSF", "Indikator Kinerja", "Target", "Realisasi"],
 ];
 
 const cellValueArb: fc.Arbitrary<CellValue> = fc.oneof(
