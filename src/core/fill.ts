@@ -15,6 +15,7 @@
  * earlier versions included); anything else in a Capaian cell is the user's and is left alone
  * unless `replaceOverrides`. Capaian cells show "–" in grey when there is no capaian.
  */
+import { maxOf } from "./extent";
 import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from "./grid";
 import { cellAt, formulaAt, isBlank } from "./grid";
 import { a1, cellRef } from "./address";
@@ -418,8 +419,8 @@ function capaianColumn(
   const own = existing?.m.columns.achievement;
   if (own !== undefined) return { col: own, added: false };
   const headerRow = table.rows[0]?.m.headerRow ?? 0;
-  const col = Math.max(...table.rows.map((r) => r.m.lastCol)) + 1;
-  const lastRow = Math.max(...table.rows.map((r) => r.m.row));
+  const col = maxOf(table.rows.map((r) => r.m.lastCol)) + 1;
+  const lastRow = maxOf(table.rows.map((r) => r.m.row));
   for (let r = headerRow; r <= lastRow; r++) {
     if (isEmptyCell(grid, r, col) && !coveredByMerge(grid, r, col)) continue;
     const params = { sheet: grid.name, header: t("capaian.header", {}, ctx.lang) };

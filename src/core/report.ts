@@ -5,6 +5,7 @@
  * Every generated sheet has its marker in A1 (row 0); its table starts below it, so filters,
  * frozen panes and print titles never include the marker.
  */
+import { maxOf } from "./extent";
 import type { CellValue, WorkbookGrids } from "./grid";
 import { parseCellRef } from "./address";
 import type { CsfModel } from "./model";
@@ -79,7 +80,10 @@ function writeTable(
     },
   });
   header.forEach((h, col) => {
-    const longest = Math.max(h.length, ...rows.map((r) => String(r[col] ?? "").length));
+    const longest = maxOf(
+      rows.map((r) => String(r[col] ?? "").length),
+      h.length
+    );
     const w = widths[col] ?? { min: 8, max: 40 };
     plan.columnWidths.push({ col, width: Math.min(w.max, Math.max(w.min, longest + 2)) });
   });
@@ -517,7 +521,7 @@ export function planLaporan(results: readonly LaporanEntry[], lang: Lang): Write
     [detail, 6],
   ];
   for (const [sheet, lastCol] of printed) {
-    const bottom = Math.max(...sheet.cells.map((c) => c.row));
+    const bottom = maxOf(sheet.cells.map((c) => c.row));
     sheet.print = {
       paper: "A4",
       orientation: "landscape",

@@ -384,3 +384,13 @@ describe("describeWrite", () => {
     ]);
   });
 });
+
+describe("a Hasil Pemeriksaan of very many findings", () => {
+  it("is planned for 200,000 findings (column widths and print area measured without a stack overflow)", () => {
+    const first = FINDINGS[0] as Finding;
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ ...first, cell: `'CSF'!C${i + 2}` }));
+    const plan = planFindingsSheet(many, model(null), WB, "id");
+    expect(plan.columnWidths.length).toBeGreaterThan(0);
+    expect(plan.print?.area?.bottom ?? 0).toBeGreaterThanOrEqual(200_000);
+  });
+});

@@ -1,4 +1,5 @@
 /** Findings to fixes, rule by rule. */
+import { minOf } from "../extent";
 import type { WorkbookGrids } from "../grid";
 import type { Finding, RuleId } from "../findings";
 import type { CsfModel } from "../model";
@@ -38,7 +39,7 @@ export function planFixes(
     ...polarityFixes(ctx, findings, (id) => choices[id]),
   ];
   const order = new Map(findings.map((f, i) => [f, i]));
-  const first = (fix: Fix) => Math.min(...fix.findings.map((f) => order.get(f) ?? Infinity));
+  const first = (fix: Fix) => minOf(fix.findings.map((f) => order.get(f) ?? Infinity));
   return fixes.sort((a, b) => first(a) - first(b));
 }
 

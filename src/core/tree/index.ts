@@ -4,6 +4,7 @@
  * own size, else pages that continue the stacks under a repeated parent); `drawTree` turns it into
  * the sheet plan; `planTree` does both.
  */
+import { maxOf } from "../extent";
 import type { CellRange, WorkbookGrids } from "../grid";
 import type { ConditionNode, CsfModel } from "../model";
 import type { Finding } from "../findings";
@@ -366,7 +367,7 @@ export function layoutPohon(
   const pageCols = Math.floor(page.width / WIDE_RENDERER / COL_POINTS);
   const one = onePage(s, settings, pageCols, page.height, h);
   const placed = one ?? paged(s, settings, pageCols, page, h);
-  const blockCols = Math.max(...placed.blocks.map((b) => b.left + b.block.cols));
+  const blockCols = maxOf(placed.blocks.map((b) => b.left + b.block.cols));
   return {
     settings,
     sheetName: resolveSheetName(t("tree.sheetName", {}, lang), wb, "pohon"),

@@ -15,6 +15,7 @@
  * continued under a repeated parent box), `placeShelf` (boxes that could not be placed), and
  * `connectorRuns` (the connector lines as maximal straight runs).
  */
+import { maxOf, minOf } from "../extent";
 
 /** Height of the rows below the tiers, in points: one line of 8 pt box text (13 px). */
 export const ROW_UNIT = 9.75;
@@ -317,7 +318,7 @@ function drawBuses(
     const cs = parent.children.map((c) => c.centre);
     // From the parent's own bottom (it may be shorter than its tier) down to the bus.
     line(d, "left", (placed.get(parent)?.bottom ?? g1 - 1) + 1, pc, g1, pc);
-    line(d, "bottom", g1, Math.min(pc, ...cs), g1, Math.max(pc, ...cs) - 1);
+    line(d, "bottom", g1, minOf(cs, pc), g1, maxOf(cs, pc) - 1);
     for (const c of cs) line(d, "left", g2, c, g2, c);
   }
 }
@@ -436,14 +437,7 @@ function placeFoldedStack(d: Drawing, parent: Slotted, pb: BoxPlacement): void {
   d.rows.ensure(bus);
   const spines = runs.map((_, j) => parent.slotLeft + j * slot + 1);
   line(d, "left", bus, parent.centre, bus, parent.centre);
-  line(
-    d,
-    "bottom",
-    bus,
-    Math.min(parent.centre, ...spines),
-    bus,
-    Math.max(parent.centre, ...spines) - 1
-  );
+  line(d, "bottom", bus, minOf(spines, parent.centre), bus, maxOf(spines, parent.centre) - 1);
   let k = 0;
   runs.forEach((count, j) => {
     const spine = spines[j] as number;
@@ -486,12 +480,12 @@ export function balancedRuns(heights: readonly number[], n: number): number[] {
     out.push(count);
     return out.length <= runs ? out : null;
   };
-  let lo = Math.max(...heights, Math.ceil(total / runs));
+  let lo = maxOf(heights, Math.ceil(total / runs));
   while (!cut(lo)) lo += 1;
   const out = cut(lo) as number[];
   // Leave no column empty: split the longest run while columns are left.
   while (out.length < runs) {
-    const i = out.indexOf(Math.max(...out));
+    const i = out.indexOf(maxOf(out));
     const c = out[i] as number;
     if (c < 2) break;
     out.splice(i, 1, Math.ceil(c / 2), Math.floor(c / 2));
