@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { HostError } from "../../src/hosts/office/errors";
 import { copyGrids, MemoryHost } from "./memory-host";
 
-// jsdom has no ResizeObserver; Fluent's positioning (tooltips) asks for one.
+// jsdom has no ResizeObserver; Fluent components ask for one.
 class NoResizeObserver {
   observe(): void {}
   unobserve(): void {}

@@ -4,7 +4,6 @@ import {
   Checkbox,
   Subtitle2,
   Switch,
-  Tooltip,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -61,39 +60,41 @@ export function ActionsPanel(p: ActionsPanelProps) {
       </Subtitle2>
       <div className={s.grid}>
         {ACTIONS.map((a) => (
-          <Tooltip key={a.id} content={t(a.hint, {}, lang)} relationship="description">
-            <Button
-              appearance={a.primary ? "primary" : "secondary"}
-              disabled={disabled}
-              onClick={() => p.onRun(a.id)}
-            >
-              {t(a.label, {}, lang)}
-            </Button>
-          </Tooltip>
-        ))}
-        <Tooltip content={t("ui.action.newKertasKerja.hint", {}, lang)} relationship="description">
-          <Button appearance="outline" className={s.wide} disabled={disabled} onClick={p.onNew}>
-            {t("ui.action.newKertasKerja", {}, lang)}
+          <Button
+            key={a.id}
+            appearance={a.primary ? "primary" : "secondary"}
+            disabled={disabled}
+            title={t(a.hint, {}, lang)}
+            onClick={() => p.onRun(a.id)}
+          >
+            {t(a.label, {}, lang)}
           </Button>
-        </Tooltip>
+        ))}
+        <Button
+          appearance="outline"
+          className={s.wide}
+          disabled={disabled}
+          title={t("ui.action.newKertasKerja.hint", {}, lang)}
+          onClick={p.onNew}
+        >
+          {t("ui.action.newKertasKerja", {}, lang)}
+        </Button>
       </div>
       <div className={s.options}>
-        <Tooltip content={t("ui.replaceOverrides.hint", {}, lang)} relationship="description">
-          <Checkbox
-            checked={p.replaceOverrides}
-            disabled={disabled}
-            onChange={(_, d) => p.onReplaceOverrides(d.checked === true)}
-            label={t("ui.replaceOverrides", {}, lang)}
-          />
-        </Tooltip>
-        <Tooltip content={t("ui.cleanPrint.hint", {}, lang)} relationship="description">
-          <Switch
-            checked={p.cleanPrint}
-            disabled={disabled}
-            onChange={(_, d) => p.onCleanPrint(d.checked)}
-            label={t("ui.cleanPrint", {}, lang)}
-          />
-        </Tooltip>
+        <Checkbox
+          checked={p.replaceOverrides}
+          disabled={disabled}
+          title={t("ui.replaceOverrides.hint", {}, lang)}
+          onChange={(_, d) => p.onReplaceOverrides(d.checked === true)}
+          label={t("ui.replaceOverrides", {}, lang)}
+        />
+        <Switch
+          checked={p.cleanPrint}
+          disabled={disabled}
+          title={t("ui.cleanPrint.hint", {}, lang)}
+          onChange={(_, d) => p.onCleanPrint(d.checked)}
+          label={t("ui.cleanPrint", {}, lang)}
+        />
       </div>
     </section>
   );
