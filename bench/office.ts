@@ -75,11 +75,16 @@ export async function paneSession(wb: WorkbookGrids, listSeparator: "," | ";", m
       };
     }
   // A pane opened afresh on the same workbook (a new session: nothing cached).
-  const cold = new FakeExcelHost({ sheets: [] }, { listSeparator, maxApi }).install();
+  // It opens with the document settings the session saved (the read hint among them).
+  const cold = new FakeExcelHost(
+    { sheets: [] },
+    { listSeparator, maxApi, settings: { ...host.savedSettings } }
+  ).install();
   cold.workbook = host.workbook;
   (globalThis as Record<string, unknown>).Excel = teeExcel(cold.Excel, js);
   await runAction("periksa", officeHost, DEFAULT_SETTINGS);
   const coldPeriksaSyncs = cold.stats.syncs;
+  const coldResponseBytes = Math.max(0, ...cold.stats.responseBytes);
   if (js.refusedCalls.length > 0)
     throw new Error(`Office.js refused calls: ${[...new Set(js.refusedCalls)].join("; ")}`);
   const all = Object.values(perAction);
@@ -87,7 +92,8 @@ export async function paneSession(wb: WorkbookGrids, listSeparator: "," | ";", m
     syncs: Math.max(...all.map((f) => f.syncs)),
     bytes: Math.max(...all.map((f) => f.maxRequestBytes)),
     fakeBytes: Math.max(...all.map((f) => f.maxFakeRequestBytes)),
-    responseBytes: Math.max(...all.map((f) => f.maxResponseBytes)),
+    // The fresh pane's Periksa counts too: its first request carries the hinted rows.
+    responseBytes: Math.max(coldResponseBytes, ...all.map((f) => f.maxResponseBytes)),
     coldPeriksaSyncs,
     perAction,
   };

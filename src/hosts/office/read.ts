@@ -8,6 +8,7 @@ import { a1, type CellRange, type SheetGrid, type WorkbookGrids, generatedKind }
 import { runExcel, HostError } from "./errors";
 import { rememberFacts } from "./facts";
 import { readMeta, type SheetMeta } from "./read-meta";
+import { loadReadHint } from "./read-hint";
 import {
   queueListening,
   readSession,
@@ -116,11 +117,21 @@ async function walkAhead(
   session: ReadSession | null
 ): Promise<{ meta: SheetsMeta; windows: SeedWindow[] }> {
   let windows: SeedWindow[] = [];
+  // Below ExcelApi 1.9 every cell's formula and number format come too: the hint's measure (values
+  // and formulas) would undercount them.
+  const hint = apiSupported("1.9") ? loadReadHint() : null;
   const walk = (ahead: boolean, listen: boolean) =>
     readMeta((context, walked) => {
-      windows = ahead
-        ? walked.slice(0, AHEAD.sheets).map((ws) => queueSeed(ws, AHEAD.rows, AHEAD.columns))
-        : [];
+      windows = !ahead
+        ? []
+        : hint
+          ? hint.map((h) => {
+              // The sheets a hint names, by name: the walk does not know them yet.
+              const ws = context.workbook.worksheets.getItemOrNullObject(h.name);
+              ws.load("name");
+              return queueSeed(ws, h.rows, h.columns);
+            })
+          : walked.slice(0, AHEAD.sheets).map((ws) => queueSeed(ws, AHEAD.rows, AHEAD.columns));
       return listen && session ? queueListening(context, session) : () => undefined;
     });
   const listen = session !== null && !session.refused;

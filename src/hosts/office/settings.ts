@@ -34,7 +34,7 @@ export function saveLastFix(record: FixRecord | null): Promise<void> {
 }
 
 /** Save the document settings (they go with the file when the user saves it). */
-function saveDocumentSettings(): Promise<void> {
+export function saveDocumentSettings(): Promise<void> {
   return new Promise((resolve, reject) => {
     Office.context.document.settings.saveAsync((result) => {
       if (result.status === Office.AsyncResultStatus.Succeeded) resolve();

@@ -7,8 +7,9 @@ import { FakeExcelHost, type FakeOptions } from "../../../src/hosts/fake-excel";
 import { officeHost, readWorkbookGrids, HostError } from "../../../src/hosts/office";
 import { runAction, type ActionId } from "../../../src/core/actions";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
-import type { SheetGrid, WorkbookGrids } from "../../../src/core/grid";
+import type { WorkbookGrids } from "../../../src/core/grid";
 import { shapeFor, syntheticWorkbook } from "../../../bench/synthetic";
+import { content } from "./content";
 
 const TR = "Target & Realisasi";
 /** The first indicator's row on the synthetic Target & Realisasi sheet: D4 target, F4 capaian. */
@@ -28,30 +29,6 @@ async function syncsOf(host: FakeExcelHost, action: ActionId): Promise<number> {
   host.resetStats();
   await run(action);
   return host.stats.syncs;
-}
-
-/** A sheet's content with trailing blanks trimmed, to compare two reads. */
-function content(grids: WorkbookGrids) {
-  const trim = <T>(rows: (T | null)[][] | undefined) => {
-    const out = (rows ?? []).map((r) => {
-      const row = r.map((x) => (x === undefined || x === "" ? null : x));
-      while (row.length > 0 && row[row.length - 1] === null) row.pop();
-      return row;
-    });
-    while (out.length > 0 && (out[out.length - 1] as unknown[]).length === 0) out.pop();
-    return out;
-  };
-  return {
-    unread: grids.unread ?? [],
-    sheets: grids.sheets.map((s: SheetGrid) => ({
-      name: s.name,
-      protected: s.protected === true,
-      values: trim(s.values),
-      formulas: trim(s.formulas),
-      numberFormats: trim(s.numberFormats),
-      merges: [...(s.merges ?? [])].map((m) => JSON.stringify(m)).sort(),
-    })),
-  };
 }
 
 /** What a pane freshly opened on the same workbook reads (a new session: no cache). */
@@ -138,10 +115,11 @@ describe("the read cache and the user's changes", () => {
     expect((err as HostError).code).toBe("changed");
     expect(host.sheet(TR)?.values[3]?.[5]).toBe(77);
     await new Promise((r) => setTimeout(r, 0));
-    // The refusal dropped the cache: the next read is a full one and sees the edit.
+    // The refusal dropped the cache: the next read asks Excel (one request when the read hint the
+    // fill kept covers the sheets) and sees the edit.
     host.resetStats();
     const grids = await readWorkbookGrids();
-    expect(host.stats.syncs).toBeGreaterThan(1);
+    expect(host.stats.syncs).toBeGreaterThan(0);
     expect(cell(grids, TR, 3, 5)).toBe(77);
   });
 
