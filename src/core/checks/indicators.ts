@@ -51,17 +51,20 @@ function fieldValue(ind: Indicator, f: TextField): string | null {
  */
 export function missingField(model: CsfModel, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const noColumn = new Map<string, { ind: Indicator; count: number; f: TextField }>();
+  const noColumn = new Map<string, { cell: string; count: number; f: TextField }>();
   for (const { ind, node } of allIndicators(model)) {
     if (ind.textSource === null) continue;
     for (const f of TEXT_FIELDS) {
       const v = fieldValue(ind, f);
       if (v !== null && v.trim() !== "") continue;
       if (f !== "name" && ind.textCells[f] === undefined) {
-        const key = `${tableOf(model, ind.textSource)}\u0000${f}`;
+        // Counted per table (per sheet when no table is known), said at its header cell (or the
+        // first such indicator's).
+        const header = tableCell(model, ind.textSource);
+        const key = `${header ?? ind.textSource.sheet}\u0000${f}`;
         const seen = noColumn.get(key);
         if (seen) seen.count++;
-        else noColumn.set(key, { ind, count: 1, f });
+        else noColumn.set(key, { cell: header ?? ind.cell, count: 1, f });
         continue;
       }
       const code = codeFor(ind, node);
@@ -82,36 +85,24 @@ export function missingField(model: CsfModel, ctx: RuleContext): Finding[] {
       );
     }
   }
-  for (const { ind, count, f } of noColumn.values())
-    out.push(missingColumn(model, ctx, ind, f, count));
+  for (const { cell, count, f } of noColumn.values())
+    out.push(
+      ctx.finding("missing-field", "warning", cell, null, "checks.missingColumn", {
+        table: cell,
+        field: ctx.msg(`checks.field.${f}`),
+        fieldKey: f,
+        count,
+      })
+    );
   return out;
 }
 
-/** The header cell of the table a text row belongs to ("'Sheet'!A1"), or its sheet's name. */
-function tableOf(model: CsfModel, at: SourceRef): string {
+/** The header cell ("'Sheet'!A1") of the table a text row belongs to, or null. */
+function tableCell(model: CsfModel, at: SourceRef): string | null {
   const t = model.tables.find(
     (x) => x.sheet === at.sheet && x.headerRow < at.row && at.row <= x.lastRow
   );
-  return t ? cellRef(t.sheet, t.headerRow, t.firstCol) : at.sheet;
-}
-
-function missingColumn(
-  model: CsfModel,
-  ctx: RuleContext,
-  first: Indicator,
-  f: TextField,
-  count: number
-): Finding {
-  const at = first.textSource as SourceRef;
-  const table = tableOf(model, at);
-  const cell = table.includes("!") ? table : first.cell;
-  const field = ctx.msg(`checks.field.${f}`);
-  return ctx.finding("missing-field", "warning", cell, null, "checks.missingColumn", {
-    table: cell,
-    field,
-    fieldKey: f,
-    count,
-  });
+  return t ? cellRef(t.sheet, t.headerRow, t.firstCol) : null;
 }
 
 type Kind = "percent" | "ratio" | "count" | "other";
