@@ -8,7 +8,7 @@ import { excerpt, firstNonBlank } from "./cells";
 import type { Draft } from "./draft";
 import { classify, recogniseHeader, roleOf, type Header, type HeaderCell } from "./headers";
 import { fitMapping, mappingOf } from "./mapping";
-import type { ColumnMapping } from "../model";
+import type { ColumnMapping, SourceRef } from "../model";
 import { periodOf } from "./periods";
 import { endsSentence, isLabel, isProse, startsWithDengan } from "./lines";
 import { scanOutcomeLabel } from "./outcome";
@@ -39,6 +39,16 @@ export interface TableBlock {
 }
 
 export type Block = TextBlock | TableBlock;
+
+/** The table's first header cell: where the reader says what it did with the whole table. */
+export function headerRef(b: TableBlock): SourceRef {
+  return { sheet: b.sheet.name, row: b.headerRow, col: b.header.firstCol };
+}
+
+/** "codes-given": `count` conditions of the table got their codes from their places. */
+export function reportCodesGiven(draft: Draft, b: TableBlock, count: number): void {
+  if (count > 0) draft.report("codes-given", "info", headerRef(b), "reader.codesGiven", { count });
+}
 
 /** A table under a header the reader does not know (reported for the user to map). */
 export interface UnknownTable {

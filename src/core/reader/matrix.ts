@@ -12,7 +12,7 @@ import type { SheetGrid } from "../grid";
 import { cellText } from "../grid";
 import { cellRef } from "../address";
 import type { ConditionNode, SourceRef } from "../model";
-import type { TableBlock } from "./blocks";
+import { reportCodesGiven, type TableBlock } from "./blocks";
 import { excerpt, firstNonBlank, textAt } from "./cells";
 import type { Draft } from "./draft";
 import { hasMeasureColumns } from "./headers";
@@ -48,14 +48,7 @@ export function readMatrix(draft: Draft, b: TableBlock): void {
     for (const [d, c] of own.byLevel) readLevelIndicator(draft, b, r, c, chain[d] ?? null, merged);
     readIndicator(draft, b, r, own.rowColumn, nearest(chain, levels.length), measured);
   }
-  if (tree.placed > 0)
-    draft.report(
-      "codes-given",
-      "info",
-      { sheet: b.sheet.name, row: b.headerRow, col: b.header.firstCol },
-      "reader.codesGiven",
-      { count: tree.placed }
-    );
+  reportCodesGiven(draft, b, tree.placed);
 }
 
 /**

@@ -5,7 +5,7 @@
 import { isBlank } from "../grid";
 import { columnLetters } from "../address";
 import { t } from "../messages";
-import type { TableBlock } from "./blocks";
+import { headerRef, type TableBlock } from "./blocks";
 import type { Draft } from "./draft";
 import type { HeaderCell } from "./headers";
 import { chooseColumn, chooseYear, type PeriodColumn } from "./periods";
@@ -68,7 +68,7 @@ function report(draft: Draft, b: TableBlock, chosen: ChosenColumns, year: number
   draft.report(
     "measure-columns",
     "info",
-    { sheet: b.sheet.name, row: b.headerRow, col: b.header.firstCol },
+    headerRef(b),
     year === null ? "reader.measureColumns" : "reader.measureColumnsYear",
     {
       year: year ?? "",

@@ -7,7 +7,7 @@
 import { cellText } from "../grid";
 import { cellRef } from "../address";
 import type { ConditionNode, Mention, SourceRef } from "../model";
-import type { TableBlock } from "./blocks";
+import { headerRef, reportCodesGiven, type TableBlock } from "./blocks";
 import { STRONG } from "./conditions";
 import type { Draft } from "./draft";
 import { codeDepth, normalise, normaliseCode, parentCode, splitTrailingCode } from "./text";
@@ -143,10 +143,7 @@ export class Outline {
 
   /** Say once, at the table's header, how many codes were given. */
   report(draft: Draft): void {
-    if (this.placed === 0) return;
-    const { b } = this;
-    const at = { sheet: b.sheet.name, row: b.headerRow, col: b.header.firstCol };
-    draft.report("codes-given", "info", at, "reader.codesGiven", { count: this.placed });
+    reportCodesGiven(draft, this.b, this.placed);
   }
 }
 
@@ -180,9 +177,7 @@ export class TableConditions {
     this.outline.report(this.draft);
     // One condition alone may well be a CSF; several with nothing to tell them apart are a guess.
     if (this.unleveled < 2) return;
-    const { b } = this;
-    const at = { sheet: b.sheet.name, row: b.headerRow, col: b.header.firstCol };
-    this.draft.report("levels-unknown", "warning", at, "reader.levelsUnknown", {
+    this.draft.report("levels-unknown", "warning", headerRef(this.b), "reader.levelsUnknown", {
       count: this.unleveled,
     });
   }

@@ -144,15 +144,15 @@ function addNarrative(section: Section, text: string, n: string): void {
  */
 function organisationOf(titleLines: readonly string[]): string | null {
   const parts: string[] = [];
-  let fromKertasKerja: string | null = null;
+  let fromTitle: string | null = null;
   for (const l of titleLines) {
     const kk = /pohon kinerja\s+(.+)$/i.exec(l);
     const named = (kk?.[1] ?? "")
       .replace(/^\(?\s*(csf|critical success factors?)\s*\)?\s*/i, "")
       .replace(/\s*(tahun(\s+anggaran)?\s*)?\d{4}(\s*[-–]\s*\d{4})?\s*$/i, "");
-    if (named.trim() !== "") fromKertasKerja ??= named.trim();
+    if (named.trim() !== "") fromTitle ??= named.trim();
     if (/critical success|kertas kerja|pohon kinerja|\bcsf\b|outcome/i.test(l)) continue;
     if (/\p{L}/u.test(l) && l === l.toUpperCase()) parts.push(l.replace(/\s+/g, " "));
   }
-  return parts.length ? parts.join(" ") : fromKertasKerja;
+  return parts.length ? parts.join(" ") : fromTitle;
 }
