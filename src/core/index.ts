@@ -74,3 +74,4 @@ export {
 } from "./fixes";
 export { planRefusals, sameValue, type PlanRefusal, type WorkbookGuardFacts } from "./plan-guard";
 export { utf8Length } from "./chars";
+export { maxOf, minOf } from "./extent";

@@ -8,7 +8,7 @@
  * narrower) only costs the rows read for nothing: the read checks every window against the
  * sheet's used range, as it does the walk's own.
  */
-import { utf8Length, type SheetGrid } from "../../core";
+import { maxOf, utf8Length, type SheetGrid } from "../../core";
 import { saveDocumentSettings } from "./settings";
 
 export const READ_HINT_KEY = "pokin-csf.readHint";
@@ -22,7 +22,7 @@ export interface HintedSheet {
 
 /** Response bytes the hinted rows are planned at: below READ_BUDGET_BYTES, with the walk's own. */
 const HINT_BUDGET = 4_200_000;
-/** Margin over a sheet's measured bytes per cell, as the slices have. */
+/** Margin over a sheet's bytes per row: more than the slices' (the sheet may have grown since). */
 const SAFETY = 1.1;
 
 /** The hint the workbook keeps, or null (none, or not one of ours). */
@@ -51,7 +51,11 @@ export function readHintOf(sheets: readonly SheetGrid[]): HintedSheet[] {
   let left = HINT_BUDGET;
   for (const s of sheets) {
     const rows = s.values.length;
-    const columns = Math.max(0, ...s.values.slice(0, 50).map((r) => r.length));
+    // As wide as its widest row: a read window narrower than the used range is not taken.
+    const columns = maxOf(
+      s.values.map((r) => r.length),
+      0
+    );
     if (rows === 0 || columns === 0 || left <= 0) continue;
     const bytes = utf8Length(JSON.stringify(s.values)) + formulaBytes(s);
     const perRow = (SAFETY * bytes) / rows;
