@@ -20,6 +20,7 @@ import {
   swapRows,
 } from "./helpers";
 import { TARGET_REALISASI_HEADER } from "../helpers/headers";
+import { CASCADING_HEADER } from "../fixtures/reader/shapes";
 
 const ALL_JOBS: Job[] = ["fill", "tree", "kertas-kerja", "report"];
 const EN = withDefaults({ lang: "en" });
@@ -41,16 +42,7 @@ const HEADERS: CellValue[][] = [
   ["1.1. Meningkatnya Sesuatu"],
   ["Critical Success Factor (CSF) dari Outcome Kinerja"],
   // The other shapes' headers: a cascading matrix, an outline, a numbered flat table, a CSF sheet.
-  [
-    "Kondisi CSF",
-    "Indikator CSF",
-    "Kondisi Antara",
-    "Indikator Kondisi Antara",
-    "Kondisi Operasional",
-    "Indikator Kondisi Operasional",
-    "Target",
-    "Realisasi",
-  ],
+  CASCADING_HEADER,
   ["Level", "Kondisi", "Indikator Kinerja", "Target", "Realisasi"],
   ["No", "Uraian Kondisi", "Indikator", "Target", "Realisasi TW I", "Realisasi TW II"],
   ["Kode", "CSF", "Indikator Kinerja", "Target", "Realisasi"],

@@ -69,14 +69,19 @@ const KA21 = "Meningkatnya Kepesertaan JKN";
 const KO211 = "Terlaksananya Pendataan Penduduk Miskin";
 const OUTCOME = "Meningkatnya Derajat Kesehatan Masyarakat";
 
-/** The tree both plain matrices give: no code typed, every code given by place. */
-const MATRIX_TREE = [
+/** Six conditions over three levels, no code typed: every code given by place. */
+const PLACED_TREE = [
   ["1", "place", CSF1, 1, "csf", null],
   ["1.1", "place", KA11, 2, "antara", "1"],
   ["1.1.1", "place", KO111, 3, "operasional", "1.1"],
   ["1.1.2", "place", KO112, 3, "operasional", "1.1"],
   ["1.2", "place", KA12, 2, "antara", "1"],
   ["2", "place", CSF2, 1, "csf", null],
+];
+
+/** The tree both plain matrices give: those six, and CSF 2's own antara and operasional. */
+const MATRIX_TREE = [
+  ...PLACED_TREE,
   ["2.1", "place", KA21, 2, "antara", "2"],
   ["2.1.1", "place", KO211, 3, "operasional", "2.1"],
 ];
@@ -163,17 +168,7 @@ describe("a matrix of level columns", () => {
 describe("a cascading matrix: each level's indicator beside it", () => {
   it("gives each level's indicator to that level's condition, the measures to the deepest", async () => {
     for (const [way, model] of await readAllWays(matrixCascading)) {
-      expect([way, conditions(model)]).toEqual([
-        way,
-        [
-          ["1", "place", CSF1, 1, "csf", null],
-          ["1.1", "place", KA11, 2, "antara", "1"],
-          ["1.1.1", "place", KO111, 3, "operasional", "1.1"],
-          ["1.1.2", "place", KO112, 3, "operasional", "1.1"],
-          ["1.2", "place", KA12, 2, "antara", "1"],
-          ["2", "place", CSF2, 1, "csf", null],
-        ],
-      ]);
+      expect([way, conditions(model)]).toEqual([way, PLACED_TREE]);
       expect(
         indicators(model).map(([code, name, , targetAt, , actualAt]) => [
           code,
@@ -278,18 +273,9 @@ describe("a CSF sheet typed as Kode | CSF | Indikator Kinerja | Target | Realisa
 });
 
 describe("an outline: a Level column, no codes, no parent column", () => {
-  const TREE = [
-    ["1", "place", CSF1, 1, "csf", null],
-    ["1.1", "place", KA11, 2, "antara", "1"],
-    ["1.1.1", "place", KO111, 3, "operasional", "1.1"],
-    ["1.1.2", "place", KO112, 3, "operasional", "1.1"],
-    ["1.2", "place", KA12, 2, "antara", "1"],
-    ["2", "place", CSF2, 1, "csf", null],
-  ];
-
   it("puts each row under the latest shallower row above it and gives codes from the places", async () => {
     for (const [way, model] of await readAllWays(levelOutline)) {
-      expect([way, conditions(model)]).toEqual([way, TREE]);
+      expect([way, conditions(model)]).toEqual([way, PLACED_TREE]);
       expect(model.nodes.map((n) => n.indicators.map((i) => i.name))).toEqual([
         ["Indeks Mutu Pelayanan"],
         ["Persentase Faskes Terakreditasi"],
@@ -308,7 +294,7 @@ describe("an outline: a Level column, no codes, no parent column", () => {
     const model = readWorkbook(
       gridsOf({ ...levelOutline, sheets: [{ name: "Pohon", rows }] }, false)
     );
-    expect(conditions(model)).toEqual(TREE);
+    expect(conditions(model)).toEqual(PLACED_TREE);
   });
 
   it("keeps the codes a table types, and then gives none", () => {
@@ -319,7 +305,9 @@ describe("an outline: a Level column, no codes, no parent column", () => {
     const model = readWorkbook(
       gridsOf({ ...levelOutline, sheets: [{ name: "Pohon", rows }] }, false)
     );
-    expect(conditions(model)).toEqual(TREE.map(([code, , ...rest]) => [code, "typed", ...rest]));
+    expect(conditions(model)).toEqual(
+      PLACED_TREE.map(([code, , ...rest]) => [code, "typed", ...rest])
+    );
     expect(model.findings.map((f) => f.rule)).not.toContain("codes-given");
   });
 });
